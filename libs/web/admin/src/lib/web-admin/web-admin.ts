@@ -1,0 +1,9 @@
+import { Component } from '@angular/core';
+
+@Component({
+  selector: 'app-web-admin',
+  imports: [],
+  templateUrl: './web-admin.html',
+  styleUrl: './web-admin.css',
+})
+export class WebAdmin {}
