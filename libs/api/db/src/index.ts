@@ -1,1 +1,5 @@
-export * from './lib/api-db.module';
+export * from './lib/entities';
+export * from './lib/data-source';
+export * from './lib/db.module';
+export * from './lib/seeds/demo-data';
+export * from './lib/seeds/demo-seeder';

@@ -1,1 +1,5 @@
-export * from './lib/contracts';
+export * from './lib/errors';
+export * from './lib/routes';
+export * from './lib/identity';
+export * from './lib/companies';
+export * from './lib/admin';

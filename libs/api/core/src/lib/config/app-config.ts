@@ -1,0 +1,231 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Raised at boot when an environment variable is missing or malformed. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`Configuration error in ${variable}: ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export type DatabaseConfig =
+  /** `flavour` follows the URL scheme (mysql:// or mariadb://); TypeORM reads catalogs differently. */
+  | {
+      readonly type: 'mysql';
+      readonly flavour: 'mysql' | 'mariadb';
+      readonly url: string;
+    }
+  | { readonly type: 'sqlite'; readonly file: string };
+
+/** The whole configuration, parsed once at boot. Nothing else reads process.env. */
+export class AppConfig {
+  /** development | production | test */
+  readonly nodeEnv!: 'development' | 'production' | 'test';
+  readonly database!: DatabaseConfig;
+  readonly redisUrl!: string;
+  /** Unset: e-mails are written as .eml files under `mailDir`. */
+  readonly smtpUrl!: string | null;
+  readonly mailFrom!: string;
+  /** Where users reach the portal; links in e-mails start with it. */
+  readonly publicUrl!: string;
+  readonly port!: number;
+  /** Absolute path of the data directory (SQLite file, mail, uploads, generated secret, Redis). */
+  readonly dataDir!: string;
+  readonly mailDir!: string;
+  /** Whether this API process also runs the queue processors. */
+  readonly runWorkers!: boolean;
+  readonly sessionSecret!: string;
+  /** Bureau staff, admins and auditors must use a TOTP second factor. */
+  readonly requireStaffSecondFactor!: boolean;
+  readonly logLevel!:
+    | 'fatal'
+    | 'error'
+    | 'warn'
+    | 'info'
+    | 'debug'
+    | 'trace'
+    | 'silent';
+  /** Requests per minute and IP on each authentication endpoint. */
+  readonly authRateLimitPerMinute!: number;
+  /** Seed demo data into an empty database on start (never in production). */
+  readonly seedDemoData!: boolean;
+
+  get isProduction(): boolean {
+    return this.nodeEnv === 'production';
+  }
+}
+
+const bool = (name: string) =>
+  z
+    .string()
+    .transform((v, ctx) => {
+      const s = v.trim().toLowerCase();
+      if (['1', 'true', 'yes', 'on'].includes(s)) return true;
+      if (['0', 'false', 'no', 'off'].includes(s)) return false;
+      ctx.addIssue({
+        code: 'custom',
+        message: `${name} must be true or false, got "${v}"`,
+      });
+      return z.NEVER;
+    })
+    .optional();
+
+const envSchema = z.object({
+  NODE_ENV: z
+    .enum(['development', 'production', 'test'])
+    .default('development'),
+  DATABASE_URL: z
+    .string()
+    .regex(
+      /^(mysql|mariadb):\/\/.+|^sqlite:.+/,
+      'must start with mysql:// or sqlite:',
+    )
+    .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/.+/, 'must start with redis:// or rediss://')
+    .optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/.+/, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).optional(),
+  PUBLIC_URL: z
+    .url('must be an absolute URL such as https://portal.example.gov.cn')
+    .optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  DATA_DIR: z.string().min(1).optional(),
+  RUN_WORKERS: bool('RUN_WORKERS'),
+  SESSION_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters')
+    .optional(),
+  REQUIRE_STAFF_2FA: bool('REQUIRE_STAFF_2FA'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .optional(),
+  AUTH_RATE_LIMIT_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100000)
+    .optional(),
+  SEED_DEMO_DATA: bool('SEED_DEMO_DATA'),
+});
+
+type Env = Record<string, string | undefined>;
+
+/** Parses and validates the environment; throws ConfigError naming the first bad variable. */
+export function loadConfig(
+  env: Env = process.env,
+  cwd = process.cwd(),
+): AppConfig {
+  const cleaned: Env = {};
+  for (const key of Object.keys(envSchema.shape)) {
+    const value = env[key];
+    if (value !== undefined && value.trim() !== '') cleaned[key] = value;
+  }
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(
+      String(issue?.path[0] ?? 'environment'),
+      issue?.message ?? 'invalid',
+    );
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const dataDir = resolvePath(e.DATA_DIR ?? './data', cwd);
+  const port = e.PORT ?? 3000;
+
+  if (production && !e.SESSION_SECRET) {
+    throw new ConfigError(
+      'SESSION_SECRET',
+      'required when NODE_ENV=production (at least 32 characters)',
+    );
+  }
+  if (production && !e.DATABASE_URL) {
+    throw new ConfigError(
+      'DATABASE_URL',
+      'required when NODE_ENV=production (mysql://user:pass@host/db)',
+    );
+  }
+  if (production && e.SEED_DEMO_DATA) {
+    throw new ConfigError(
+      'SEED_DEMO_DATA',
+      'demo data is never seeded when NODE_ENV=production',
+    );
+  }
+
+  const config: AppConfig = Object.assign(new AppConfig(), {
+    nodeEnv: e.NODE_ENV,
+    database: parseDatabaseUrl(e.DATABASE_URL, dataDir, cwd),
+    redisUrl: e.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    smtpUrl: e.SMTP_URL ?? null,
+    mailFrom: e.MAIL_FROM ?? '科技局企业服务门户 <no-reply@portal.localhost>',
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    port,
+    dataDir,
+    mailDir: join(dataDir, 'mail'),
+    runWorkers: e.RUN_WORKERS ?? true,
+    sessionSecret: e.SESSION_SECRET ?? generatedSecret(dataDir),
+    requireStaffSecondFactor: e.REQUIRE_STAFF_2FA ?? production,
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'warn' : 'info'),
+    authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE ?? 30,
+    seedDemoData: e.SEED_DEMO_DATA ?? !production,
+  });
+  return config;
+}
+
+function resolvePath(path: string, cwd: string): string {
+  return isAbsolute(path) ? path : resolve(cwd, path);
+}
+
+function parseDatabaseUrl(
+  url: string | undefined,
+  dataDir: string,
+  cwd: string,
+): DatabaseConfig {
+  if (!url) return { type: 'sqlite', file: join(dataDir, 'portal.sqlite') };
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length).replace(/^\/\//, '');
+    if (!file)
+      throw new ConfigError(
+        'DATABASE_URL',
+        'sqlite: needs a file path, e.g. sqlite:./data/portal.sqlite',
+      );
+    return {
+      type: 'sqlite',
+      file: file === ':memory:' ? file : resolvePath(file, cwd),
+    };
+  }
+  try {
+    new URL(url.replace(/^mariadb:/, 'mysql:'));
+  } catch {
+    throw new ConfigError(
+      'DATABASE_URL',
+      'is not a valid URL (mysql://user:password@host:3306/database)',
+    );
+  }
+  return {
+    type: 'mysql',
+    flavour: url.startsWith('mariadb:') ? 'mariadb' : 'mysql',
+    url: url.replace(/^mariadb:/, 'mysql:'),
+  };
+}
+
+/** Outside production a missing SESSION_SECRET is generated once and kept under DATA_DIR. */
+function generatedSecret(dataDir: string): string {
+  const file = join(dataDir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}

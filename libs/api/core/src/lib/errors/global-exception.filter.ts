@@ -1,0 +1,102 @@
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  Logger,
+} from '@nestjs/common';
+import type { ErrorBody, ErrorCode } from '@portal/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from './app-error';
+
+const STATUS_CODES: Record<number, ErrorCode> = {
+  400: 'VALIDATION_FAILED',
+  401: 'AUTH_REQUIRED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'VALIDATION_FAILED',
+  429: 'RATE_LIMITED',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
+/** Fastify plugin errors that carry their own status (body parsing, CSRF, rate limit, ...). */
+interface FastifyLikeError {
+  statusCode?: number;
+  code?: string;
+  message?: string;
+}
+
+/** The single error path: every failure leaves as an ErrorBody with the request's correlation id. */
+@Catch()
+export class GlobalExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const body = this.toBody(exception, String(request.id));
+    if (body.statusCode >= 500) {
+      this.logger.error(
+        { err: exception, correlationId: body.correlationId, url: request.url },
+        'Unhandled error',
+      );
+    }
+    void reply
+      .status(body.statusCode)
+      .header('content-type', 'application/json')
+      .send(body);
+  }
+
+  private toBody(exception: unknown, correlationId: string): ErrorBody {
+    if (exception instanceof AppError) {
+      return {
+        statusCode: exception.status,
+        code: exception.code,
+        message: exception.message,
+        correlationId,
+        ...(exception.fields ? { fields: exception.fields } : {}),
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      const message =
+        typeof response === 'object' && response && 'message' in response
+          ? String((response as { message: unknown }).message)
+          : exception.message;
+      return {
+        statusCode: status,
+        code: STATUS_CODES[status] ?? 'INTERNAL_ERROR',
+        message,
+        correlationId,
+      };
+    }
+    const fastifyError = exception as FastifyLikeError;
+    const status = fastifyError?.statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      if (fastifyError.code?.startsWith('FST_CSRF')) {
+        return {
+          statusCode: 403,
+          code: 'CSRF_INVALID',
+          message:
+            'The form expired or the security token is missing. Reload the page and try again.',
+          correlationId,
+        };
+      }
+      return {
+        statusCode: status,
+        code: STATUS_CODES[status] ?? 'VALIDATION_FAILED',
+        message: fastifyError.message ?? 'The request was not accepted.',
+        correlationId,
+      };
+    }
+    return {
+      statusCode: 500,
+      code: 'INTERNAL_ERROR',
+      message: `Something went wrong on our side. Quote ${correlationId} when you contact support.`,
+      correlationId,
+    };
+  }
+}

@@ -1,0 +1,31 @@
+import { AuditLogEntity } from './audit-log.entity';
+import { InvitationEntity } from './invitation.entity';
+import { LoginThrottleEntity } from './login-throttle.entity';
+import { MembershipEntity } from './membership.entity';
+import { OrganisationEntity } from './organisation.entity';
+import { RegionEntity } from './region.entity';
+import { SessionEntity } from './session.entity';
+import { UserEntity } from './user.entity';
+
+export {
+  AuditLogEntity,
+  InvitationEntity,
+  LoginThrottleEntity,
+  MembershipEntity,
+  OrganisationEntity,
+  RegionEntity,
+  SessionEntity,
+  UserEntity,
+};
+export type { SessionStage } from './session.entity';
+
+export const ENTITIES = [
+  RegionEntity,
+  OrganisationEntity,
+  UserEntity,
+  MembershipEntity,
+  SessionEntity,
+  LoginThrottleEntity,
+  InvitationEntity,
+  AuditLogEntity,
+];

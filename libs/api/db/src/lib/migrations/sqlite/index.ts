@@ -1,0 +1,4 @@
+import { Foundation1764270000000 } from './1764270000000-foundation';
+
+/** In order; each mirrors the MySQL migration of the same name. */
+export const SQLITE_MIGRATIONS = [Foundation1764270000000];

@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { hashPassword } from '@portal/api-core';
+import { regionPath, usccCheckCharacter } from '@portal/domain';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  MembershipEntity,
+  OrganisationEntity,
+  RegionEntity,
+  UserEntity,
+} from '../entities';
+import {
+  DEMO_COMPANIES,
+  DEMO_PASSWORD,
+  DEMO_REGIONS,
+  DEMO_STAFF,
+  demoCompanyEmail,
+} from './demo-data';
+
+export interface DemoLogin {
+  readonly email: string;
+  readonly role: string;
+  readonly organisation: string;
+}
+
+/** A made-up but well-formed credit code: legal-person enterprise (91), the company's county. */
+export function demoCreditCode(regionCode: string, serial: number): string {
+  const first17 = `91${regionCode}MA${String(serial).padStart(6, '0')}0`;
+  return first17 + usccCheckCharacter(first17);
+}
+
+@Injectable()
+export class DemoSeeder {
+  private readonly logger = new Logger(DemoSeeder.name);
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Seeds once, into a database without organisations; returns the logins it created. */
+  async seedIfEmpty(): Promise<DemoLogin[] | null> {
+    const existing = await this.dataSource
+      .getRepository(OrganisationEntity)
+      .count();
+    if (existing > 0) return null;
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    const logins = await this.dataSource.transaction((em) =>
+      this.seed(em, passwordHash),
+    );
+    this.logger.log(`Seeded demo data: ${logins.length} accounts`);
+    return logins;
+  }
+
+  private async seed(
+    em: EntityManager,
+    passwordHash: string,
+  ): Promise<DemoLogin[]> {
+    const logins: DemoLogin[] = [];
+    const bureaus = new Map<string, OrganisationEntity>();
+    for (const region of DEMO_REGIONS) {
+      await em.insert(RegionEntity, {
+        code: region.code,
+        name: region.name,
+        level: region.level,
+        parentCode: region.parentCode,
+      });
+      const bureau = em.create(OrganisationEntity, {
+        id: randomUUID(),
+        kind: 'bureau',
+        name: region.bureau,
+        creditCode: null,
+        regionCode: region.code,
+        ...regionPath(region.code),
+        level: region.level,
+        verificationStatus: 'verified',
+        verifiedAt: new Date(),
+      });
+      await em.save(bureau);
+      bureaus.set(region.code, bureau);
+    }
+
+    let serial = 1;
+    for (const company of DEMO_COMPANIES) {
+      const email = demoCompanyEmail(company);
+      const org = em.create(OrganisationEntity, {
+        id: randomUUID(),
+        kind: 'enterprise',
+        name: company.name,
+        creditCode: demoCreditCode(company.regionCode, serial++),
+        regionCode: company.regionCode,
+        ...regionPath(company.regionCode),
+        level: null,
+        verificationStatus: company.verified ? 'verified' : 'pending',
+        verifiedAt: company.verified ? new Date() : null,
+        contactName: company.contactName,
+        contactPhone: company.phone,
+        contactEmail: email,
+      });
+      await em.save(org);
+      await this.addUser(
+        em,
+        email,
+        company.contactName,
+        passwordHash,
+        org.id,
+        'enterprise_admin',
+      );
+      logins.push({
+        email,
+        role: 'enterprise_admin',
+        organisation: company.name,
+      });
+    }
+
+    for (const staff of DEMO_STAFF) {
+      const bureau = bureaus.get(staff.bureauRegion);
+      if (!bureau)
+        throw new Error(
+          `Demo staff ${staff.email} names unknown region ${staff.bureauRegion}`,
+        );
+      await this.addUser(
+        em,
+        staff.email,
+        staff.name,
+        passwordHash,
+        bureau.id,
+        staff.role,
+      );
+      logins.push({
+        email: staff.email,
+        role: staff.role,
+        organisation: bureau.name,
+      });
+    }
+    return logins;
+  }
+
+  private async addUser(
+    em: EntityManager,
+    email: string,
+    name: string,
+    passwordHash: string,
+    organisationId: string,
+    role: MembershipEntity['role'],
+  ): Promise<void> {
+    const userId = randomUUID();
+    await em.insert(UserEntity, {
+      id: userId,
+      email,
+      name,
+      passwordHash,
+      language: 'zh-CN',
+    });
+    await em.insert(MembershipEntity, {
+      id: randomUUID(),
+      userId,
+      organisationId,
+      role,
+    });
+  }
+}

@@ -1,0 +1,60 @@
+import type { Role } from '@portal/domain';
+
+export const VERIFICATION_STATUSES = [
+  'pending',
+  'verified',
+  'rejected',
+] as const;
+export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
+
+export interface CompanyView {
+  readonly id: string;
+  readonly name: string;
+  readonly creditCode: string;
+  readonly regionCode: string;
+  readonly regionName: string;
+  readonly contactName: string;
+  /** Masked unless the reader is the company itself or a reviewer of its region. */
+  readonly contactPhone: string;
+  readonly contactEmail: string;
+  readonly verificationStatus: VerificationStatus;
+  readonly verificationComment: string | null;
+  readonly verifiedAt: string | null;
+  readonly createdAt: string;
+}
+
+export interface VerificationDecisionRequest {
+  readonly comment?: string;
+}
+
+export interface MemberView {
+  readonly userId: string;
+  readonly name: string;
+  readonly email: string;
+  readonly role: Role;
+  readonly joinedAt: string;
+}
+
+export interface InviteMemberRequest {
+  readonly email: string;
+  readonly role: Extract<Role, 'enterprise_admin' | 'enterprise_member'>;
+}
+
+export interface InvitationCreated {
+  readonly id: string;
+  readonly email: string;
+  readonly role: Role;
+  readonly expiresAt: string;
+}
+
+/** A keyset page: pass `nextCursor` back as `cursor` for the next one; null at the end. */
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly nextCursor: string | null;
+}
+
+export interface CompanyListQuery {
+  readonly status?: VerificationStatus;
+  readonly cursor?: string;
+  readonly limit?: number;
+}

@@ -1,0 +1,37 @@
+/** Paths of the API, shared by the Nest controllers' tests and the web app's clients. */
+export const API_PREFIX = '/api';
+
+export const ApiRoutes = {
+  health: '/api/health',
+  docs: '/api/docs',
+  docsJson: '/api/docs-json',
+  csrf: '/api/auth/csrf',
+  register: '/api/auth/register',
+  login: '/api/auth/login',
+  loginSecondFactor: '/api/auth/login/second-factor',
+  logout: '/api/auth/logout',
+  me: '/api/auth/me',
+  secondFactorEnrol: '/api/auth/second-factor/enrol',
+  secondFactorConfirm: '/api/auth/second-factor/confirm',
+  invitation: (token: string) =>
+    `/api/auth/invitations/${encodeURIComponent(token)}`,
+  invitationAccept: '/api/auth/invitations/accept',
+  regions: '/api/regions',
+  myCompany: '/api/companies/mine',
+  myCompanyMembers: '/api/companies/mine/members',
+  myCompanyInvitations: '/api/companies/mine/invitations',
+  companies: '/api/companies',
+  company: (id: string) => `/api/companies/${encodeURIComponent(id)}`,
+  companyVerify: (id: string) =>
+    `/api/companies/${encodeURIComponent(id)}/verify`,
+  companyRejectVerification: (id: string) =>
+    `/api/companies/${encodeURIComponent(id)}/reject-verification`,
+  auditLog: '/api/audit-log',
+  mailOutbox: '/api/admin/mail-outbox',
+  queueDashboard: '/api/admin/queues',
+} as const;
+
+/** Cookie and header names of the session and CSRF protection. */
+export const SESSION_COOKIE = 'portal_sid';
+export const CSRF_COOKIE = 'XSRF-TOKEN';
+export const CSRF_HEADER = 'x-xsrf-token';

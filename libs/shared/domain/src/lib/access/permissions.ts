@@ -1,0 +1,67 @@
+import type { RegionLevel } from '../regions/region-code';
+import type { MembershipGrant, Role } from './roles';
+
+/**
+ * The one permission map. The API's guard enforces it; the web app reads it to decide which
+ * pages and buttons to show. Region scoping (which companies a grant reaches) is applied on
+ * top by `grantsFor` + the grant's region code.
+ */
+export const PERMISSIONS = [
+  'company.profile.read',
+  'company.profile.update',
+  'company.members.manage',
+  'company.region.read',
+  'company.verify',
+  'users.manage',
+  'audit.read',
+  'queues.dashboard',
+  'mail.outbox.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+interface Grant {
+  readonly roles: readonly Role[];
+  /** When set, a reviewer or bureau role grants this only at these levels. */
+  readonly levels?: readonly RegionLevel[];
+}
+
+export const PERMISSION_MAP = {
+  'company.profile.read': { roles: ['enterprise_admin', 'enterprise_member'] },
+  'company.profile.update': { roles: ['enterprise_admin'] },
+  'company.members.manage': { roles: ['enterprise_admin'] },
+  'company.region.read': { roles: ['reviewer', 'bureau_admin'] },
+  // Verifying a newly registered company is the county's work; a bureau admin of any level may.
+  'company.verify': { roles: ['reviewer', 'bureau_admin'], levels: ['county'] },
+  'users.manage': { roles: ['bureau_admin', 'system_admin'] },
+  'audit.read': { roles: ['auditor'] },
+  'queues.dashboard': { roles: ['system_admin'] },
+  'mail.outbox.read': { roles: ['system_admin'] },
+} as const satisfies Record<Permission, Grant>;
+
+function grantAllows(grant: Grant, membership: MembershipGrant): boolean {
+  if (!grant.roles.includes(membership.role)) return false;
+  if (!grant.levels || membership.role === 'bureau_admin') return true;
+  return membership.level !== null && grant.levels.includes(membership.level);
+}
+
+/** The memberships of a user through which `permission` is held (empty: not held). */
+export function grantsFor(
+  memberships: readonly MembershipGrant[],
+  permission: Permission,
+): MembershipGrant[] {
+  const grant: Grant = PERMISSION_MAP[permission];
+  return memberships.filter((m) => grantAllows(grant, m));
+}
+
+export function hasPermission(
+  memberships: readonly MembershipGrant[],
+  permission: Permission,
+): boolean {
+  return grantsFor(memberships, permission).length > 0;
+}
+
+export function permissionsOf(
+  memberships: readonly MembershipGrant[],
+): Permission[] {
+  return PERMISSIONS.filter((p) => hasPermission(memberships, p));
+}

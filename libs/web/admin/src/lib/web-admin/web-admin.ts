@@ -1,9 +1,0 @@
-import { Component } from '@angular/core';
-
-@Component({
-  selector: 'app-web-admin',
-  imports: [],
-  templateUrl: './web-admin.html',
-  styleUrl: './web-admin.css',
-})
-export class WebAdmin {}

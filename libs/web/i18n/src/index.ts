@@ -1,0 +1,1 @@
+export * from './lib/web-i18n/web-i18n';
