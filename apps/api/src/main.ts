@@ -1,21 +1,60 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
+import { ConfigError, loadConfig } from '@portal/api-core';
+import { DEMO_PASSWORD, DemoSeeder } from '@portal/api-db';
+import { createApp } from './app/create-app';
+import { ensureLocalRedis } from './app/local-redis';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
-  );
+// Dates are stored and read as UTC; the process must not interpret them in a local zone.
+process.env['TZ'] = 'UTC';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig();
+  const redis = config.isProduction ? null : await ensureLocalRedis(config);
+  if (redis) {
+    Logger.log(
+      `Started redis-server for the embedded default (data in ${config.dataDir}/redis)`,
+      'Boot',
+    );
+    const stop = () => redis.kill();
+    process.once('exit', stop);
+  }
+  const app = await createApp(config);
+  const logins = config.seedDemoData
+    ? await app.get(DemoSeeder).seedIfEmpty()
+    : null;
+  await app.listen({ port: config.port, host: '0.0.0.0' });
+
+  const lines = [
+    '',
+    `  S&T Bureau Enterprise Portal / 科技局企业服务门户 is running`,
+    `  Open:     ${config.publicUrl}`,
+    `  API docs: ${config.publicUrl}/api/docs   Health: ${config.publicUrl}/api/health`,
+  ];
+  if (logins) {
+    lines.push(`  Demo logins (password for all: ${DEMO_PASSWORD}):`);
+    for (const login of logins)
+      lines.push(
+        `    ${login.email.padEnd(32)} ${login.role.padEnd(18)} ${login.organisation}`,
+      );
+  } else if (config.seedDemoData) {
+    lines.push(
+      `  Demo data already present; demo logins are listed in README.md (password ${DEMO_PASSWORD}).`,
+    );
+  }
+  process.stdout.write(lines.join('\n') + '\n\n');
 }
 
-bootstrap();
+bootstrap().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(
+      `${error.message}\nSee docs/configuration.md for every variable.\n`,
+    );
+  } else {
+    process.stderr.write(
+      `The portal could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    if (error instanceof Error && error.stack)
+      process.stderr.write(error.stack + '\n');
+  }
+  process.exit(1);
+});

@@ -1,21 +1,32 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
-import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
+import { ConfigError, loadConfig } from '@portal/api-core';
+import { Logger } from 'nestjs-pino';
+import { WorkerModule } from './app/worker.module';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
+process.env['TZ'] = 'UTC';
+
+/**
+ * A worker process: queue processors only. On SIGTERM Nest closes the Bull queues, which stops
+ * taking new jobs and waits for the running ones to finish.
+ */
+async function bootstrap(): Promise<void> {
+  const config = loadConfig();
+  const app = await NestFactory.createApplicationContext(
+    WorkerModule.forRoot(config),
+    { bufferLogs: true },
   );
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  app.get(Logger).log('Worker started: processing queues');
 }
 
-bootstrap();
+bootstrap().catch((error: unknown) => {
+  const message =
+    error instanceof ConfigError
+      ? error.message
+      : error instanceof Error
+        ? (error.stack ?? error.message)
+        : String(error);
+  process.stderr.write(`The worker could not start: ${message}\n`);
+  process.exit(1);
+});

@@ -1,10 +1,29 @@
-import { Module } from '@nestjs/common';
-import { AppController } from './app.controller';
-import { AppService } from './app.service';
+import { DynamicModule, Module } from '@nestjs/common';
+import { AccessModule } from '@portal/api-access';
+import { AdminModule } from '@portal/api-admin';
+import { AppConfig, ConfigModule, LoggingModule } from '@portal/api-core';
+import { DbModule } from '@portal/api-db';
+import { IdentityModule, IdentityProcessorsModule } from '@portal/api-identity';
+import { JobsModule } from '@portal/api-jobs';
+import { MailModule } from '@portal/api-mail';
 
-@Module({
-  imports: [],
-  controllers: [AppController],
-  providers: [AppService],
-})
-export class AppModule {}
+/** The HTTP API: every feature module, plus the queue processors unless RUN_WORKERS=false. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot(config),
+        DbModule,
+        JobsModule,
+        MailModule,
+        AccessModule,
+        IdentityModule,
+        AdminModule,
+        ...(config.runWorkers ? [IdentityProcessorsModule] : []),
+      ],
+    };
+  }
+}

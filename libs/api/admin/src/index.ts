@@ -1,1 +1,2 @@
-export * from './lib/api-admin.module';
+export * from './lib/admin.module';
+export * from './lib/queue-dashboard';

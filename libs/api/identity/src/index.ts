@@ -1,1 +1,3 @@
-export * from './lib/api-identity.module';
+export * from './lib/identity.module';
+export * from './lib/invitations/invitation-mail';
+export * from './lib/dto/validators';

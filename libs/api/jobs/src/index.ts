@@ -1,1 +1,4 @@
-export * from './lib/api-jobs.module';
+export * from './lib/queue-catalog';
+export * from './lib/redis-connection';
+export * from './lib/job-producer';
+export * from './lib/jobs.module';

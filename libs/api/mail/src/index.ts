@@ -1,1 +1,2 @@
-export * from './lib/api-mail.module';
+export * from './lib/mailer.service';
+export * from './lib/mail.module';

@@ -1,1 +1,12 @@
-export * from './lib/web-i18n/web-i18n';
+export * from './lib/translations';
+export type { TranslationTree } from './lib/translations/translation-tree';
+export * from './lib/language/language';
+export * from './lib/language/language.service';
+export * from './lib/language/provide-i18n';
+export * from './lib/errors/api-problem';
+export * from './lib/errors/error-text';
+export * from './lib/errors/error-translator';
+export * from './lib/pipes/field-error.pipe';
+export * from './lib/pipes/date-time.pipe';
+export * from './lib/pipes/role-label.pipe';
+export * from './lib/title/translated-title.strategy';

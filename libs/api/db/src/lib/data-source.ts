@@ -22,7 +22,8 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
       synchronize: false,
       charset: 'utf8mb4_unicode_ci',
       timezone: 'Z',
-      dateStrings: false,
+      // Strings keep DATETIME(6)'s microseconds for keyset cursors; TypeORM still hydrates Dates.
+      dateStrings: true,
       extra: {
         connectionLimit: 20,
         supportBigNumbers: true,

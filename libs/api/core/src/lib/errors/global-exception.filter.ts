@@ -36,7 +36,7 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const body = this.toBody(exception, String(request.id));
+    const body = toErrorBody(exception, String(request.id));
     if (body.statusCode >= 500) {
       this.logger.error(
         { err: exception, correlationId: body.correlationId, url: request.url },
@@ -48,55 +48,72 @@ export class GlobalExceptionFilter implements ExceptionFilter {
       .header('content-type', 'application/json')
       .send(body);
   }
+}
 
-  private toBody(exception: unknown, correlationId: string): ErrorBody {
-    if (exception instanceof AppError) {
+/** Maps anything thrown to the one error body. */
+export function toErrorBody(
+  exception: unknown,
+  correlationId: string,
+): ErrorBody {
+  if (exception instanceof AppError) {
+    return {
+      statusCode: exception.status,
+      code: exception.code,
+      message: exception.message,
+      correlationId,
+      ...(exception.fields ? { fields: exception.fields } : {}),
+    };
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    // Nest turns Fastify plugin errors into plain HttpExceptions; CSRF ones keep their message.
+    if (status === 403 && /csrf/i.test(exception.message))
+      return csrfBody(correlationId);
+    const response = exception.getResponse();
+    const message =
+      typeof response === 'object' && response && 'message' in response
+        ? String((response as { message: unknown }).message)
+        : exception.message;
+    return {
+      statusCode: status,
+      code: STATUS_CODES[status] ?? 'INTERNAL_ERROR',
+      message,
+      correlationId,
+    };
+  }
+  const fastifyError = exception as FastifyLikeError;
+  const status = fastifyError?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    if (fastifyError.code?.startsWith('FST_CSRF')) {
       return {
-        statusCode: exception.status,
-        code: exception.code,
-        message: exception.message,
-        correlationId,
-        ...(exception.fields ? { fields: exception.fields } : {}),
-      };
-    }
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      const response = exception.getResponse();
-      const message =
-        typeof response === 'object' && response && 'message' in response
-          ? String((response as { message: unknown }).message)
-          : exception.message;
-      return {
-        statusCode: status,
-        code: STATUS_CODES[status] ?? 'INTERNAL_ERROR',
-        message,
-        correlationId,
-      };
-    }
-    const fastifyError = exception as FastifyLikeError;
-    const status = fastifyError?.statusCode;
-    if (typeof status === 'number' && status >= 400 && status < 500) {
-      if (fastifyError.code?.startsWith('FST_CSRF')) {
-        return {
-          statusCode: 403,
-          code: 'CSRF_INVALID',
-          message:
-            'The form expired or the security token is missing. Reload the page and try again.',
-          correlationId,
-        };
-      }
-      return {
-        statusCode: status,
-        code: STATUS_CODES[status] ?? 'VALIDATION_FAILED',
-        message: fastifyError.message ?? 'The request was not accepted.',
+        statusCode: 403,
+        code: 'CSRF_INVALID',
+        message:
+          'The form expired or the security token is missing. Reload the page and try again.',
         correlationId,
       };
     }
     return {
-      statusCode: 500,
-      code: 'INTERNAL_ERROR',
-      message: `Something went wrong on our side. Quote ${correlationId} when you contact support.`,
+      statusCode: status,
+      code: STATUS_CODES[status] ?? 'VALIDATION_FAILED',
+      message: fastifyError.message ?? 'The request was not accepted.',
       correlationId,
     };
   }
+  return {
+    statusCode: 500,
+    code: 'INTERNAL_ERROR',
+    message: `Something went wrong on our side. Quote ${correlationId} when you contact support.`,
+    correlationId,
+  };
+}
+
+function csrfBody(correlationId: string): ErrorBody {
+  return {
+    statusCode: 403,
+    code: 'CSRF_INVALID',
+    message:
+      'The security token is missing or expired. Reload the page and try again.',
+    correlationId,
+  };
 }

@@ -1,0 +1,180 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import { NestFactory } from '@nestjs/core';
+import {
+  FastifyAdapter,
+  type NestFastifyApplication,
+} from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { mountQueueDashboard } from '@portal/api-admin';
+import {
+  AppConfig,
+  correlationIdOf,
+  createValidationPipe,
+  GlobalExceptionFilter,
+  toErrorBody,
+} from '@portal/api-core';
+import { createRedis } from '@portal/api-jobs';
+import { AppError } from '@portal/api-core';
+import { CSRF_HEADER, type ErrorBody } from '@portal/contracts';
+import type { FastifyInstance } from 'fastify';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const MAX_JSON_BODY = 1024 * 1024;
+const MAX_UPLOAD = 20 * 1024 * 1024;
+
+/** Where `nx build web` puts the browser bundle, relative to the built API (dist/apps/api). */
+export function defaultWebRoot(): string {
+  return join(__dirname, '..', 'web', 'browser');
+}
+
+/**
+ * Builds the whole HTTP application — the same for `npm start`, production and the
+ * integration tests: Fastify with cookies, CSRF, helmet, rate limits, multipart, the web app,
+ * OpenAPI and the queue dashboard.
+ */
+export async function createApp(
+  config: AppConfig,
+  options: { webRoot?: string | null; bufferLogs?: boolean } = {},
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    trustProxy: ['127.0.0.1', '::1'],
+    bodyLimit: MAX_JSON_BODY,
+    genReqId: correlationIdOf,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config),
+    adapter,
+    {
+      bufferLogs: options.bufferLogs ?? true,
+    },
+  );
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new GlobalExceptionFilter());
+  app.enableShutdownHooks();
+
+  const fastify = app
+    .getHttpAdapter()
+    .getInstance() as unknown as FastifyInstance;
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', request.id);
+    return payload;
+  });
+
+  await app.register(fastifyCookie, { secret: config.sessionSecret });
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        // ng-zorro sets inline styles; scripts stay same-origin only.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    hsts: config.publicUrl.startsWith('https:'),
+  });
+  await app.register(fastifyCsrf, {
+    cookieKey: '_csrf',
+    cookieOpts: { signed: true, httpOnly: true, sameSite: 'strict', path: '/' },
+    getToken: (request) => {
+      const header = request.headers[CSRF_HEADER];
+      return typeof header === 'string' ? header : undefined;
+    },
+  });
+  fastify.addHook('onRequest', (request, reply, done) => {
+    if (SAFE_METHODS.has(request.method) || !request.url.startsWith('/api/'))
+      return done();
+    fastify.csrfProtection(request, reply, done);
+  });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    max: config.authRateLimitPerMinute,
+    timeWindow: 60_000,
+    redis: createRedis(config.redisUrl, 'client'),
+    nameSpace: 'portal:rate-limit:',
+    // Authentication must keep working while Redis is down; the lockout still holds.
+    skipOnError: true,
+    errorResponseBuilder: (request, context) =>
+      new AppError(
+        429,
+        'RATE_LIMITED',
+        `Too many attempts from your network. Wait ${Math.ceil(context.ttl / 1000)} seconds and try again.`,
+      ),
+  });
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: MAX_UPLOAD, files: 10 },
+  });
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('S&T Bureau Enterprise Portal API')
+      .setDescription(
+        '科技局企业服务门户 — REST API. Mutating requests need the CSRF header x-xsrf-token.',
+      )
+      .setVersion('1')
+      .addCookieAuth('portal_sid')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/docs-json',
+  });
+
+  await mountQueueDashboard(app);
+  const webRoot =
+    options.webRoot === undefined ? defaultWebRoot() : options.webRoot;
+  if (webRoot && existsSync(join(webRoot, 'index.html')))
+    await serveWebApp(fastify, webRoot);
+
+  await app.init();
+  return app;
+}
+
+/** The built Angular app at /, with index.html for every client-side route. */
+async function serveWebApp(
+  fastify: FastifyInstance,
+  root: string,
+): Promise<void> {
+  await fastify.register(fastifyStatic, {
+    root,
+    prefix: '/',
+    wildcard: false,
+    index: false,
+  });
+  const sendIndex = (reply: import('fastify').FastifyReply) =>
+    reply.header('cache-control', 'no-cache').sendFile('index.html', root);
+  fastify.get('/', (_request, reply) => sendIndex(reply));
+  fastify.get('/*', (request, reply) => {
+    if (
+      request.url.startsWith('/api/') ||
+      /\.[a-z0-9]+$/i.test(request.url.split('?')[0] ?? '')
+    ) {
+      const body: ErrorBody = toErrorBody(
+        new AppError(
+          404,
+          'NOT_FOUND',
+          `${request.url.split('?')[0]} was not found.`,
+        ),
+        String(request.id),
+      );
+      return reply.status(404).send(body);
+    }
+    return sendIndex(reply);
+  });
+}

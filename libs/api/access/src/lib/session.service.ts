@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomToken, sha256Hex, UnauthorizedError } from '@portal/api-core';
+import {
+  MembershipEntity,
+  OrganisationEntity,
+  SessionEntity,
+  UserEntity,
+  type SessionStage,
+} from '@portal/api-db';
+import type { MembershipView } from '@portal/contracts';
+import {
+  SESSION_ABSOLUTE_TIMEOUT_MS,
+  SESSION_IDLE_TIMEOUT_MS,
+} from '@portal/domain';
+import { IsNull, type EntityManager, type Repository } from 'typeorm';
+import type { Actor, RequestContext } from './actor';
+
+/** Refreshing last_seen_at on every request would write on every read; once a minute is enough. */
+const TOUCH_INTERVAL_MS = 60 * 1000;
+
+@Injectable()
+export class SessionService {
+  constructor(
+    @InjectRepository(SessionEntity)
+    private readonly sessions: Repository<SessionEntity>,
+    @InjectRepository(UserEntity)
+    private readonly users: Repository<UserEntity>,
+    @InjectRepository(MembershipEntity)
+    private readonly memberships: Repository<MembershipEntity>,
+  ) {}
+
+  /** Starts a session and returns the token for the cookie; only its hash is stored. */
+  async open(
+    userId: string,
+    stage: SessionStage,
+    context: RequestContext,
+    manager?: EntityManager,
+  ): Promise<string> {
+    const token = randomToken();
+    const now = new Date();
+    const row: Partial<SessionEntity> = {
+      id: sha256Hex(token),
+      userId,
+      stage,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_TIMEOUT_MS),
+      revokedAt: null,
+      ip: context.ip,
+      userAgent: context.userAgent,
+    };
+    await (manager ?? this.sessions.manager).insert(SessionEntity, row);
+    return token;
+  }
+
+  async setStage(sessionId: string, stage: SessionStage): Promise<void> {
+    await this.sessions.update({ id: sessionId }, { stage });
+  }
+
+  async revoke(sessionId: string): Promise<void> {
+    await this.sessions.update(
+      { id: sessionId, revokedAt: IsNull() },
+      { revokedAt: new Date() },
+    );
+  }
+
+  /** Ends every other session of the user (after a password or second-factor change). */
+  async revokeOthers(userId: string, keepSessionId: string): Promise<void> {
+    await this.sessions
+      .createQueryBuilder()
+      .update()
+      .set({ revokedAt: new Date() })
+      .where('user_id = :userId AND id <> :keep AND revoked_at IS NULL', {
+        userId,
+        keep: keepSessionId,
+      })
+      .execute();
+  }
+
+  /** The actor behind a cookie token, or an UnauthorizedError saying why not. */
+  async resolve(token: string | undefined, ip: string | null): Promise<Actor> {
+    if (!token) throw new UnauthorizedError('AUTH_REQUIRED', 'Please log in.');
+    const session = await this.sessions.findOneBy({ id: sha256Hex(token) });
+    if (!session || session.revokedAt) {
+      throw new UnauthorizedError('AUTH_REQUIRED', 'Please log in.');
+    }
+    const now = Date.now();
+    if (
+      session.expiresAt.getTime() <= now ||
+      session.lastSeenAt.getTime() + SESSION_IDLE_TIMEOUT_MS <= now
+    ) {
+      await this.revoke(session.id);
+      throw new UnauthorizedError(
+        'SESSION_EXPIRED',
+        'Your session has expired. Please log in again.',
+      );
+    }
+    const user = await this.users.findOneBy({ id: session.userId });
+    if (!user || user.disabledAt) {
+      await this.revoke(session.id);
+      throw new UnauthorizedError('AUTH_REQUIRED', 'Please log in.');
+    }
+    if (now - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
+      await this.sessions.update(
+        { id: session.id },
+        { lastSeenAt: new Date(now) },
+      );
+    }
+    return {
+      userId: user.id,
+      email: user.email,
+      name: user.name,
+      sessionId: session.id,
+      stage: session.stage,
+      memberships: await this.membershipsOf(user.id),
+      ip,
+    };
+  }
+
+  async membershipsOf(userId: string): Promise<MembershipView[]> {
+    const rows = await this.memberships
+      .createQueryBuilder('m')
+      .innerJoinAndMapOne(
+        'm.organisation',
+        OrganisationEntity,
+        'o',
+        'o.id = m.organisation_id',
+      )
+      .where('m.user_id = :userId', { userId })
+      .orderBy('m.created_at', 'ASC')
+      .getMany();
+    return rows.map((m) => {
+      const org = m.organisation as OrganisationEntity;
+      return {
+        role: m.role,
+        organisationId: org.id,
+        organisationName: org.name,
+        organisationKind: org.kind,
+        level: org.level,
+        regionCode: org.regionCode,
+      };
+    });
+  }
+
+}

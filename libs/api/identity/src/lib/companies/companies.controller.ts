@@ -1,0 +1,100 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  CurrentActor,
+  RequirePermission,
+  type Actor,
+} from '@portal/api-access';
+import type {
+  CompanyView,
+  InvitationCreated,
+  MemberView,
+  Page,
+} from '@portal/contracts';
+import {
+  CompanyListQueryDto,
+  InviteMemberDto,
+  VerificationDecisionDto,
+} from '../dto/identity.dto';
+import { InvitationsService } from '../invitations/invitations.service';
+import { CompaniesService } from './companies.service';
+
+const uuid = new ParseUUIDPipe({ version: '4' });
+
+@ApiTags('companies')
+@Controller('companies')
+export class CompaniesController {
+  constructor(
+    private readonly companies: CompaniesService,
+    private readonly invitations: InvitationsService,
+  ) {}
+
+  @RequirePermission('company.profile.read')
+  @Get('mine')
+  mine(@CurrentActor() actor: Actor): Promise<CompanyView> {
+    return this.companies.mine(actor);
+  }
+
+  @RequirePermission('company.profile.read')
+  @Get('mine/members')
+  members(@CurrentActor() actor: Actor): Promise<MemberView[]> {
+    return this.companies.members(actor);
+  }
+
+  @RequirePermission('company.members.manage')
+  @Post('mine/invitations')
+  invite(
+    @CurrentActor() actor: Actor,
+    @Body() dto: InviteMemberDto,
+  ): Promise<InvitationCreated> {
+    return this.invitations.invite(actor, dto);
+  }
+
+  @RequirePermission('company.region.read')
+  @Get()
+  list(
+    @CurrentActor() actor: Actor,
+    @Query() query: CompanyListQueryDto,
+  ): Promise<Page<CompanyView>> {
+    return this.companies.list(actor, query);
+  }
+
+  @Get(':id')
+  get(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuid) id: string,
+  ): Promise<CompanyView> {
+    return this.companies.get(actor, id);
+  }
+
+  @RequirePermission('company.verify')
+  @Post(':id/verify')
+  @HttpCode(200)
+  verify(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuid) id: string,
+    @Body() dto: VerificationDecisionDto,
+  ): Promise<CompanyView> {
+    return this.companies.decide(actor, id, 'verified', dto.comment);
+  }
+
+  @RequirePermission('company.verify')
+  @Post(':id/reject-verification')
+  @HttpCode(200)
+  reject(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuid) id: string,
+    @Body() dto: VerificationDecisionDto,
+  ): Promise<CompanyView> {
+    return this.companies.decide(actor, id, 'rejected', dto.comment);
+  }
+}

@@ -1,0 +1,251 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import {
+  AppError,
+  NotFoundError,
+  ValidationFailedError,
+} from '@portal/api-core';
+import { AuditService, type Actor } from '@portal/api-access';
+import {
+  MembershipEntity,
+  OrganisationEntity,
+  RegionEntity,
+  UserEntity,
+} from '@portal/api-db';
+import type {
+  CompanyView,
+  MemberView,
+  Page,
+  VerificationStatus,
+} from '@portal/contracts';
+import { maskPhone } from '@portal/domain';
+import { DataSource, In, type Repository } from 'typeorm';
+import type { CompanyListQueryDto } from '../dto/identity.dto';
+import { applyRegionScope, holdsInRegion, isMemberOf } from './company-scope';
+
+const DEFAULT_PAGE = 20;
+
+@Injectable()
+export class CompaniesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(OrganisationEntity)
+    private readonly organisations: Repository<OrganisationEntity>,
+    @InjectRepository(RegionEntity)
+    private readonly regions: Repository<RegionEntity>,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The company the actor belongs to (their first enterprise membership). */
+  async mine(actor: Actor): Promise<CompanyView> {
+    const org = await this.organisations.findOneBy({
+      id: this.ownCompanyId(actor),
+    });
+    if (!org) throw new NotFoundError('Your company');
+    return (await this.toViews([org], true))[0] as CompanyView;
+  }
+
+  async members(actor: Actor): Promise<MemberView[]> {
+    const rows = await this.dataSource
+      .getRepository(MembershipEntity)
+      .createQueryBuilder('m')
+      .innerJoinAndMapOne('m.user', UserEntity, 'u', 'u.id = m.user_id')
+      .where('m.organisation_id = :org', { org: this.ownCompanyId(actor) })
+      .orderBy('m.created_at', 'ASC')
+      .getMany();
+    return rows.map((m) => ({
+      userId: m.userId,
+      name: (m.user as UserEntity).name,
+      email: (m.user as UserEntity).email,
+      role: m.role,
+      joinedAt: m.createdAt.toISOString(),
+    }));
+  }
+
+  /** Companies in the actor's regions, newest first, by keyset. */
+  async list(
+    actor: Actor,
+    query: CompanyListQueryDto,
+  ): Promise<Page<CompanyView>> {
+    const limit = query.limit ?? DEFAULT_PAGE;
+    const qb = this.organisations
+      .createQueryBuilder('o')
+      .where('o.kind = :kind', { kind: 'enterprise' });
+    applyRegionScope(qb, actor, 'company.region.read');
+    if (query.status)
+      qb.andWhere('o.verification_status = :status', { status: query.status });
+    if (query.cursor) {
+      const [createdAt, id] = decodeCursor(query.cursor);
+      qb.andWhere(
+        '(o.created_at < :createdAt OR (o.created_at = :createdAt AND o.id < :id))',
+        {
+          createdAt,
+          id,
+        },
+      );
+    }
+    const { entities, raw } = await qb
+      .orderBy('o.created_at', 'DESC')
+      .addOrderBy('o.id', 'DESC')
+      .limit(limit + 1)
+      .getRawAndEntities<{ o_created_at: string | Date }>();
+    const page = entities.slice(0, limit);
+    const last = page[page.length - 1];
+    // The raw column keeps the stored precision (microseconds); a JS Date would cut it to ms.
+    const lastCreatedAt = raw[page.length - 1]?.o_created_at;
+    return {
+      items: await this.toViews(page, false),
+      nextCursor:
+        entities.length > limit && last && lastCreatedAt !== undefined
+          ? encodeCursor(String(lastCreatedAt), last.id)
+          : null,
+    };
+  }
+
+  /** One company, to its own members and to reviewers of its region; 404 to everyone else. */
+  async get(actor: Actor, id: string): Promise<CompanyView> {
+    const org = await this.organisations.findOneBy({ id, kind: 'enterprise' });
+    if (
+      !org ||
+      !(
+        isMemberOf(actor, org.id) ||
+        holdsInRegion(actor, 'company.region.read', org.regionCode)
+      )
+    ) {
+      throw new NotFoundError('The company');
+    }
+    return (await this.toViews([org], true))[0] as CompanyView;
+  }
+
+  async decide(
+    actor: Actor,
+    id: string,
+    decision: Exclude<VerificationStatus, 'pending'>,
+    comment: string | undefined,
+  ): Promise<CompanyView> {
+    if (decision === 'rejected' && !comment) {
+      throw new ValidationFailedError([
+        {
+          field: 'comment',
+          code: 'required',
+          message: 'Say why the registration is rejected',
+        },
+      ]);
+    }
+    const org = await this.organisations.findOneBy({ id, kind: 'enterprise' });
+    if (!org || !holdsInRegion(actor, 'company.region.read', org.regionCode)) {
+      throw new NotFoundError('The company');
+    }
+    if (!holdsInRegion(actor, 'company.verify', org.regionCode)) {
+      throw new AppError(
+        403,
+        'FORBIDDEN',
+        'Only a county reviewer or a bureau admin of this region can verify companies.',
+      );
+    }
+    await this.dataSource.transaction(async (em) => {
+      const result = await em
+        .createQueryBuilder()
+        .update(OrganisationEntity)
+        .set({
+          verificationStatus: decision,
+          verificationComment: comment ?? null,
+          verifiedAt: new Date(),
+          verifiedBy: actor.userId,
+          version: () => 'version + 1',
+        })
+        .where('id = :id AND verification_status = :pending', {
+          id,
+          pending: 'pending',
+        })
+        .execute();
+      if (!result.affected) {
+        throw new AppError(
+          409,
+          'COMPANY_NOT_PENDING',
+          'This company was already verified or rejected; reload to see its status.',
+        );
+      }
+      await this.audit.record(
+        {
+          action:
+            decision === 'verified'
+              ? 'company.verified'
+              : 'company.verification_rejected',
+          result: 'success',
+          userId: actor.userId,
+          userEmail: actor.email,
+          ip: actor.ip,
+          objectType: 'organisation',
+          objectId: id,
+          detail: comment ? { comment } : undefined,
+        },
+        em,
+      );
+    });
+    return this.get(actor, id);
+  }
+
+  ownCompanyId(actor: Actor): string {
+    const membership = actor.memberships.find(
+      (m) => m.organisationKind === 'enterprise',
+    );
+    if (!membership) throw new NotFoundError('Your company');
+    return membership.organisationId;
+  }
+
+  private async toViews(
+    orgs: OrganisationEntity[],
+    fullContact: boolean,
+  ): Promise<CompanyView[]> {
+    const codes = [...new Set(orgs.map((o) => o.regionCode))];
+    const regions = codes.length
+      ? await this.regions.findBy({ code: In(codes) })
+      : [];
+    const names = new Map(regions.map((r) => [r.code, r.name]));
+    return orgs.map((o) => ({
+      id: o.id,
+      name: o.name,
+      creditCode: o.creditCode ?? '',
+      regionCode: o.regionCode,
+      regionName: names.get(o.regionCode) ?? o.regionCode,
+      contactName: o.contactName ?? '',
+      contactPhone: fullContact
+        ? (o.contactPhone ?? '')
+        : maskPhone(o.contactPhone ?? ''),
+      contactEmail: o.contactEmail ?? '',
+      verificationStatus: o.verificationStatus,
+      verificationComment: o.verificationComment,
+      verifiedAt: o.verifiedAt?.toISOString() ?? null,
+      createdAt: o.createdAt.toISOString(),
+    }));
+  }
+}
+
+function encodeCursor(createdAt: string, id: string): string {
+  return Buffer.from(JSON.stringify([createdAt, id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const [at, id] = JSON.parse(
+      Buffer.from(cursor, 'base64url').toString('utf8'),
+    ) as unknown[];
+    if (
+      typeof at === 'string' &&
+      /^\d{4}-\d\d-\d\d[ T][\d:.]+$/.test(at) &&
+      typeof id === 'string'
+    ) {
+      return [at, id];
+    }
+  } catch {
+    // fall through to the validation error
+  }
+  throw new ValidationFailedError([
+    {
+      field: 'cursor',
+      code: 'cursor.invalid',
+      message: 'Use the nextCursor of the previous page',
+    },
+  ]);
+}

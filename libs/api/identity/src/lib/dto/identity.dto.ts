@@ -1,0 +1,176 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { LANGUAGES, type Language } from '@portal/contracts';
+import { normalizeIdentifier } from '@portal/domain';
+import { Transform } from 'class-transformer';
+import {
+  IsEmail,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+} from 'class-validator';
+import {
+  IsAcceptablePassword,
+  IsMainlandMobile,
+  IsRegionCode,
+  IsUscc,
+} from './validators';
+
+const trim = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim() : value;
+const lowerTrim = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toLowerCase() : value;
+
+export class RegisterDto {
+  @ApiProperty({ example: '嘉善安泰生物科技有限公司' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'Enter the company name' })
+  @MaxLength(200)
+  companyName!: string;
+
+  @ApiProperty({
+    example: '91330421MA0000010X',
+    description:
+      'Unified social credit code; full-width characters are accepted',
+  })
+  @Transform(({ value }) =>
+    typeof value === 'string' ? normalizeIdentifier(value) : value,
+  )
+  @IsUscc()
+  creditCode!: string;
+
+  @ApiProperty({
+    example: '330421',
+    description: 'County code (GB/T 2260) from GET /api/regions',
+  })
+  @IsRegionCode()
+  regionCode!: string;
+
+  @ApiProperty({ example: '王建国' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'Enter the contact person' })
+  @MaxLength(100)
+  contactName!: string;
+
+  @ApiProperty({ example: 'contact@example.com' })
+  @Transform(lowerTrim)
+  @IsEmail({}, { message: '[email.invalid] Enter a valid e-mail address' })
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ example: '13812345678' })
+  @Transform(trim)
+  @IsMainlandMobile()
+  phone!: string;
+
+  @ApiProperty({
+    description:
+      'At least 12 characters, 3 of 4 character classes, not a common password',
+  })
+  @IsAcceptablePassword('email')
+  @MaxLength(200)
+  password!: string;
+
+  @ApiPropertyOptional({ enum: LANGUAGES })
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  language?: Language;
+}
+
+export class LoginDto {
+  @ApiProperty()
+  @Transform(lowerTrim)
+  @IsString()
+  @IsNotEmpty({ message: 'Enter your e-mail address' })
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty({ message: 'Enter your password' })
+  @MaxLength(200)
+  password!: string;
+}
+
+export class SecondFactorDto {
+  @ApiProperty({ example: '123456' })
+  @Transform(trim)
+  @Matches(/^\d{6}$/, {
+    message: '[code.format] Enter the 6-digit code from your authenticator app',
+  })
+  code!: string;
+}
+
+export class AcceptInvitationDto {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  token!: string;
+
+  @ApiProperty()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'Enter your name' })
+  @MaxLength(100)
+  name!: string;
+
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty({ message: 'Enter a password' })
+  @MaxLength(200)
+  password!: string;
+
+  @ApiPropertyOptional({ enum: LANGUAGES })
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  language?: Language;
+}
+
+export class InviteMemberDto {
+  @ApiProperty()
+  @Transform(lowerTrim)
+  @IsEmail({}, { message: '[email.invalid] Enter a valid e-mail address' })
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ enum: ['enterprise_member', 'enterprise_admin'] })
+  @IsIn(['enterprise_member', 'enterprise_admin'])
+  role!: 'enterprise_member' | 'enterprise_admin';
+}
+
+export class VerificationDecisionDto {
+  @ApiPropertyOptional({ maxLength: 1000 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(1000)
+  comment?: string;
+}
+
+export class CompanyListQueryDto {
+  @ApiPropertyOptional({ enum: ['pending', 'verified', 'rejected'] })
+  @IsOptional()
+  @IsIn(['pending', 'verified', 'rejected'])
+  status?: 'pending' | 'verified' | 'rejected';
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100 })
+  @IsOptional()
+  @Transform(({ value }) =>
+    typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value,
+  )
+  @IsIn(Array.from({ length: 100 }, (_, i) => i + 1), {
+    message: '[limit.range] limit must be 1 to 100',
+  })
+  limit?: number;
+}

@@ -1,0 +1,239 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  AppConfig,
+  AppError,
+  ConflictError,
+  hashPassword,
+  hmac,
+  safeEqual,
+  UnauthorizedError,
+  ValidationFailedError,
+  verifyPassword,
+} from '@portal/api-core';
+import {
+  AuditService,
+  type Actor,
+  type RequestContext,
+} from '@portal/api-access';
+import {
+  InvitationEntity,
+  MembershipEntity,
+  OrganisationEntity,
+  UserEntity,
+} from '@portal/api-db';
+import { JobProducer } from '@portal/api-jobs';
+import type { InvitationCreated, InvitationView } from '@portal/contracts';
+import { checkPasswordPolicy, INVITATION_VALIDITY_MS } from '@portal/domain';
+import { DataSource, IsNull } from 'typeorm';
+import { AuthService, type LoginOutcome } from '../auth/auth.service';
+import type { AcceptInvitationDto, InviteMemberDto } from '../dto/identity.dto';
+import { COMMON_PASSWORDS } from '../dto/validators';
+import { CompaniesService } from '../companies/companies.service';
+
+const INVALID_INVITATION =
+  'This invitation link is invalid, was already used or has expired. Ask your company administrator for a new one.';
+
+/** E-mail invitations into a company. The link's token is `<id>.<HMAC(id)>`: nothing secret is stored. */
+@Injectable()
+export class InvitationsService {
+  constructor(
+    private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly companies: CompaniesService,
+    private readonly jobs: JobProducer,
+    private readonly auth: AuthService,
+    private readonly audit: AuditService,
+  ) {}
+
+  tokenFor(invitationId: string): string {
+    return `${invitationId}.${hmac(this.config.sessionSecret, `invitation:${invitationId}`)}`;
+  }
+
+  linkFor(invitationId: string): string {
+    return `${this.config.publicUrl}/invitation/${this.tokenFor(invitationId)}`;
+  }
+
+  async invite(actor: Actor, dto: InviteMemberDto): Promise<InvitationCreated> {
+    const organisationId = this.companies.ownCompanyId(actor);
+    const alreadyMember = await this.dataSource
+      .getRepository(MembershipEntity)
+      .createQueryBuilder('m')
+      .innerJoin(UserEntity, 'u', 'u.id = m.user_id')
+      .where('m.organisation_id = :organisationId AND u.email = :email', {
+        organisationId,
+        email: dto.email,
+      })
+      .getExists();
+    if (alreadyMember) {
+      throw new ConflictError(
+        'EMAIL_TAKEN',
+        'This person is already a member of your company.',
+        [{ field: 'email', code: 'email.member', message: 'Already a member' }],
+      );
+    }
+    const invitation = await this.dataSource.transaction(async (em) => {
+      const row = em.create(InvitationEntity, {
+        id: randomUUID(),
+        organisationId,
+        email: dto.email,
+        role: dto.role,
+        invitedBy: actor.userId,
+        language: 'zh-CN',
+        expiresAt: new Date(Date.now() + INVITATION_VALIDITY_MS),
+        acceptedAt: null,
+      });
+      await em.save(row);
+      await this.audit.record(
+        {
+          action: 'company.member_invited',
+          result: 'success',
+          userId: actor.userId,
+          userEmail: actor.email,
+          ip: actor.ip,
+          objectType: 'invitation',
+          objectId: row.id,
+          detail: { email: dto.email, role: dto.role },
+        },
+        em,
+      );
+      // Enqueued before commit: if Redis refuses, nothing is written. If the commit then
+      // fails, the job finds no invitation and skips.
+      await this.jobs
+        .enqueue('invitation-mail', { invitationId: row.id }, row.id)
+        .catch(() => {
+          throw new AppError(
+            503,
+            'SERVICE_UNAVAILABLE',
+            'The invitation could not be queued for e-mail right now. Try again in a minute.',
+          );
+        });
+      return row;
+    });
+    return {
+      id: invitation.id,
+      email: invitation.email,
+      role: invitation.role,
+      expiresAt: invitation.expiresAt.toISOString(),
+    };
+  }
+
+  async view(token: string): Promise<InvitationView> {
+    const { invitation, organisation } = await this.open(token);
+    return {
+      email: invitation.email,
+      companyName: organisation.name,
+      role: invitation.role,
+      expiresAt: invitation.expiresAt.toISOString(),
+    };
+  }
+
+  /** Joins the company: creates the account, or adds the membership to the existing one. */
+  async accept(
+    dto: AcceptInvitationDto,
+    context: RequestContext,
+  ): Promise<LoginOutcome> {
+    const { invitation } = await this.open(dto.token);
+    const users = this.dataSource.getRepository(UserEntity);
+    let user = await users.findOneBy({ email: invitation.email });
+    if (user) {
+      if (!(await verifyPassword(user.passwordHash, dto.password))) {
+        throw new UnauthorizedError(
+          'INVALID_CREDENTIALS',
+          'An account with this e-mail exists: enter its password to join.',
+        );
+      }
+    } else {
+      const [problem] = checkPasswordPolicy(dto.password, {
+        commonPasswords: COMMON_PASSWORDS,
+        email: invitation.email,
+      });
+      if (problem) {
+        throw new ValidationFailedError([
+          {
+            field: 'password',
+            code: `password.${problem}`,
+            message: 'The password does not meet the policy',
+          },
+        ]);
+      }
+    }
+    const passwordHash = user ? null : await hashPassword(dto.password);
+    user = await this.dataSource.transaction(async (em) => {
+      const claimed = await em.update(
+        InvitationEntity,
+        { id: invitation.id, acceptedAt: IsNull() },
+        { acceptedAt: new Date() },
+      );
+      if (!claimed.affected)
+        throw new AppError(409, 'INVITATION_INVALID', INVALID_INVITATION);
+      let member = await em.findOneBy(UserEntity, { email: invitation.email });
+      if (!member) {
+        member = em.create(UserEntity, {
+          id: randomUUID(),
+          email: invitation.email,
+          name: dto.name,
+          phone: null,
+          passwordHash: passwordHash as string,
+          language: dto.language ?? 'zh-CN',
+          totpSecret: null,
+          totpEnabledAt: null,
+          disabledAt: null,
+        });
+        await em.save(member);
+      }
+      await em.insert(MembershipEntity, {
+        id: randomUUID(),
+        userId: member.id,
+        organisationId: invitation.organisationId,
+        role: invitation.role,
+      });
+      await this.audit.record(
+        {
+          action: 'company.member_joined',
+          result: 'success',
+          userId: member.id,
+          userEmail: member.email,
+          ip: context.ip,
+          objectType: 'organisation',
+          objectId: invitation.organisationId,
+          detail: { role: invitation.role, invitationId: invitation.id },
+        },
+        em,
+      );
+      return member;
+    });
+    return this.auth.startSession(user, context, 'auth.login');
+  }
+
+  private async open(
+    token: string,
+  ): Promise<{
+    invitation: InvitationEntity;
+    organisation: OrganisationEntity;
+  }> {
+    const [id, mac] = token.split('.');
+    if (
+      !id ||
+      !mac ||
+      !safeEqual(mac, hmac(this.config.sessionSecret, `invitation:${id}`))
+    ) {
+      throw new AppError(404, 'INVITATION_INVALID', INVALID_INVITATION);
+    }
+    const invitation = await this.dataSource
+      .getRepository(InvitationEntity)
+      .findOneBy({ id });
+    if (
+      !invitation ||
+      invitation.acceptedAt ||
+      invitation.expiresAt.getTime() < Date.now()
+    ) {
+      throw new AppError(404, 'INVITATION_INVALID', INVALID_INVITATION);
+    }
+    const organisation = await this.dataSource
+      .getRepository(OrganisationEntity)
+      .findOneByOrFail({ id: invitation.organisationId });
+    return { invitation, organisation };
+  }
+}

@@ -1,0 +1,109 @@
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { AppConfig } from '@portal/api-core';
+import type { OutboxMailView } from '@portal/contracts';
+import { createTransport, type Transporter } from 'nodemailer';
+import type SMTPPool from 'nodemailer/lib/smtp-pool';
+
+export interface OutgoingMail {
+  readonly to: string;
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+}
+
+/**
+ * Sends through SMTP_URL with a pooled connection, or — without SMTP_URL — writes each message
+ * as an .eml file under DATA_DIR/mail, which the admin outbox lists.
+ */
+@Injectable()
+export class MailerService implements OnModuleDestroy {
+  private readonly logger = new Logger(MailerService.name);
+  private readonly transport: Transporter;
+  private readonly toFiles: boolean;
+
+  constructor(private readonly config: AppConfig) {
+    this.toFiles = config.smtpUrl === null;
+    this.transport = this.toFiles
+      ? createTransport({
+          streamTransport: true,
+          buffer: true,
+          newline: 'windows',
+        })
+      : createTransport({
+          url: config.smtpUrl as string,
+          pool: true,
+          maxConnections: 5,
+          // The default of 100 reconnects every 100 mails; a long-lived pool keeps its connections.
+          maxMessages: Infinity,
+        } as SMTPPool.Options);
+  }
+
+  async send(mail: OutgoingMail): Promise<void> {
+    const info = await this.transport.sendMail({
+      from: this.config.mailFrom,
+      ...mail,
+    });
+    if (this.toFiles) {
+      await mkdir(this.config.mailDir, { recursive: true });
+      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${info.messageId.replace(/[^A-Za-z0-9]/g, '')}.eml`;
+      await writeFile(join(this.config.mailDir, name), info.message as Buffer);
+      this.logger.log(`Wrote ${name} for ${mail.to}`);
+    }
+  }
+
+  /** The newest .eml files (file mode only), with their recipients and subjects. */
+  async outbox(limit = 200): Promise<OutboxMailView[]> {
+    if (!this.toFiles) return [];
+    const names = await readdir(this.config.mailDir).catch(
+      () => [] as string[],
+    );
+    const newest = names
+      .filter((n) => n.endsWith('.eml'))
+      .sort()
+      .reverse()
+      .slice(0, limit);
+    return Promise.all(
+      newest.map(async (file) => {
+        const head =
+          (await readFile(join(this.config.mailDir, file), 'utf8')).split(
+            /\r?\n\r?\n/,
+          )[0] ?? '';
+        return {
+          file,
+          at: file
+            .slice(0, 24)
+            .replace(
+              /^(\d{4}-\d\d-\d\d)T(\d\d)-(\d\d)-(\d\d)-(\d{3})Z$/,
+              '$1T$2:$3:$4.$5Z',
+            ),
+          to: headerValue(head, 'To'),
+          subject: headerValue(head, 'Subject'),
+        };
+      }),
+    );
+  }
+
+  onModuleDestroy(): void {
+    this.transport.close();
+  }
+}
+
+/** Reads one header, unfolding continuation lines and decoding RFC 2047 words. */
+function headerValue(head: string, name: string): string {
+  const unfolded = head.replace(/\r?\n[ \t]+/g, ' ');
+  const line = unfolded
+    .split(/\r?\n/)
+    .find((l) => l.toLowerCase().startsWith(name.toLowerCase() + ':'));
+  const raw = line ? line.slice(name.length + 1).trim() : '';
+  return raw.replace(
+    /=\?utf-8\?([BQ])\?([^?]*)\?=\s*/gi,
+    (_, enc: string, text: string) =>
+      enc.toUpperCase() === 'B'
+        ? Buffer.from(text, 'base64').toString('utf8')
+        : decodeURIComponent(
+            text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, '%$1'),
+          ),
+  );
+}

@@ -1,0 +1,24 @@
+import {
+  type EnvironmentProviders,
+  inject,
+  makeEnvironmentProviders,
+  provideEnvironmentInitializer,
+} from '@angular/core';
+import { provideTranslateLoader, provideTranslateService } from '@ngx-translate/core';
+import { provideNzI18n, zh_CN } from 'ng-zorro-antd/i18n';
+import { DEFAULT_LANGUAGE } from '../translations';
+import { LanguageService } from './language.service';
+import { StaticTranslateLoader } from './static-translate-loader';
+
+/** ngx-translate with the bundled translations, ng-zorro's locale and the remembered language. */
+export function provideI18n(): EnvironmentProviders {
+  return makeEnvironmentProviders([
+    provideTranslateService({
+      fallbackLang: DEFAULT_LANGUAGE,
+      loader: provideTranslateLoader(StaticTranslateLoader),
+    }),
+    provideNzI18n(zh_CN),
+    // Apply the stored language before the first component renders.
+    provideEnvironmentInitializer(() => inject(LanguageService)),
+  ]);
+}
