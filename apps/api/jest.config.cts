@@ -5,6 +5,11 @@ module.exports = {
   transform: {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
+  // Jest's CommonJS runtime can neither require() ES modules (content-disposition 3, cookie 1)
+  // nor run import() without a flag: those packages and their loaders are compiled to CommonJS.
+  transformIgnorePatterns: ['node_modules/(?!(content-disposition|cookie|@fastify/cookie|@fastify/static)/)'],
   moduleFileExtensions: ['ts', 'js', 'html'],
   coverageDirectory: '../../coverage/apps/api',
+  // Integration suites start the real API on real MariaDB, SQLite and Redis.
+  testTimeout: 60_000,
 };

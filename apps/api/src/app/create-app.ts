@@ -43,7 +43,7 @@ export function defaultWebRoot(): string {
  */
 export async function createApp(
   config: AppConfig,
-  options: { webRoot?: string | null; bufferLogs?: boolean } = {},
+  options: { webRoot?: string | null } = {},
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     trustProxy: ['127.0.0.1', '::1'],
@@ -54,7 +54,7 @@ export async function createApp(
     AppModule.forRoot(config),
     adapter,
     {
-      bufferLogs: options.bufferLogs ?? true,
+      bufferLogs: true,
     },
   );
   app.useLogger(app.get(Logger));
@@ -102,12 +102,16 @@ export async function createApp(
       return done();
     fastify.csrfProtection(request, reply, done);
   });
+  const rateLimitRedis = createRedis(config.redisUrl, 'client');
+  fastify.addHook('onClose', async () => {
+    rateLimitRedis.disconnect();
+  });
   await app.register(fastifyRateLimit, {
     global: false,
     max: config.authRateLimitPerMinute,
     timeWindow: 60_000,
-    redis: createRedis(config.redisUrl, 'client'),
-    nameSpace: 'portal:rate-limit:',
+    redis: rateLimitRedis,
+    nameSpace: `${config.redisPrefix}:rate-limit:`,
     // Authentication must keep working while Redis is down; the lockout still holds.
     skipOnError: true,
     errorResponseBuilder: (request, context) =>

@@ -1,3 +1,23 @@
-import { Route } from '@angular/router';
+import type { Route } from '@angular/router';
+import { Shell } from './shell/shell';
 
-export const appRoutes: Route[] = [];
+/** The shell around every page; each feature library brings its own lazy route file. */
+export const appRoutes: Route[] = [
+  {
+    path: '',
+    component: Shell,
+    children: [
+      { path: '', loadChildren: () => import('@portal/web-home').then((m) => m.homeRoutes) },
+      {
+        path: '',
+        loadChildren: () => import('@portal/web-identity').then((m) => m.identityRoutes),
+      },
+      { path: '', loadChildren: () => import('@portal/web-admin').then((m) => m.adminRoutes) },
+      {
+        path: '**',
+        title: 'titles.notFound',
+        loadComponent: () => import('./not-found/not-found.page').then((m) => m.NotFoundPage),
+      },
+    ],
+  },
+];

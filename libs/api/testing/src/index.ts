@@ -1,1 +1,2 @@
-export * from './lib/api-testing.module';
+export * from './lib/test-database';
+export * from './lib/test-client';

@@ -1,1 +1,3 @@
-export * from './lib/web-home/web-home';
+export * from './lib/lib.routes';
+export { CompanySection } from './lib/company/company-section';
+export { ReviewSection } from './lib/review/review-section';

@@ -1,1 +1,5 @@
-export * from './lib/web-ui/web-ui';
+export * from './lib/error-alert/error-alert';
+export * from './lib/verification-status/verification-status';
+export * from './lib/password-policy/password-policy';
+export * from './lib/forms/validators';
+export * from './lib/forms/server-errors';

@@ -16,7 +16,7 @@ const queueRegistrations = BullModule.registerQueue(
     BullModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        prefix: 'portal',
+        prefix: config.redisPrefix,
         createClient: (type) => createRedis(config.redisUrl, type),
       }),
     }),

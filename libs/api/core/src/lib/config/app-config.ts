@@ -53,6 +53,8 @@ export class AppConfig {
     | 'silent';
   /** Requests per minute and IP on each authentication endpoint. */
   readonly authRateLimitPerMinute!: number;
+  /** Prefix of every Redis key (queues, rate limits): lets deployments or test runs share a Redis. */
+  readonly redisPrefix!: string;
   /** Seed demo data into an empty database on start (never in production). */
   readonly seedDemoData!: boolean;
 
@@ -117,6 +119,10 @@ const envSchema = z.object({
     .max(100000)
     .optional(),
   SEED_DEMO_DATA: bool('SEED_DEMO_DATA'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/, 'use 1-40 letters, digits, _ or -')
+    .optional(),
 });
 
 type Env = Record<string, string | undefined>;
@@ -178,6 +184,7 @@ export function loadConfig(
     requireStaffSecondFactor: e.REQUIRE_STAFF_2FA ?? production,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'warn' : 'info'),
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE ?? 30,
+    redisPrefix: e.REDIS_PREFIX ?? 'portal',
     seedDemoData: e.SEED_DEMO_DATA ?? !production,
   });
   return config;

@@ -34,6 +34,16 @@ describe('LanguageService', () => {
     expect(setup().language()).toBe('en');
   });
 
+  it("adopts the account's language unless the device has a choice", () => {
+    const languages = setup();
+    languages.adopt('en');
+    expect(languages.language()).toBe('en');
+    expect(localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBeNull();
+    languages.use('zh-CN');
+    languages.adopt('en');
+    expect(languages.language()).toBe('zh-CN');
+  });
+
   it('ignores a stored value that is not a language', () => {
     localStorage.setItem(LANGUAGE_STORAGE_KEY, 'fr');
     expect(setup().language()).toBe('zh-CN');

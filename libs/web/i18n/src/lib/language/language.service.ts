@@ -35,6 +35,11 @@ export class LanguageService {
     this.apply(language);
   }
 
+  /** The account's language, used only while this device has no choice of its own. */
+  adopt(language: Language): void {
+    if (this.storedPreference() === null && language !== this.current()) this.apply(language);
+  }
+
   toggle(): void {
     this.use(otherLanguage(this.current()));
   }

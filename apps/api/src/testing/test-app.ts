@@ -1,0 +1,71 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppConfig, loadConfig } from '@portal/api-core';
+import { DemoSeeder } from '@portal/api-db';
+import {
+  createTestDatabase,
+  TEST_REDIS_URL,
+  TestClient,
+  uniqueRedisPrefix,
+  type Dialect,
+  type TestDatabase,
+} from '@portal/api-testing';
+import Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { createApp } from '../app/create-app';
+
+export interface TestApp {
+  readonly app: NestFastifyApplication;
+  readonly config: AppConfig;
+  readonly db: TestDatabase;
+  readonly dataSource: DataSource;
+  client(): TestClient;
+  close(): Promise<void>;
+}
+
+/**
+ * The real API on a fresh database of the given dialect, real Redis under its own key prefix,
+ * demo data seeded (regions, bureaus, staff, companies).
+ */
+export async function startTestApp(dialect: Dialect, env: Record<string, string> = {}): Promise<TestApp> {
+  process.env['TZ'] = 'UTC';
+  const db = await createTestDatabase(dialect);
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: db.url,
+    DATA_DIR: db.dataDir,
+    REDIS_URL: TEST_REDIS_URL,
+    REDIS_PREFIX: uniqueRedisPrefix(),
+    AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+    LOG_LEVEL: 'silent',
+    SEED_DEMO_DATA: 'false',
+    ...env,
+  });
+  const app = await createApp(config, { webRoot: null });
+  await app.get(DemoSeeder).seedIfEmpty();
+  return {
+    app,
+    config,
+    db,
+    dataSource: app.get(DataSource),
+    client: () => new TestClient(app),
+    close: async () => {
+      await app.close();
+      await deleteRedisKeys(config.redisUrl, config.redisPrefix);
+      await db.drop();
+    },
+  };
+}
+
+async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
+  const redis = new Redis(url);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}

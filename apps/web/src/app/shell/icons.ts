@@ -1,0 +1,28 @@
+import {
+  BankOutline,
+  DashboardOutline,
+  FileSearchOutline,
+  HomeOutline,
+  LogoutOutline,
+  MailOutline,
+  SafetyCertificateOutline,
+  SafetyOutline,
+  UserOutline,
+} from '@ant-design/icons-angular/icons';
+
+/**
+ * The icons the menus name, registered statically so none is fetched at run time (ng-zorro
+ * registers the ones its own components use: arrows, close, check, loading, ...). Provided by
+ * the deferred menus themselves, so the icon registry stays out of the first load.
+ */
+export const SHELL_ICONS = [
+  BankOutline,
+  DashboardOutline,
+  FileSearchOutline,
+  HomeOutline,
+  LogoutOutline,
+  MailOutline,
+  SafetyCertificateOutline,
+  SafetyOutline,
+  UserOutline,
+];

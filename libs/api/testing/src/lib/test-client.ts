@@ -1,0 +1,125 @@
+import type { INestApplication } from '@nestjs/common';
+import { ApiRoutes, CSRF_HEADER, SESSION_COOKIE } from '@portal/contracts';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+
+export interface TestResponse<T = unknown> {
+  readonly status: number;
+  readonly body: T;
+  readonly headers: Record<string, string | string[] | number | undefined>;
+}
+
+/**
+ * A browser-like client over Fastify's inject: keeps cookies, fetches and sends the CSRF token,
+ * and goes through the whole HTTP pipeline (hooks, guards, pipes, filters).
+ */
+export class TestClient {
+  private readonly cookies = new Map<string, string>();
+  private csrfToken: string | null = null;
+
+  constructor(private readonly app: INestApplication) {}
+
+  get sessionCookie(): string | undefined {
+    return this.cookies.get(SESSION_COOKIE);
+  }
+
+  setCookie(name: string, value: string): void {
+    this.cookies.set(name, value);
+  }
+
+  async get<T = unknown>(
+    url: string,
+    headers: Record<string, string> = {},
+  ): Promise<TestResponse<T>> {
+    return this.request<T>({ method: 'GET', url, headers });
+  }
+
+  async post<T = unknown>(
+    url: string,
+    body?: unknown,
+    options: { csrf?: boolean } = {},
+  ): Promise<TestResponse<T>> {
+    return this.send<T>('POST', url, body, options);
+  }
+
+  async patch<T = unknown>(
+    url: string,
+    body?: unknown,
+  ): Promise<TestResponse<T>> {
+    return this.send<T>('PATCH', url, body, {});
+  }
+
+  /** Sends a body exactly as given (for malformed payloads), with the CSRF header. */
+  async postRaw<T = unknown>(url: string, payload: string, contentType: string): Promise<TestResponse<T>> {
+    const issued = await this.get<{ token: string }>(ApiRoutes.csrf);
+    return this.request<T>({
+      method: 'POST',
+      url,
+      payload,
+      headers: { 'content-type': contentType, [CSRF_HEADER]: issued.body.token },
+    });
+  }
+
+  async login(
+    email: string,
+    password: string,
+  ): Promise<TestResponse<{ status: string }>> {
+    return this.post(ApiRoutes.login, { email, password });
+  }
+
+  private async send<T>(
+    method: 'POST' | 'PATCH',
+    url: string,
+    body: unknown,
+    options: { csrf?: boolean },
+  ): Promise<TestResponse<T>> {
+    const headers: Record<string, string> = {};
+    if (options.csrf !== false) {
+      if (!this.csrfToken) {
+        const issued = await this.get<{ token: string }>(ApiRoutes.csrf);
+        this.csrfToken = issued.body.token;
+      }
+      headers[CSRF_HEADER] = this.csrfToken;
+    }
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    return this.request<T>({
+      method,
+      url,
+      headers,
+      payload: body === undefined ? undefined : JSON.stringify(body),
+    });
+  }
+
+  private async request<T>(
+    options: InjectOptions & { headers: Record<string, string> },
+  ): Promise<TestResponse<T>> {
+    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (cookie) options.headers['cookie'] = cookie;
+    const fastify = this.app.getHttpAdapter().getInstance() as FastifyInstance;
+    const response = await fastify.inject(options);
+    for (const c of response.cookies as {
+      name: string;
+      value: string;
+      maxAge?: number;
+      expires?: Date;
+    }[]) {
+      const expired =
+        c.maxAge === 0 ||
+        (c.expires && c.expires.getTime() <= Date.now()) ||
+        c.value === '';
+      if (expired) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    const text = response.body;
+    let body: unknown = text;
+    if (
+      (response.headers['content-type'] ?? '').toString().includes('json') &&
+      text
+    )
+      body = JSON.parse(text);
+    return {
+      status: response.statusCode,
+      body: body as T,
+      headers: response.headers,
+    };
+  }
+}

@@ -1,0 +1,52 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import {
+  ApiRoutes,
+  type CompanyListQuery,
+  type CompanyView,
+  type InvitationCreated,
+  type InviteMemberRequest,
+  type MemberView,
+  type Page,
+  type VerificationDecisionRequest,
+} from '@portal/contracts';
+import type { Observable } from 'rxjs';
+
+/** Company endpoints: the enterprise's own company, and the reviewers' regional view. */
+@Injectable({ providedIn: 'root' })
+export class CompanyApi {
+  private readonly http = inject(HttpClient);
+
+  mine(): Observable<CompanyView> {
+    return this.http.get<CompanyView>(ApiRoutes.myCompany);
+  }
+
+  members(): Observable<MemberView[]> {
+    return this.http.get<MemberView[]>(ApiRoutes.myCompanyMembers);
+  }
+
+  invite(request: InviteMemberRequest): Observable<InvitationCreated> {
+    return this.http.post<InvitationCreated>(ApiRoutes.myCompanyInvitations, request);
+  }
+
+  /** One keyset page; pass the previous page's `nextCursor` as `cursor`. */
+  list(query: CompanyListQuery): Observable<Page<CompanyView>> {
+    let params = new HttpParams();
+    if (query.status) params = params.set('status', query.status);
+    if (query.cursor) params = params.set('cursor', query.cursor);
+    if (query.limit) params = params.set('limit', query.limit);
+    return this.http.get<Page<CompanyView>>(ApiRoutes.companies, { params });
+  }
+
+  get(id: string): Observable<CompanyView> {
+    return this.http.get<CompanyView>(ApiRoutes.company(id));
+  }
+
+  verify(id: string, request: VerificationDecisionRequest): Observable<CompanyView> {
+    return this.http.post<CompanyView>(ApiRoutes.companyVerify(id), request);
+  }
+
+  reject(id: string, request: Required<VerificationDecisionRequest>): Observable<CompanyView> {
+    return this.http.post<CompanyView>(ApiRoutes.companyRejectVerification(id), request);
+  }
+}

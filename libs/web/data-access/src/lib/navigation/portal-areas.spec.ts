@@ -1,0 +1,53 @@
+import type { MembershipGrant, Role } from '@portal/domain';
+import { permissionsOf } from '@portal/domain';
+import { areasFor, navigationFor } from './portal-areas';
+
+function permissionsFor(...roles: Array<[Role, MembershipGrant['level']]>) {
+  return permissionsOf(
+    roles.map(([role, level], i) => ({
+      role,
+      level,
+      organisationId: `org-${i}`,
+      regionCode: '330421',
+    })),
+  );
+}
+
+const ids = (items: ReadonlyArray<{ id: string }>) => items.map((item) => item.id);
+
+describe('navigation from permissions', () => {
+  it('shows an enterprise member only home and the company', () => {
+    expect(ids(navigationFor(permissionsFor(['enterprise_member', null])))).toEqual([
+      'home',
+      'company',
+    ]);
+  });
+
+  it('shows a reviewer the verification area', () => {
+    expect(ids(navigationFor(permissionsFor(['reviewer', 'county'])))).toEqual(['home', 'review']);
+  });
+
+  it('shows an auditor the audit log and nothing to change', () => {
+    expect(ids(navigationFor(permissionsFor(['auditor', 'county'])))).toEqual(['home', 'audit']);
+  });
+
+  it('gives a system admin the outbox and a full-page link to the queue dashboard', () => {
+    const items = navigationFor(permissionsFor(['system_admin', 'county']));
+    expect(ids(items)).toEqual(['home', 'mailOutbox', 'queues']);
+    expect(items.at(-1)).toMatchObject({ kind: 'external', href: '/api/admin/queues' });
+  });
+
+  it('combines the areas of several memberships', () => {
+    const permissions = permissionsFor(['reviewer', 'city'], ['auditor', 'city']);
+    expect(ids(areasFor(permissions))).toEqual(['review', 'audit']);
+  });
+
+  it('decides from permissions, not from role names', () => {
+    expect(ids(navigationFor(['audit.read', 'company.profile.read']))).toEqual([
+      'home',
+      'company',
+      'audit',
+    ]);
+    expect(ids(navigationFor([]))).toEqual(['home']);
+  });
+});

@@ -1,0 +1,109 @@
+import { InjectionToken, type Provider, type Type } from '@angular/core';
+import { ApiRoutes } from '@portal/contracts';
+import type { Permission } from '@portal/domain';
+
+export type PortalAreaId = 'company' | 'review' | 'audit' | 'mailOutbox';
+
+/**
+ * A work area of the portal: its own page, a menu entry and a section on the home page, all
+ * shown exactly when the user holds its permission.
+ */
+export interface PortalArea {
+  readonly id: PortalAreaId;
+  readonly permission: Permission;
+  /** The route of the area's own page. */
+  readonly path: string;
+  readonly titleKey: string;
+  readonly icon: string;
+}
+
+export const PORTAL_AREAS: readonly PortalArea[] = [
+  {
+    id: 'company',
+    permission: 'company.profile.read',
+    path: '/company',
+    titleKey: 'nav.company',
+    icon: 'bank',
+  },
+  {
+    id: 'review',
+    permission: 'company.region.read',
+    path: '/review',
+    titleKey: 'nav.review',
+    icon: 'safety-certificate',
+  },
+  { id: 'audit', permission: 'audit.read', path: '/audit', titleKey: 'nav.audit', icon: 'file-search' },
+  {
+    id: 'mailOutbox',
+    permission: 'mail.outbox.read',
+    path: '/mail-outbox',
+    titleKey: 'nav.mailOutbox',
+    icon: 'mail',
+  },
+];
+
+/** The areas a user with these permissions works in, in menu order. */
+export function areasFor(permissions: readonly Permission[]): PortalArea[] {
+  return PORTAL_AREAS.filter((area) => permissions.includes(area.permission));
+}
+
+/** A menu entry: an in-app route, or a server-rendered page reached by full navigation. */
+export type NavItem =
+  | {
+      readonly kind: 'route';
+      readonly id: string;
+      readonly titleKey: string;
+      readonly icon: string;
+      readonly route: string;
+      readonly exact: boolean;
+    }
+  | {
+      readonly kind: 'external';
+      readonly id: string;
+      readonly titleKey: string;
+      readonly icon: string;
+      readonly href: string;
+    };
+
+/** The side menu for these permissions: home, the user's areas, then server-rendered tools. */
+export function navigationFor(permissions: readonly Permission[]): NavItem[] {
+  const items: NavItem[] = [
+    { kind: 'route', id: 'home', titleKey: 'nav.home', icon: 'home', route: '/', exact: true },
+    ...areasFor(permissions).map(
+      (area): NavItem => ({
+        kind: 'route',
+        id: area.id,
+        titleKey: area.titleKey,
+        icon: area.icon,
+        route: area.path,
+        exact: false,
+      }),
+    ),
+  ];
+  if (permissions.includes('queues.dashboard')) {
+    items.push({
+      kind: 'external',
+      id: 'queues',
+      titleKey: 'nav.queues',
+      icon: 'dashboard',
+      href: ApiRoutes.queueDashboard,
+    });
+  }
+  return items;
+}
+
+/** Loads the component a feature library renders for an area on the home page. */
+export type HomeSectionLoader = () => Promise<Type<unknown>>;
+export type HomeSectionLoaders = Partial<Record<PortalAreaId, HomeSectionLoader>>;
+
+/**
+ * The home page's sections. Features may not import each other, so the app composes them:
+ * it maps each area to a lazily loaded component of the library that owns it.
+ */
+export const HOME_SECTIONS = new InjectionToken<HomeSectionLoaders>('HOME_SECTIONS', {
+  factory: () => ({}),
+});
+
+export function provideHomeSections(loaders: HomeSectionLoaders): Provider {
+  return { provide: HOME_SECTIONS, useValue: loaders };
+}

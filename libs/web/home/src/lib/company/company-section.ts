@@ -1,0 +1,76 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  OnInit,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { TranslatePipe } from '@ngx-translate/core';
+import type { CompanyView, MemberView } from '@portal/contracts';
+import { CompanyApi, SessionStore } from '@portal/web-data-access';
+import { type ApiProblem, DateTimePipe, RoleLabelPipe, toApiProblem } from '@portal/web-i18n';
+import { ErrorAlert, VerificationStatusBadge } from '@portal/web-ui';
+import { DataKitStyles } from '@portal/web-ui/data-kit';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
+import { NzSpinModule } from 'ng-zorro-antd/spin';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { InviteMemberForm } from './invite-member-form';
+
+/** The enterprise's own company: profile with verification status, members, invitations. */
+@Component({
+  selector: 'app-company-section',
+  imports: [
+    TranslatePipe,
+    NzAlertModule,
+    NzDescriptionsModule,
+    NzSpinModule,
+    NzTableModule,
+    DataKitStyles,
+    DateTimePipe,
+    ErrorAlert,
+    InviteMemberForm,
+    RoleLabelPipe,
+    VerificationStatusBadge,
+  ],
+  templateUrl: './company-section.html',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class CompanySection implements OnInit {
+  private readonly companies = inject(CompanyApi);
+  private readonly session = inject(SessionStore);
+  private readonly destroyRef = inject(DestroyRef);
+
+  protected readonly company = signal<CompanyView | null>(null);
+  protected readonly companyProblem = signal<ApiProblem | null>(null);
+  protected readonly members = signal<readonly MemberView[]>([]);
+  protected readonly membersLoading = signal(true);
+  protected readonly membersProblem = signal<ApiProblem | null>(null);
+  protected readonly canManageMembers = computed(() => this.session.can('company.members.manage'));
+
+  ngOnInit(): void {
+    this.companies
+      .mine()
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (company) => this.company.set(company),
+        error: (error: unknown) => this.companyProblem.set(toApiProblem(error)),
+      });
+    this.companies
+      .members()
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (members) => {
+          this.members.set(members);
+          this.membersLoading.set(false);
+        },
+        error: (error: unknown) => {
+          this.membersProblem.set(toApiProblem(error));
+          this.membersLoading.set(false);
+        },
+      });
+  }
+}

@@ -1,0 +1,135 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { TranslatePipe } from '@ngx-translate/core';
+import type { LoginResponse } from '@portal/contracts';
+import {
+  ACCOUNT_PATH,
+  AuthApi,
+  type LoginOutcome,
+  SessionStore,
+  safeReturnUrl,
+} from '@portal/web-data-access';
+import { type ApiProblem, FieldErrorPipe, toApiProblem } from '@portal/web-i18n';
+import { ErrorAlert, revealErrors, totpCodeValidator } from '@portal/web-ui';
+import { FormKitStyles } from '@portal/web-ui/form-kit';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzFormModule } from 'ng-zorro-antd/form';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { type Observable, finalize } from 'rxjs';
+
+type Step = 'credentials' | 'second_factor';
+
+/** E-mail and password, then, when the account has one, the second factor's 6-digit code. */
+@Component({
+  selector: 'app-login-page',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    TranslatePipe,
+    NzButtonModule,
+    NzFormModule,
+    NzInputModule,
+    ErrorAlert,
+    FieldErrorPipe,
+    FormKitStyles,
+  ],
+  templateUrl: './login.page.html',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class LoginPage {
+  private readonly auth = inject(AuthApi);
+  private readonly session = inject(SessionStore);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  private readonly destroyRef = inject(DestroyRef);
+  private readonly forms = inject(NonNullableFormBuilder);
+  private readonly codeInput = viewChild<ElementRef<HTMLInputElement>>('codeInput');
+
+  protected readonly step = signal<Step>('credentials');
+  protected readonly busy = signal(false);
+  protected readonly problem = signal<ApiProblem | null>(null);
+
+  protected readonly credentials = this.forms.group({
+    email: ['', [Validators.required, Validators.email]],
+    password: ['', Validators.required],
+  });
+  protected readonly secondFactor = this.forms.group({
+    code: ['', [Validators.required, totpCodeValidator()]],
+  });
+
+  protected submitCredentials(): void {
+    if (this.credentials.invalid) {
+      revealErrors(this.credentials);
+      return;
+    }
+    const { email, password } = this.credentials.getRawValue();
+    this.send(this.auth.login({ email: email.trim(), password }));
+  }
+
+  protected submitCode(): void {
+    if (this.secondFactor.invalid) {
+      revealErrors(this.secondFactor);
+      return;
+    }
+    this.send(this.auth.loginSecondFactor({ code: this.secondFactor.getRawValue().code.trim() }));
+  }
+
+  protected backToCredentials(): void {
+    this.problem.set(null);
+    this.credentials.controls.password.reset();
+    this.step.set('credentials');
+  }
+
+  private send(request: Observable<LoginResponse>): void {
+    this.busy.set(true);
+    this.problem.set(null);
+    request
+      .pipe(
+        finalize(() => this.busy.set(false)),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({
+        next: (response) => this.proceed(this.session.accept(response)),
+        error: (error: unknown) => {
+          const problem = toApiProblem(error);
+          this.problem.set(problem);
+          if (problem.code === 'SECOND_FACTOR_INVALID') {
+            this.secondFactor.reset();
+            this.focusCode();
+          }
+        },
+      });
+  }
+
+  private proceed(outcome: LoginOutcome): void {
+    switch (outcome) {
+      case 'authenticated':
+        void this.router.navigateByUrl(
+          safeReturnUrl(this.route.snapshot.queryParamMap.get('returnUrl')),
+        );
+        return;
+      case 'second_factor_required':
+        this.secondFactor.reset();
+        this.step.set('second_factor');
+        this.focusCode();
+        return;
+      case 'enrolment_required':
+        void this.router.navigateByUrl(ACCOUNT_PATH);
+        return;
+    }
+  }
+
+  private focusCode(): void {
+    setTimeout(() => this.codeInput()?.nativeElement.focus());
+  }
+}
