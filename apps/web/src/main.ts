@@ -7,7 +7,11 @@ import { appConfig } from './app/app.config';
 // attributes (helmet's default: script-src-attr 'none') blocks that handler, which would leave
 // the page unstyled; this external script applies the stylesheet either way.
 document
-  .querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"][media="print"][onload]')
+  .querySelectorAll<HTMLLinkElement>(
+    'link[rel="stylesheet"][media="print"][onload]',
+  )
   .forEach((link) => (link.media = 'all'));
 
-bootstrapApplication(App, appConfig).catch((err: unknown) => console.error(err));
+bootstrapApplication(App, appConfig).catch((err: unknown) =>
+  console.error(err),
+);

@@ -46,7 +46,7 @@ export async function createApp(
   options: { webRoot?: string | null } = {},
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    trustProxy: ['127.0.0.1', '::1'],
+    trustProxy: config.trustProxy,
     bodyLimit: MAX_JSON_BODY,
     genReqId: correlationIdOf,
   });

@@ -26,7 +26,10 @@ export interface TestApp {
  * The real API on a fresh database of the given dialect, real Redis under its own key prefix,
  * demo data seeded (regions, bureaus, staff, companies).
  */
-export async function startTestApp(dialect: Dialect, env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  dialect: Dialect,
+  env: Record<string, string> = {},
+): Promise<TestApp> {
   process.env['TZ'] = 'UTC';
   const db = await createTestDatabase(dialect);
   const config = loadConfig({
@@ -61,7 +64,13 @@ async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
   try {
     let cursor = '0';
     do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      const [next, keys] = await redis.scan(
+        cursor,
+        'MATCH',
+        `${prefix}:*`,
+        'COUNT',
+        500,
+      );
       if (keys.length) await redis.del(...keys);
       cursor = next;
     } while (cursor !== '0');

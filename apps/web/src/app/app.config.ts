@@ -1,11 +1,17 @@
-import { type ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
+import {
+  type ApplicationConfig,
+  provideBrowserGlobalErrorListeners,
+} from '@angular/core';
 import {
   TitleStrategy,
   provideRouter,
   withComponentInputBinding,
   withInMemoryScrolling,
 } from '@angular/router';
-import { provideHomeSections, providePortalHttp } from '@portal/web-data-access';
+import {
+  provideHomeSections,
+  providePortalHttp,
+} from '@portal/web-data-access';
 import { TranslatedTitleStrategy, provideI18n } from '@portal/web-i18n';
 import { appRoutes } from './app.routes';
 
@@ -25,7 +31,8 @@ export const appConfig: ApplicationConfig = {
       company: () => import('@portal/web-home').then((m) => m.CompanySection),
       review: () => import('@portal/web-home').then((m) => m.ReviewSection),
       audit: () => import('@portal/web-admin').then((m) => m.AuditLogSection),
-      mailOutbox: () => import('@portal/web-admin').then((m) => m.MailOutboxSection),
+      mailOutbox: () =>
+        import('@portal/web-admin').then((m) => m.MailOutboxSection),
     }),
   ],
 };

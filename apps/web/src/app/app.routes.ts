@@ -7,16 +7,26 @@ export const appRoutes: Route[] = [
     path: '',
     component: Shell,
     children: [
-      { path: '', loadChildren: () => import('@portal/web-home').then((m) => m.homeRoutes) },
       {
         path: '',
-        loadChildren: () => import('@portal/web-identity').then((m) => m.identityRoutes),
+        loadChildren: () =>
+          import('@portal/web-home').then((m) => m.homeRoutes),
       },
-      { path: '', loadChildren: () => import('@portal/web-admin').then((m) => m.adminRoutes) },
+      {
+        path: '',
+        loadChildren: () =>
+          import('@portal/web-identity').then((m) => m.identityRoutes),
+      },
+      {
+        path: '',
+        loadChildren: () =>
+          import('@portal/web-admin').then((m) => m.adminRoutes),
+      },
       {
         path: '**',
         title: 'titles.notFound',
-        loadComponent: () => import('./not-found/not-found.page').then((m) => m.NotFoundPage),
+        loadComponent: () =>
+          import('./not-found/not-found.page').then((m) => m.NotFoundPage),
       },
     ],
   },

@@ -11,7 +11,9 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
     <section class="app-panel app-center" data-testid="not-found">
       <h1 class="app-page__title">{{ 'notFound.title' | translate }}</h1>
       <p class="app-muted">{{ 'notFound.text' | translate }}</p>
-      <a nz-button nzType="primary" routerLink="/">{{ 'common.backHome' | translate }}</a>
+      <a nz-button nzType="primary" routerLink="/">{{
+        'common.backHome' | translate
+      }}</a>
     </section>
   `,
 })

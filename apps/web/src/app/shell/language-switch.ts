@@ -1,4 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+} from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
 import { LanguageService, otherLanguage } from '@portal/web-i18n';
 
@@ -23,5 +28,7 @@ import { LanguageService, otherLanguage } from '@portal/web-i18n';
 })
 export class LanguageSwitch {
   protected readonly languages = inject(LanguageService);
-  protected readonly target = computed(() => otherLanguage(this.languages.language()));
+  protected readonly target = computed(() =>
+    otherLanguage(this.languages.language()),
+  );
 }

@@ -1,4 +1,10 @@
-import { ChangeDetectionStrategy, Component, ViewEncapsulation, input, output } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ViewEncapsulation,
+  input,
+  output,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { NavItem } from '@portal/web-data-access';
@@ -17,7 +23,8 @@ import { SHELL_ICONS } from './icons';
   changeDetection: ChangeDetectionStrategy.OnPush,
   encapsulation: ViewEncapsulation.None,
   // File path, not package path: see libs/web/ui/src/lib/styles/form-kit.css.
-  styleUrl: '../../../../../node_modules/ng-zorro-antd/menu/style/index.min.css',
+  styleUrl:
+    '../../../../../node_modules/ng-zorro-antd/menu/style/index.min.css',
   template: `
     <nav [attr.aria-label]="'nav.menu' | translate">
       <ul nz-menu nzMode="inline" data-testid="main-menu">
@@ -37,7 +44,12 @@ import { SHELL_ICONS } from './icons';
             }
             @case ('external') {
               <li nz-menu-item>
-                <a target="_blank" rel="noopener" [href]="item.href" [attr.data-testid]="'nav-' + item.id">
+                <a
+                  target="_blank"
+                  rel="noopener"
+                  [href]="item.href"
+                  [attr.data-testid]="'nav-' + item.id"
+                >
                   <span nz-icon [nzType]="item.icon"></span>
                   <span>{{ item.titleKey | translate }}</span>
                 </a>

@@ -1,7 +1,18 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  signal,
+} from '@angular/core';
 import { Router, RouterLink, RouterOutlet } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
-import { LOGIN_PATH, SessionStore, navigationFor } from '@portal/web-data-access';
+import {
+  LOGIN_PATH,
+  SessionStore,
+  navigationFor,
+} from '@portal/web-data-access';
 import { LanguageService } from '@portal/web-i18n';
 import { LanguageSwitch } from './language-switch';
 import { NavMenu } from './nav-menu';
@@ -37,7 +48,9 @@ export class Shell {
 
   protected readonly me = this.session.me;
   protected readonly showMenu = this.session.isAuthenticated;
-  protected readonly nav = computed(() => navigationFor(this.session.permissions()));
+  protected readonly nav = computed(() =>
+    navigationFor(this.session.permissions()),
+  );
   /** Narrow screens only: whether the side menu is slid in. */
   protected readonly menuOpen = signal(false);
 

@@ -16,7 +16,14 @@ import { SHELL_ICONS } from './icons';
 /** The header's user menu: account & second factor, logout. Deferred like the side menu. */
 @Component({
   selector: 'app-user-menu',
-  imports: [RouterLink, TranslatePipe, NzButtonModule, NzDropDownModule, NzIconModule, NzMenuModule],
+  imports: [
+    RouterLink,
+    TranslatePipe,
+    NzButtonModule,
+    NzDropDownModule,
+    NzIconModule,
+    NzMenuModule,
+  ],
   providers: [provideNzIconsPatch(SHELL_ICONS)],
   changeDetection: ChangeDetectionStrategy.OnPush,
   encapsulation: ViewEncapsulation.None,
@@ -38,7 +45,9 @@ import { SHELL_ICONS } from './icons';
       [nzDropdownMenu]="menu"
     >
       <span nz-icon nzType="user"></span>
-      <span class="app-user-menu__name" data-testid="user-name">{{ name() }}</span>
+      <span class="app-user-menu__name" data-testid="user-name">{{
+        name()
+      }}</span>
       <span nz-icon nzType="down"></span>
     </button>
     <nz-dropdown-menu #menu="nzDropdownMenu">
@@ -51,7 +60,12 @@ import { SHELL_ICONS } from './icons';
         </li>
         <li nz-menu-divider></li>
         <li nz-menu-item>
-          <button type="button" class="app-user-menu__action" data-testid="logout" (click)="logout.emit()">
+          <button
+            type="button"
+            class="app-user-menu__action"
+            data-testid="logout"
+            (click)="logout.emit()"
+          >
             <span nz-icon nzType="logout"></span>
             {{ 'nav.logout' | translate }}
           </button>

@@ -7,12 +7,14 @@ export const adminRoutes: Route[] = [
     path: 'audit',
     title: 'titles.audit',
     canActivate: [authGuard, permissionGuard('audit.read')],
-    loadComponent: () => import('./audit/audit-log-section').then((m) => m.AuditLogSection),
+    loadComponent: () =>
+      import('./audit/audit-log-section').then((m) => m.AuditLogSection),
   },
   {
     path: 'mail-outbox',
     title: 'titles.mailOutbox',
     canActivate: [authGuard, permissionGuard('mail.outbox.read')],
-    loadComponent: () => import('./outbox/mail-outbox-section').then((m) => m.MailOutboxSection),
+    loadComponent: () =>
+      import('./outbox/mail-outbox-section').then((m) => m.MailOutboxSection),
   },
 ];

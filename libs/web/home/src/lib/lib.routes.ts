@@ -14,12 +14,14 @@ export const homeRoutes: Route[] = [
     path: 'company',
     title: 'titles.company',
     canActivate: [authGuard, permissionGuard('company.profile.read')],
-    loadComponent: () => import('./company/company-section').then((m) => m.CompanySection),
+    loadComponent: () =>
+      import('./company/company-section').then((m) => m.CompanySection),
   },
   {
     path: 'review',
     title: 'titles.review',
     canActivate: [authGuard, permissionGuard('company.region.read')],
-    loadComponent: () => import('./review/review-section').then((m) => m.ReviewSection),
+    loadComponent: () =>
+      import('./review/review-section').then((m) => m.ReviewSection),
   },
 ];

@@ -13,18 +13,21 @@ export const identityRoutes: Route[] = [
     path: 'register',
     title: 'titles.register',
     canActivate: [guestGuard],
-    loadComponent: () => import('./register/register.page').then((m) => m.RegisterPage),
+    loadComponent: () =>
+      import('./register/register.page').then((m) => m.RegisterPage),
   },
   {
     path: 'invitation/:token',
     title: 'titles.invitation',
     canActivate: [guestGuard],
-    loadComponent: () => import('./invitation/invitation.page').then((m) => m.InvitationPage),
+    loadComponent: () =>
+      import('./invitation/invitation.page').then((m) => m.InvitationPage),
   },
   {
     path: 'account',
     title: 'titles.account',
     canActivate: [authGuard],
-    loadComponent: () => import('./account/account.page').then((m) => m.AccountPage),
+    loadComponent: () =>
+      import('./account/account.page').then((m) => m.AccountPage),
   },
 ];

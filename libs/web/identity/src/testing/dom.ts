@@ -12,18 +12,28 @@ export function byTestId<T extends Element = HTMLElement>(
   return element;
 }
 
-export function type(fixture: ComponentFixture<unknown>, testId: string, value: string): void {
+export function typeInto(
+  fixture: ComponentFixture<unknown>,
+  testId: string,
+  value: string,
+): void {
   const input = byTestId<HTMLInputElement>(fixture, testId);
   input.value = value;
   input.dispatchEvent(new Event('input'));
   input.dispatchEvent(new Event('blur'));
 }
 
-export function click(fixture: ComponentFixture<unknown>, testId: string): void {
+export function click(
+  fixture: ComponentFixture<unknown>,
+  testId: string,
+): void {
   byTestId(fixture, testId).click();
 }
 
 /** The text of the form item around a field: its label, control and error message. */
-export function fieldText(fixture: ComponentFixture<unknown>, testId: string): string {
+export function fieldText(
+  fixture: ComponentFixture<unknown>,
+  testId: string,
+): string {
   return byTestId(fixture, testId).closest('nz-form-item')?.textContent ?? '';
 }

@@ -53,6 +53,11 @@ export class AppConfig {
     | 'silent';
   /** Requests per minute and IP on each authentication endpoint. */
   readonly authRateLimitPerMinute!: number;
+  /**
+   * Proxies whose X-Forwarded-For is believed (addresses or CIDRs, or a hop count). The client
+   * IP decides rate limits and is written to the audit log, so only trust your own proxies.
+   */
+  readonly trustProxy!: string[] | number | false;
   /** Prefix of every Redis key (queues, rate limits): lets deployments or test runs share a Redis. */
   readonly redisPrefix!: string;
   /** Seed demo data into an empty database on start (never in production). */
@@ -119,6 +124,13 @@ const envSchema = z.object({
     .max(100000)
     .optional(),
   SEED_DEMO_DATA: bool('SEED_DEMO_DATA'),
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(false|\d{1,2}|[0-9a-fA-F:.\/]+(,[0-9a-fA-F:.\/]+)*)$/,
+      'use false, a hop count, or comma-separated addresses/CIDRs',
+    )
+    .optional(),
   REDIS_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,40}$/, 'use 1-40 letters, digits, _ or -')
@@ -185,9 +197,16 @@ export function loadConfig(
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'warn' : 'info'),
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE ?? 30,
     redisPrefix: e.REDIS_PREFIX ?? 'portal',
+    trustProxy: parseTrustProxy(e.TRUST_PROXY ?? '127.0.0.1,::1'),
     seedDemoData: e.SEED_DEMO_DATA ?? !production,
   });
   return config;
+}
+
+function parseTrustProxy(value: string): string[] | number | false {
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',');
 }
 
 function resolvePath(path: string, cwd: string): string {

@@ -207,9 +207,7 @@ export class InvitationsService {
     return this.auth.startSession(user, context, 'auth.login');
   }
 
-  private async open(
-    token: string,
-  ): Promise<{
+  private async open(token: string): Promise<{
     invitation: InvitationEntity;
     organisation: OrganisationEntity;
   }> {

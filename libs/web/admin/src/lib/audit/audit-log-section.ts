@@ -53,7 +53,9 @@ export class AuditLogSection implements OnInit {
   private readonly admin = inject(AdminApi);
   private readonly destroyRef = inject(DestroyRef);
 
-  protected readonly filter = inject(NonNullableFormBuilder).group({ action: [''] });
+  protected readonly filter = inject(NonNullableFormBuilder).group({
+    action: [''],
+  });
   protected readonly entries = signal<readonly AuditEntryView[]>([]);
   protected readonly nextCursor = signal<string | null>(null);
   protected readonly loading = signal(false);
@@ -87,7 +89,9 @@ export class AuditLogSection implements OnInit {
       )
       .subscribe({
         next: (page) => {
-          this.entries.update((entries) => (more ? [...entries, ...page.items] : page.items));
+          this.entries.update((entries) =>
+            more ? [...entries, ...page.items] : page.items,
+          );
           this.nextCursor.set(page.nextCursor);
           this.loaded.set(true);
         },
@@ -97,7 +101,9 @@ export class AuditLogSection implements OnInit {
 
   protected object(entry: AuditEntryView): string {
     if (!entry.objectType) return '—';
-    return entry.objectId ? `${entry.objectType} #${entry.objectId}` : entry.objectType;
+    return entry.objectId
+      ? `${entry.objectType} #${entry.objectId}`
+      : entry.objectType;
   }
 
   protected detail(entry: AuditEntryView): string | null {

@@ -40,7 +40,9 @@ export class MailOutboxSection implements OnInit {
   protected readonly mails = signal<readonly OutboxMailView[]>([]);
   protected readonly loading = signal(false);
   protected readonly problem = signal<ApiProblem | null>(null);
-  protected readonly canOpenQueues = computed(() => this.session.can('queues.dashboard'));
+  protected readonly canOpenQueues = computed(() =>
+    this.session.can('queues.dashboard'),
+  );
   protected readonly queueDashboardUrl = ApiRoutes.queueDashboard;
 
   ngOnInit(): void {

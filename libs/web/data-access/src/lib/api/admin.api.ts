@@ -1,6 +1,11 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { ApiRoutes, type AuditEntryView, type OutboxMailView, type Page } from '@portal/contracts';
+import {
+  ApiRoutes,
+  type AuditEntryView,
+  type OutboxMailView,
+  type Page,
+} from '@portal/contracts';
 import type { Observable } from 'rxjs';
 
 export interface AuditLogQuery {

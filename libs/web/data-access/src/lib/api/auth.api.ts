@@ -47,12 +47,17 @@ export class AuthApi {
     return this.http.get<InvitationView>(ApiRoutes.invitation(token));
   }
 
-  acceptInvitation(request: AcceptInvitationRequest): Observable<LoginResponse> {
+  acceptInvitation(
+    request: AcceptInvitationRequest,
+  ): Observable<LoginResponse> {
     return this.http.post<LoginResponse>(ApiRoutes.invitationAccept, request);
   }
 
   enrolSecondFactor(): Observable<SecondFactorEnrolment> {
-    return this.http.post<SecondFactorEnrolment>(ApiRoutes.secondFactorEnrol, null);
+    return this.http.post<SecondFactorEnrolment>(
+      ApiRoutes.secondFactorEnrol,
+      null,
+    );
   }
 
   confirmSecondFactor(request: SecondFactorRequest): Observable<void> {

@@ -26,7 +26,10 @@ export class CompanyApi {
   }
 
   invite(request: InviteMemberRequest): Observable<InvitationCreated> {
-    return this.http.post<InvitationCreated>(ApiRoutes.myCompanyInvitations, request);
+    return this.http.post<InvitationCreated>(
+      ApiRoutes.myCompanyInvitations,
+      request,
+    );
   }
 
   /** One keyset page; pass the previous page's `nextCursor` as `cursor`. */
@@ -42,11 +45,20 @@ export class CompanyApi {
     return this.http.get<CompanyView>(ApiRoutes.company(id));
   }
 
-  verify(id: string, request: VerificationDecisionRequest): Observable<CompanyView> {
+  verify(
+    id: string,
+    request: VerificationDecisionRequest,
+  ): Observable<CompanyView> {
     return this.http.post<CompanyView>(ApiRoutes.companyVerify(id), request);
   }
 
-  reject(id: string, request: Required<VerificationDecisionRequest>): Observable<CompanyView> {
-    return this.http.post<CompanyView>(ApiRoutes.companyRejectVerification(id), request);
+  reject(
+    id: string,
+    request: Required<VerificationDecisionRequest>,
+  ): Observable<CompanyView> {
+    return this.http.post<CompanyView>(
+      ApiRoutes.companyRejectVerification(id),
+      request,
+    );
   }
 }

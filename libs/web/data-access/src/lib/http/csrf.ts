@@ -9,7 +9,14 @@ import {
 import { Injectable, inject } from '@angular/core';
 import { ApiRoutes, CSRF_HEADER } from '@portal/contracts';
 import { problemCode } from '@portal/web-i18n';
-import { type Observable, catchError, firstValueFrom, map, switchMap, throwError } from 'rxjs';
+import {
+  type Observable,
+  catchError,
+  firstValueFrom,
+  map,
+  switchMap,
+  throwError,
+} from 'rxjs';
 
 const MUTATING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const CSRF_RETRIED = new HttpContextToken<boolean>(() => false);
@@ -42,7 +49,8 @@ export class CsrfService {
  * Angular's own XSRF interceptor runs before this one, so the retry sets the header itself.
  */
 export const csrfRetryInterceptor: HttpInterceptorFn = (req, next) => {
-  if (!MUTATING_METHODS.has(req.method) || req.context.get(CSRF_RETRIED)) return next(req);
+  if (!MUTATING_METHODS.has(req.method) || req.context.get(CSRF_RETRIED))
+    return next(req);
   const csrf = inject(CsrfService);
   return next(req).pipe(
     catchError((error: unknown) => {

@@ -1,8 +1,21 @@
-import { HttpClient, provideHttpClient, withInterceptors, withXsrfConfiguration } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import {
+  HttpClient,
+  provideHttpClient,
+  withInterceptors,
+  withXsrfConfiguration,
+} from '@angular/common/http';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
-import { ApiRoutes, CSRF_COOKIE, CSRF_HEADER, type ErrorBody } from '@portal/contracts';
+import {
+  ApiRoutes,
+  CSRF_COOKIE,
+  CSRF_HEADER,
+  type ErrorBody,
+} from '@portal/contracts';
 import { firstValueFrom } from 'rxjs';
 import { SessionStore } from '../session/session.store';
 import { testMe } from '../session/test-data';
@@ -23,7 +36,10 @@ describe('portal HTTP interceptors', () => {
       providers: [
         provideRouter([]),
         provideHttpClient(
-          withXsrfConfiguration({ cookieName: CSRF_COOKIE, headerName: CSRF_HEADER }),
+          withXsrfConfiguration({
+            cookieName: CSRF_COOKIE,
+            headerName: CSRF_HEADER,
+          }),
           withInterceptors([sessionInterceptor, csrfRetryInterceptor]),
         ),
         provideHttpClientTesting(),
@@ -49,11 +65,16 @@ describe('portal HTTP interceptors', () => {
 
   it('refetches the token and retries once after 403 CSRF_INVALID', async () => {
     document.cookie = `${CSRF_COOKIE}=stale`;
-    const result = firstValueFrom(http.post<{ ok: boolean }>('/api/auth/logout', null));
+    const result = firstValueFrom(
+      http.post<{ ok: boolean }>('/api/auth/logout', null),
+    );
 
     backend
       .expectOne('/api/auth/logout')
-      .flush(errorBody(403, 'CSRF_INVALID'), { status: 403, statusText: 'Forbidden' });
+      .flush(errorBody(403, 'CSRF_INVALID'), {
+        status: 403,
+        statusText: 'Forbidden',
+      });
     document.cookie = `${CSRF_COOKIE}=fresh`;
     backend.expectOne(ApiRoutes.csrf).flush({ token: 'fresh' });
     const retry = backend.expectOne('/api/auth/logout');
@@ -67,11 +88,17 @@ describe('portal HTTP interceptors', () => {
     const result = firstValueFrom(http.post('/api/auth/logout', null));
     backend
       .expectOne('/api/auth/logout')
-      .flush(errorBody(403, 'CSRF_INVALID'), { status: 403, statusText: 'Forbidden' });
+      .flush(errorBody(403, 'CSRF_INVALID'), {
+        status: 403,
+        statusText: 'Forbidden',
+      });
     backend.expectOne(ApiRoutes.csrf).flush({ token: 't' });
     backend
       .expectOne('/api/auth/logout')
-      .flush(errorBody(403, 'CSRF_INVALID'), { status: 403, statusText: 'Forbidden' });
+      .flush(errorBody(403, 'CSRF_INVALID'), {
+        status: 403,
+        statusText: 'Forbidden',
+      });
     await expect(result).rejects.toMatchObject({ status: 403 });
   });
 
@@ -79,7 +106,10 @@ describe('portal HTTP interceptors', () => {
     const result = firstValueFrom(http.post('/api/companies/1/verify', {}));
     backend
       .expectOne('/api/companies/1/verify')
-      .flush(errorBody(403, 'FORBIDDEN'), { status: 403, statusText: 'Forbidden' });
+      .flush(errorBody(403, 'FORBIDDEN'), {
+        status: 403,
+        statusText: 'Forbidden',
+      });
     await expect(result).rejects.toMatchObject({ status: 403 });
   });
 
@@ -93,11 +123,16 @@ describe('portal HTTP interceptors', () => {
     const result = firstValueFrom(http.get(ApiRoutes.myCompany));
     backend
       .expectOne(ApiRoutes.myCompany)
-      .flush(errorBody(401, 'SESSION_EXPIRED'), { status: 401, statusText: 'Unauthorized' });
+      .flush(errorBody(401, 'SESSION_EXPIRED'), {
+        status: 401,
+        statusText: 'Unauthorized',
+      });
 
     await expect(result).rejects.toMatchObject({ status: 401 });
     expect(session.current().kind).toBe('anonymous');
-    expect(navigate).toHaveBeenCalledWith(['/login'], { queryParams: { returnUrl: '/company' } });
+    expect(navigate).toHaveBeenCalledWith(['/login'], {
+      queryParams: { returnUrl: '/company' },
+    });
   });
 
   it('leaves a 401 of the login flow to the page', async () => {
@@ -105,7 +140,10 @@ describe('portal HTTP interceptors', () => {
     const result = firstValueFrom(http.post(ApiRoutes.login, {}));
     backend
       .expectOne(ApiRoutes.login)
-      .flush(errorBody(401, 'INVALID_CREDENTIALS'), { status: 401, statusText: 'Unauthorized' });
+      .flush(errorBody(401, 'INVALID_CREDENTIALS'), {
+        status: 401,
+        statusText: 'Unauthorized',
+      });
     await expect(result).rejects.toMatchObject({ status: 401 });
     expect(navigate).not.toHaveBeenCalled();
   });
@@ -113,7 +151,9 @@ describe('portal HTTP interceptors', () => {
   it('sends a user who must enrol a second factor to the account page', async () => {
     const session = TestBed.inject(SessionStore);
     session.signIn(testMe(['audit.read']));
-    const navigate = jest.spyOn(router, 'navigateByUrl').mockResolvedValue(true);
+    const navigate = jest
+      .spyOn(router, 'navigateByUrl')
+      .mockResolvedValue(true);
     const result = firstValueFrom(http.get(ApiRoutes.auditLog));
     backend
       .expectOne(ApiRoutes.auditLog)

@@ -18,14 +18,18 @@ import { sessionInterceptor } from './session.interceptor';
 export function providePortalHttp(): EnvironmentProviders {
   return makeEnvironmentProviders([
     provideHttpClient(
-      withXsrfConfiguration({ cookieName: CSRF_COOKIE, headerName: CSRF_HEADER }),
+      withXsrfConfiguration({
+        cookieName: CSRF_COOKIE,
+        headerName: CSRF_HEADER,
+      }),
       withInterceptors([sessionInterceptor, csrfRetryInterceptor]),
     ),
     // Before the first screen: the CSRF cookie exists and we know who is logged in.
     provideAppInitializer(() =>
-      Promise.all([inject(CsrfService).init(), inject(SessionStore).ensureLoaded()]).then(
-        () => undefined,
-      ),
+      Promise.all([
+        inject(CsrfService).init(),
+        inject(SessionStore).ensureLoaded(),
+      ]).then(() => undefined),
     ),
   ]);
 }

@@ -1,4 +1,7 @@
-import { HttpErrorResponse, type HttpInterceptorFn } from '@angular/common/http';
+import {
+  HttpErrorResponse,
+  type HttpInterceptorFn,
+} from '@angular/common/http';
 import { inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { API_PREFIX, ApiRoutes } from '@portal/contracts';

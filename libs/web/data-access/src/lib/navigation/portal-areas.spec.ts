@@ -13,32 +13,44 @@ function permissionsFor(...roles: Array<[Role, MembershipGrant['level']]>) {
   );
 }
 
-const ids = (items: ReadonlyArray<{ id: string }>) => items.map((item) => item.id);
+const ids = (items: ReadonlyArray<{ id: string }>) =>
+  items.map((item) => item.id);
 
 describe('navigation from permissions', () => {
   it('shows an enterprise member only home and the company', () => {
-    expect(ids(navigationFor(permissionsFor(['enterprise_member', null])))).toEqual([
-      'home',
-      'company',
-    ]);
+    expect(
+      ids(navigationFor(permissionsFor(['enterprise_member', null]))),
+    ).toEqual(['home', 'company']);
   });
 
   it('shows a reviewer the verification area', () => {
-    expect(ids(navigationFor(permissionsFor(['reviewer', 'county'])))).toEqual(['home', 'review']);
+    expect(ids(navigationFor(permissionsFor(['reviewer', 'county'])))).toEqual([
+      'home',
+      'review',
+    ]);
   });
 
   it('shows an auditor the audit log and nothing to change', () => {
-    expect(ids(navigationFor(permissionsFor(['auditor', 'county'])))).toEqual(['home', 'audit']);
+    expect(ids(navigationFor(permissionsFor(['auditor', 'county'])))).toEqual([
+      'home',
+      'audit',
+    ]);
   });
 
   it('gives a system admin the outbox and a full-page link to the queue dashboard', () => {
     const items = navigationFor(permissionsFor(['system_admin', 'county']));
     expect(ids(items)).toEqual(['home', 'mailOutbox', 'queues']);
-    expect(items.at(-1)).toMatchObject({ kind: 'external', href: '/api/admin/queues' });
+    expect(items.at(-1)).toMatchObject({
+      kind: 'external',
+      href: '/api/admin/queues',
+    });
   });
 
   it('combines the areas of several memberships', () => {
-    const permissions = permissionsFor(['reviewer', 'city'], ['auditor', 'city']);
+    const permissions = permissionsFor(
+      ['reviewer', 'city'],
+      ['auditor', 'city'],
+    );
     expect(ids(areasFor(permissions))).toEqual(['review', 'audit']);
   });
 

@@ -32,7 +32,13 @@ export const PORTAL_AREAS: readonly PortalArea[] = [
     titleKey: 'nav.review',
     icon: 'safety-certificate',
   },
-  { id: 'audit', permission: 'audit.read', path: '/audit', titleKey: 'nav.audit', icon: 'file-search' },
+  {
+    id: 'audit',
+    permission: 'audit.read',
+    path: '/audit',
+    titleKey: 'nav.audit',
+    icon: 'file-search',
+  },
   {
     id: 'mailOutbox',
     permission: 'mail.outbox.read',
@@ -68,7 +74,14 @@ export type NavItem =
 /** The side menu for these permissions: home, the user's areas, then server-rendered tools. */
 export function navigationFor(permissions: readonly Permission[]): NavItem[] {
   const items: NavItem[] = [
-    { kind: 'route', id: 'home', titleKey: 'nav.home', icon: 'home', route: '/', exact: true },
+    {
+      kind: 'route',
+      id: 'home',
+      titleKey: 'nav.home',
+      icon: 'home',
+      route: '/',
+      exact: true,
+    },
     ...areasFor(permissions).map(
       (area): NavItem => ({
         kind: 'route',
@@ -94,15 +107,20 @@ export function navigationFor(permissions: readonly Permission[]): NavItem[] {
 
 /** Loads the component a feature library renders for an area on the home page. */
 export type HomeSectionLoader = () => Promise<Type<unknown>>;
-export type HomeSectionLoaders = Partial<Record<PortalAreaId, HomeSectionLoader>>;
+export type HomeSectionLoaders = Partial<
+  Record<PortalAreaId, HomeSectionLoader>
+>;
 
 /**
  * The home page's sections. Features may not import each other, so the app composes them:
  * it maps each area to a lazily loaded component of the library that owns it.
  */
-export const HOME_SECTIONS = new InjectionToken<HomeSectionLoaders>('HOME_SECTIONS', {
-  factory: () => ({}),
-});
+export const HOME_SECTIONS = new InjectionToken<HomeSectionLoaders>(
+  'HOME_SECTIONS',
+  {
+    factory: () => ({}),
+  },
+);
 
 export function provideHomeSections(loaders: HomeSectionLoaders): Provider {
   return { provide: HOME_SECTIONS, useValue: loaders };

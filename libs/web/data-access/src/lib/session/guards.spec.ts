@@ -1,5 +1,8 @@
 import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import {
   type ActivatedRouteSnapshot,
@@ -9,7 +12,12 @@ import {
   provideRouter,
 } from '@angular/router';
 import { ApiRoutes } from '@portal/contracts';
-import { authGuard, guestGuard, permissionGuard, safeReturnUrl } from './guards';
+import {
+  authGuard,
+  guestGuard,
+  permissionGuard,
+  safeReturnUrl,
+} from './guards';
 import { SessionStore } from './session.store';
 import { testMe } from './test-data';
 
@@ -19,12 +27,17 @@ function run(guard: CanActivateFn, url: string) {
   ) as Promise<boolean | UrlTree>;
 }
 
-const asUrl = (result: boolean | UrlTree) => (result instanceof UrlTree ? result.toString() : result);
+const asUrl = (result: boolean | UrlTree) =>
+  result instanceof UrlTree ? result.toString() : result;
 
 describe('route guards', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+      ],
     });
   });
 
@@ -32,7 +45,10 @@ describe('route guards', () => {
     const result = run(authGuard, '/audit');
     TestBed.inject(HttpTestingController)
       .expectOne(ApiRoutes.me)
-      .flush({ code: 'AUTH_REQUIRED' }, { status: 401, statusText: 'Unauthorized' });
+      .flush(
+        { code: 'AUTH_REQUIRED' },
+        { status: 401, statusText: 'Unauthorized' },
+      );
     expect(asUrl(await result)).toBe('/login?returnUrl=%2Faudit');
   });
 
@@ -54,7 +70,9 @@ describe('route guards', () => {
   it('opens a page only with its permission', async () => {
     TestBed.inject(SessionStore).signIn(testMe(['audit.read']));
     expect(await run(permissionGuard('audit.read'), '/audit')).toBe(true);
-    expect(asUrl(await run(permissionGuard('mail.outbox.read'), '/mail-outbox'))).toBe('/');
+    expect(
+      asUrl(await run(permissionGuard('mail.outbox.read'), '/mail-outbox')),
+    ).toBe('/');
   });
 
   it('follows only internal return URLs', () => {

@@ -8,7 +8,9 @@ export const ACCOUNT_PATH = '/account';
 
 /** Only internal paths are followed after login, so a crafted link cannot send users away. */
 export function safeReturnUrl(value: unknown): string {
-  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//')
+  return typeof value === 'string' &&
+    value.startsWith('/') &&
+    !value.startsWith('//')
     ? value
     : '/';
 }
@@ -27,7 +29,9 @@ export const authGuard: CanActivateFn = async (_route, state) => {
     case 'authenticated':
       return true;
     case 'enrolment_required':
-      return state.url.startsWith(ACCOUNT_PATH) ? true : router.createUrlTree([ACCOUNT_PATH]);
+      return state.url.startsWith(ACCOUNT_PATH)
+        ? true
+        : router.createUrlTree([ACCOUNT_PATH]);
     case 'unknown':
     case 'anonymous':
       return loginTree(router, state.url);

@@ -1,5 +1,8 @@
 import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { ApiRoutes } from '@portal/contracts';
 import { SessionStore } from './session.store';
@@ -33,16 +36,19 @@ describe('SessionStore', () => {
     const loaded = store.ensureLoaded();
     http
       .expectOne(ApiRoutes.me)
-      .flush({ code: 'AUTH_REQUIRED', message: 'no' }, { status: 401, statusText: 'Unauthorized' });
+      .flush(
+        { code: 'AUTH_REQUIRED', message: 'no' },
+        { status: 401, statusText: 'Unauthorized' },
+      );
     expect((await loaded).kind).toBe('anonymous');
     expect(store.me()).toBeNull();
   });
 
   it('grants no permissions while a second factor must be enrolled', () => {
     const me = testMe(['audit.read']);
-    expect(store.accept({ status: 'second_factor_enrolment_required', me })).toBe(
-      'enrolment_required',
-    );
+    expect(
+      store.accept({ status: 'second_factor_enrolment_required', me }),
+    ).toBe('enrolment_required');
     expect(store.me()).toEqual(me);
     expect(store.permissions()).toEqual([]);
     // Reloading /me before enrolling keeps the restriction; after enrolling lifts it.
@@ -54,14 +60,18 @@ describe('SessionStore', () => {
   });
 
   it('does not sign in when the second factor is still to come', () => {
-    expect(store.accept({ status: 'second_factor_required' })).toBe('second_factor_required');
+    expect(store.accept({ status: 'second_factor_required' })).toBe(
+      'second_factor_required',
+    );
     expect(store.current().kind).toBe('unknown');
   });
 
   it('clears the session even when the logout call fails', async () => {
     store.signIn(testMe());
     const done = store.logout();
-    http.expectOne(ApiRoutes.logout).flush(null, { status: 500, statusText: 'Error' });
+    http
+      .expectOne(ApiRoutes.logout)
+      .flush(null, { status: 500, statusText: 'Error' });
     await done;
     expect(store.current().kind).toBe('anonymous');
   });

@@ -16,7 +16,10 @@ export type SessionState =
   | { readonly kind: 'enrolment_required'; readonly me: Me };
 
 /** What a login step led to, for the page to decide where to go next. */
-export type LoginOutcome = 'authenticated' | 'second_factor_required' | 'enrolment_required';
+export type LoginOutcome =
+  | 'authenticated'
+  | 'second_factor_required'
+  | 'enrolment_required';
 
 const NO_PERMISSIONS: readonly Permission[] = [];
 
@@ -30,14 +33,22 @@ export class SessionStore {
   readonly current = this.state.asReadonly();
   readonly me = computed(() => {
     const state = this.state();
-    return state.kind === 'authenticated' || state.kind === 'enrolment_required' ? state.me : null;
+    return state.kind === 'authenticated' || state.kind === 'enrolment_required'
+      ? state.me
+      : null;
   });
-  readonly isAuthenticated = computed(() => this.state().kind === 'authenticated');
-  readonly enrolmentRequired = computed(() => this.state().kind === 'enrolment_required');
+  readonly isAuthenticated = computed(
+    () => this.state().kind === 'authenticated',
+  );
+  readonly enrolmentRequired = computed(
+    () => this.state().kind === 'enrolment_required',
+  );
   /** Usable permissions: none until a required second factor is set up. */
   readonly permissions = computed(() => {
     const state = this.state();
-    return state.kind === 'authenticated' ? state.me.permissions : NO_PERMISSIONS;
+    return state.kind === 'authenticated'
+      ? state.me.permissions
+      : NO_PERMISSIONS;
   });
 
   can(permission: Permission): boolean {
@@ -57,7 +68,11 @@ export class SessionStore {
       .catch((error: unknown) => {
         // 401 is the normal answer for a visitor; an unreachable API also leaves us logged out
         // (the login page then shows the network error when it is used).
-        if (error instanceof HttpErrorResponse && error.status !== 401 && error.status !== 0) {
+        if (
+          error instanceof HttpErrorResponse &&
+          error.status !== 401 &&
+          error.status !== 0
+        ) {
           console.warn('Could not load the session', error.status);
         }
         return this.clear();

@@ -2,7 +2,10 @@ import type { Me } from '@portal/contracts';
 import type { Permission } from '@portal/domain';
 
 /** A logged-in user for tests. */
-export function testMe(permissions: readonly Permission[] = [], overrides: Partial<Me> = {}): Me {
+export function testMe(
+  permissions: readonly Permission[] = [],
+  overrides: Partial<Me> = {},
+): Me {
   return {
     id: 'u-1',
     email: 'li.wei@example.com',

@@ -11,7 +11,12 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { CompanyView, MemberView } from '@portal/contracts';
 import { CompanyApi, SessionStore } from '@portal/web-data-access';
-import { type ApiProblem, DateTimePipe, RoleLabelPipe, toApiProblem } from '@portal/web-i18n';
+import {
+  type ApiProblem,
+  DateTimePipe,
+  RoleLabelPipe,
+  toApiProblem,
+} from '@portal/web-i18n';
 import { ErrorAlert, VerificationStatusBadge } from '@portal/web-ui';
 import { DataKitStyles } from '@portal/web-ui/data-kit';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -49,7 +54,9 @@ export class CompanySection implements OnInit {
   protected readonly members = signal<readonly MemberView[]>([]);
   protected readonly membersLoading = signal(true);
   protected readonly membersProblem = signal<ApiProblem | null>(null);
-  protected readonly canManageMembers = computed(() => this.session.can('company.members.manage'));
+  protected readonly canManageMembers = computed(() =>
+    this.session.can('company.members.manage'),
+  );
 
   ngOnInit(): void {
     this.companies

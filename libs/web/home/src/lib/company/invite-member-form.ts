@@ -1,6 +1,16 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  inject,
+  signal,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { InvitationCreated, InviteMemberRequest } from '@portal/contracts';
 import { CompanyApi } from '@portal/web-data-access';
@@ -58,9 +68,15 @@ export class InviteMemberForm {
   private readonly companies = inject(CompanyApi);
   private readonly destroyRef = inject(DestroyRef);
 
-  protected readonly roles: readonly InvitableRole[] = ['enterprise_member', 'enterprise_admin'];
+  protected readonly roles: readonly InvitableRole[] = [
+    'enterprise_member',
+    'enterprise_admin',
+  ];
   protected readonly form = inject(NonNullableFormBuilder).group({
-    email: ['', [Validators.required, Validators.email, Validators.maxLength(254)]],
+    email: [
+      '',
+      [Validators.required, Validators.email, Validators.maxLength(254)],
+    ],
     role: ['enterprise_member' as InvitableRole, Validators.required],
   });
   protected readonly busy = signal(false);

@@ -1,4 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+} from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
 import { HOME_SECTIONS, SessionStore, areasFor } from '@portal/web-data-access';
 import { HomeSectionOutlet } from './home-section-outlet';
@@ -16,7 +21,10 @@ import { HomeSectionOutlet } from './home-section-outlet';
       {{ 'home.welcome' | translate: { name: me()?.name } }}
     </h1>
     @for (section of sections(); track section.id) {
-      <app-home-section-outlet [loader]="section.load" [attr.data-section]="section.id" />
+      <app-home-section-outlet
+        [loader]="section.load"
+        [attr.data-section]="section.id"
+      />
     } @empty {
       <p class="app-panel app-muted" data-testid="home-nothing">
         {{ 'home.nothing' | translate }}

@@ -9,11 +9,20 @@ import {
   signal,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { CompanyView } from '@portal/contracts';
 import { CompanyApi } from '@portal/web-data-access';
-import { type ApiProblem, DateTimePipe, FieldErrorPipe, toApiProblem } from '@portal/web-i18n';
+import {
+  type ApiProblem,
+  DateTimePipe,
+  FieldErrorPipe,
+  toApiProblem,
+} from '@portal/web-i18n';
 import { ErrorAlert, VerificationStatusBadge } from '@portal/web-ui';
 import { FormKitStyles } from '@portal/web-ui/form-kit';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -98,12 +107,17 @@ export class CompanyReviewDrawer {
     const comment = this.form.getRawValue().comment.trim();
     const control = this.form.controls.comment;
     if (!comment) {
-      control.setErrors({ 'comment.required': true });
       control.markAsDirty();
       control.markAsTouched();
+      control.setErrors({ 'comment.required': true });
       return;
     }
-    this.decide('reject', company, this.companies.reject(company.id, { comment }), 'rejected');
+    this.decide(
+      'reject',
+      company,
+      this.companies.reject(company.id, { comment }),
+      'rejected',
+    );
   }
 
   private decide(

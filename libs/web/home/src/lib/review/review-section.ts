@@ -18,7 +18,10 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { finalize } from 'rxjs';
-import { CompanyReviewDrawer, type ReviewDecision } from './company-review-drawer';
+import {
+  CompanyReviewDrawer,
+  type ReviewDecision,
+} from './company-review-drawer';
 
 export const REVIEW_PAGE_SIZE = 20;
 
@@ -50,7 +53,9 @@ export class ReviewSection implements OnInit {
   protected readonly loaded = signal(false);
   protected readonly problem = signal<ApiProblem | null>(null);
   protected readonly selected = signal<CompanyView | null>(null);
-  protected readonly canVerify = computed(() => this.session.can('company.verify'));
+  protected readonly canVerify = computed(() =>
+    this.session.can('company.verify'),
+  );
 
   ngOnInit(): void {
     this.load();
@@ -62,14 +67,20 @@ export class ReviewSection implements OnInit {
     this.loading.set(true);
     this.problem.set(null);
     this.companies
-      .list({ status: 'pending', limit: REVIEW_PAGE_SIZE, ...(cursor ? { cursor } : {}) })
+      .list({
+        status: 'pending',
+        limit: REVIEW_PAGE_SIZE,
+        ...(cursor ? { cursor } : {}),
+      })
       .pipe(
         finalize(() => this.loading.set(false)),
         takeUntilDestroyed(this.destroyRef),
       )
       .subscribe({
         next: (page) => {
-          this.items.update((items) => (more ? [...items, ...page.items] : page.items));
+          this.items.update((items) =>
+            more ? [...items, ...page.items] : page.items,
+          );
           this.nextCursor.set(page.nextCursor);
           this.loaded.set(true);
         },
@@ -87,14 +98,20 @@ export class ReviewSection implements OnInit {
 
   /** A decision was recorded (or someone else's was found): the company leaves the list. */
   protected decided({ company, outcome }: ReviewDecision): void {
-    this.items.update((items) => items.filter((item) => item.id !== company.id));
+    this.items.update((items) =>
+      items.filter((item) => item.id !== company.id),
+    );
     this.selected.set(null);
     switch (outcome) {
       case 'verified':
-        this.messages.success(this.translate.instant('review.verified', { name: company.name }));
+        this.messages.success(
+          this.translate.instant('review.verified', { name: company.name }),
+        );
         return;
       case 'rejected':
-        this.messages.success(this.translate.instant('review.rejected', { name: company.name }));
+        this.messages.success(
+          this.translate.instant('review.rejected', { name: company.name }),
+        );
         return;
       case 'gone':
         return;

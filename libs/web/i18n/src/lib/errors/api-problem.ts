@@ -1,5 +1,10 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ERROR_CODES, type ErrorBody, type ErrorCode, type FieldError } from '@portal/contracts';
+import {
+  ERROR_CODES,
+  type ErrorBody,
+  type ErrorCode,
+  type FieldError,
+} from '@portal/contracts';
 
 /** The API's codes plus the two the browser adds when there is no ErrorBody to read. */
 export type ProblemCode = ErrorCode | 'NETWORK_ERROR' | 'UNKNOWN';
@@ -33,7 +38,8 @@ export function toApiProblem(error: unknown): ApiProblem {
         status: error.status,
         code: isErrorCode(body.code) ? body.code : 'UNKNOWN',
         message: body.message,
-        correlationId: typeof body.correlationId === 'string' ? body.correlationId : null,
+        correlationId:
+          typeof body.correlationId === 'string' ? body.correlationId : null,
         fields: Array.isArray(body.fields) ? body.fields : [],
       };
     }

@@ -14,9 +14,14 @@ import {
 const english: TranslationLookup = (key, params) => {
   const value = key
     .split('.')
-    .reduce<unknown>((node, k) => (node as Record<string, unknown> | undefined)?.[k], TRANSLATIONS.en);
+    .reduce<unknown>(
+      (node, k) => (node as Record<string, unknown> | undefined)?.[k],
+      TRANSLATIONS.en,
+    );
   if (typeof value !== 'string') return null;
-  return value.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(params?.[name] ?? ''));
+  return value.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) =>
+    String(params?.[name] ?? ''),
+  );
 };
 const isoDate = (date: Date) => date.toISOString();
 
@@ -40,7 +45,9 @@ describe('toApiProblem', () => {
       correlationId: 'req-42',
       fields: [{ field: 'email', code: 'email.taken', message: 'taken' }],
     };
-    const result = toApiProblem(new HttpErrorResponse({ status: 409, error: body }));
+    const result = toApiProblem(
+      new HttpErrorResponse({ status: 409, error: body }),
+    );
     expect(result).toEqual({
       status: 409,
       code: 'EMAIL_TAKEN',
@@ -51,7 +58,9 @@ describe('toApiProblem', () => {
   });
 
   it('calls an unreachable server a network error', () => {
-    const result = toApiProblem(new HttpErrorResponse({ status: 0, error: new ProgressEvent('error') }));
+    const result = toApiProblem(
+      new HttpErrorResponse({ status: 0, error: new ProgressEvent('error') }),
+    );
     expect(result.code).toBe('NETWORK_ERROR');
     expect(result.correlationId).toBeNull();
   });
@@ -71,17 +80,17 @@ describe('toApiProblem', () => {
 
 describe('problemText', () => {
   it('translates a known code instead of showing the server message', () => {
-    expect(problemText(problem({ code: 'INVALID_CREDENTIALS' }), english, isoDate)).toBe(
-      'The e-mail address or password is not correct.',
-    );
+    expect(
+      problemText(problem({ code: 'INVALID_CREDENTIALS' }), english, isoDate),
+    ).toBe('The e-mail address or password is not correct.');
   });
 
   it('falls back to the server message when the code has no translation', () => {
     const lookupWithoutErrors: TranslationLookup = (key, params) =>
       key.startsWith('errors.') ? null : english(key, params);
-    expect(problemText(problem({ code: 'FORBIDDEN' }), lookupWithoutErrors, isoDate)).toBe(
-      'server message',
-    );
+    expect(
+      problemText(problem({ code: 'FORBIDDEN' }), lookupWithoutErrors, isoDate),
+    ).toBe('server message');
   });
 
   it('shows when a locked account opens again', () => {
@@ -121,20 +130,31 @@ describe('field errors', () => {
     expect(fieldProblemText({ code: 'uscc.check' }, english)).toBe(
       'The check character is wrong; compare with the business licence',
     );
-    expect(fieldProblemText({ code: 'brand.new', message: 'From the server' }, english)).toBe(
-      'From the server',
-    );
+    expect(
+      fieldProblemText(
+        { code: 'brand.new', message: 'From the server' },
+        english,
+      ),
+    ).toBe('From the server');
     expect(fieldProblemText({ code: 'brand.new' }, english)).toBe('Not valid');
   });
 
   it("maps Angular's validator keys to the API's field codes", () => {
     expect(firstFieldProblem({ required: true })).toEqual({ code: 'required' });
-    expect(firstFieldProblem({ email: true })).toEqual({ code: 'email.invalid' });
-    expect(firstFieldProblem({ maxlength: { requiredLength: 5 } })).toEqual({ code: 'too_long' });
+    expect(firstFieldProblem({ email: true })).toEqual({
+      code: 'email.invalid',
+    });
+    expect(firstFieldProblem({ maxlength: { requiredLength: 5 } })).toEqual({
+      code: 'too_long',
+    });
     expect(firstFieldProblem({ 'password.too_short': true })).toEqual({
       code: 'password.too_short',
     });
-    expect(firstFieldProblem({ server: { code: 'password.common', message: 'common' } })).toEqual({
+    expect(
+      firstFieldProblem({
+        server: { code: 'password.common', message: 'common' },
+      }),
+    ).toEqual({
       code: 'password.common',
       message: 'common',
     });

@@ -20,15 +20,19 @@ describe('ErrorTranslator', () => {
     };
     expect(errors.message(problem)).toBe('该邮箱已被使用。');
     TestBed.inject(LanguageService).use('en');
-    expect(errors.message(problem)).toBe('This e-mail address is already in use.');
+    expect(errors.message(problem)).toBe(
+      'This e-mail address is already in use.',
+    );
   });
 
   it('translates form-control errors, server ones included', () => {
     const errors = TestBed.inject(ErrorTranslator);
     expect(errors.controlErrors({ 'phone.invalid': true })).toContain('手机号');
-    expect(errors.controlErrors({ server: { code: 'password.common', message: 'x' } })).toBe(
-      '该密码过于常见，请换一个',
-    );
+    expect(
+      errors.controlErrors({
+        server: { code: 'password.common', message: 'x' },
+      }),
+    ).toBe('该密码过于常见，请换一个');
     expect(errors.controlErrors(null)).toBe('');
   });
 });

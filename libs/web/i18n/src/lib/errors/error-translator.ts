@@ -28,7 +28,9 @@ export class ErrorTranslator {
 
   message(problem: ApiProblem): string {
     const language = this.languages.language();
-    return problemText(problem, this.lookup, (date) => formatDateTime(date, language));
+    return problemText(problem, this.lookup, (date) =>
+      formatDateTime(date, language),
+    );
   }
 
   field(problem: FieldProblem): string {

@@ -16,7 +16,9 @@ describe('LanguageService', () => {
     const languages = setup();
     expect(languages.language()).toBe('zh-CN');
     expect(document.documentElement.lang).toBe('zh-CN');
-    expect(TestBed.inject(TranslateService).instant('app.name')).toBe('科技局企业服务门户');
+    expect(TestBed.inject(TranslateService).instant('app.name')).toBe(
+      '科技局企业服务门户',
+    );
   });
 
   it('switches everything to English and remembers it', () => {
@@ -25,7 +27,9 @@ describe('LanguageService', () => {
     expect(languages.language()).toBe('en');
     expect(document.documentElement.lang).toBe('en');
     expect(localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('en');
-    expect(TestBed.inject(TranslateService).instant('app.name')).toBe('S&T Bureau Enterprise Portal');
+    expect(TestBed.inject(TranslateService).instant('app.name')).toBe(
+      'S&T Bureau Enterprise Portal',
+    );
     expect(TestBed.inject(NzI18nService).getLocaleId()).toBe('en');
   });
 

@@ -28,7 +28,10 @@ export class LanguageService {
   /** Switches the UI language and remembers the choice. */
   use(language: Language): void {
     try {
-      this.document.defaultView?.localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
+      this.document.defaultView?.localStorage.setItem(
+        LANGUAGE_STORAGE_KEY,
+        language,
+      );
     } catch {
       // Storage can be disabled (private mode, policy); the switch still applies to this visit.
     }
@@ -37,7 +40,8 @@ export class LanguageService {
 
   /** The account's language, used only while this device has no choice of its own. */
   adopt(language: Language): void {
-    if (this.storedPreference() === null && language !== this.current()) this.apply(language);
+    if (this.storedPreference() === null && language !== this.current())
+      this.apply(language);
   }
 
   toggle(): void {
@@ -47,7 +51,8 @@ export class LanguageService {
   /** The language the user chose earlier on this device, if any. */
   storedPreference(): Language | null {
     try {
-      const stored = this.document.defaultView?.localStorage.getItem(LANGUAGE_STORAGE_KEY);
+      const stored =
+        this.document.defaultView?.localStorage.getItem(LANGUAGE_STORAGE_KEY);
       return isLanguage(stored) ? stored : null;
     } catch {
       return null;

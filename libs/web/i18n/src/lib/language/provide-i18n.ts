@@ -4,7 +4,10 @@ import {
   makeEnvironmentProviders,
   provideEnvironmentInitializer,
 } from '@angular/core';
-import { provideTranslateLoader, provideTranslateService } from '@ngx-translate/core';
+import {
+  provideTranslateLoader,
+  provideTranslateService,
+} from '@ngx-translate/core';
 import { provideNzI18n, zh_CN } from 'ng-zorro-antd/i18n';
 import { DEFAULT_LANGUAGE } from '../translations';
 import { LanguageService } from './language.service';

@@ -8,6 +8,10 @@ import { isLanguage } from './language';
 @Injectable()
 export class StaticTranslateLoader implements TranslateLoader {
   getTranslation(lang: string): Observable<TranslationObject> {
-    return of(TRANSLATIONS[isLanguage(lang) ? lang : DEFAULT_LANGUAGE] as TranslationObject);
+    return of(
+      TRANSLATIONS[
+        isLanguage(lang) ? lang : DEFAULT_LANGUAGE
+      ] as TranslationObject,
+    );
   }
 }

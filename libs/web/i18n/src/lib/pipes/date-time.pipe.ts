@@ -6,11 +6,16 @@ import { LanguageService } from '../language/language.service';
 @Pipe({ name: 'appDateTime', pure: false })
 export class DateTimePipe implements PipeTransform {
   private readonly languages = inject(LanguageService);
-  private last: { value: unknown; language: string; text: string } | null = null;
+  private last: { value: unknown; language: string; text: string } | null =
+    null;
 
   transform(value: string | Date | null | undefined): string {
     const language = this.languages.language();
-    if (this.last && this.last.value === value && this.last.language === language) {
+    if (
+      this.last &&
+      this.last.value === value &&
+      this.last.language === language
+    ) {
       return this.last.text;
     }
     const text = formatDateTime(value, language);

@@ -3,7 +3,9 @@ import { ROLE_DEFINITIONS, ROLES, type Role } from '@portal/domain';
 import { LanguageService } from '../language/language.service';
 
 export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+  return (
+    typeof value === 'string' && (ROLES as readonly string[]).includes(value)
+  );
 }
 
 /** `role | roleLabel`: the role's name from the shared role definitions, in the UI language. */

@@ -5,7 +5,8 @@ import type { zhCN } from './zh-cn';
 export const en: TranslationTree<typeof zhCN> = {
   app: {
     name: 'S&T Bureau Enterprise Portal',
-    footer: 'S&T Bureau Enterprise Portal · When contacting support, quote the reference shown',
+    footer:
+      'S&T Bureau Enterprise Portal · When contacting support, quote the reference shown',
     skipToContent: 'Skip to main content',
   },
   common: {
@@ -53,7 +54,8 @@ export const en: TranslationTree<typeof zhCN> = {
     notFound: 'Page not found',
   },
   errors: {
-    VALIDATION_FAILED: 'Some of the information is not valid. Please check the marked fields.',
+    VALIDATION_FAILED:
+      'Some of the information is not valid. Please check the marked fields.',
     AUTH_REQUIRED: 'Please log in first.',
     SESSION_EXPIRED: 'Your session has expired. Please log in again.',
     INVALID_CREDENTIALS: 'The e-mail address or password is not correct.',
@@ -61,14 +63,17 @@ export const en: TranslationTree<typeof zhCN> = {
       'The account is temporarily locked after repeated failed log-ins. Please try again later.',
     ACCOUNT_LOCKED_UNTIL:
       'The account is temporarily locked after repeated failed log-ins. Please try again after {{until}}.',
-    SECOND_FACTOR_REQUIRED: 'Enter the 6-digit code from your authenticator app.',
-    SECOND_FACTOR_ENROLMENT_REQUIRED: 'Your account must set up two-step verification first.',
+    SECOND_FACTOR_REQUIRED:
+      'Enter the 6-digit code from your authenticator app.',
+    SECOND_FACTOR_ENROLMENT_REQUIRED:
+      'Your account must set up two-step verification first.',
     SECOND_FACTOR_INVALID:
       'The code is wrong or has expired. Enter the code your authenticator app shows now.',
     CSRF_INVALID: 'The page has expired. Reload the page and try again.',
     FORBIDDEN: 'You do not have permission to do this.',
     NOT_FOUND: 'The requested item does not exist.',
-    CREDIT_CODE_TAKEN: 'A company with this unified social credit code is already registered.',
+    CREDIT_CODE_TAKEN:
+      'A company with this unified social credit code is already registered.',
     EMAIL_TAKEN: 'This e-mail address is already in use.',
     REGION_UNKNOWN: 'The selected county is not served by this portal.',
     INVITATION_INVALID:
@@ -77,9 +82,12 @@ export const en: TranslationTree<typeof zhCN> = {
       'This company is no longer waiting for verification; someone may have decided already.',
     RATE_LIMITED: 'Too many attempts. Please wait a moment and try again.',
     PAYLOAD_TOO_LARGE: 'The submitted content is too large.',
-    SERVICE_UNAVAILABLE: 'The service is temporarily unavailable. Please try again later.',
-    INTERNAL_ERROR: 'Something went wrong on our side. Please try again later or contact support.',
-    NETWORK_ERROR: 'The server cannot be reached. Check your connection and try again.',
+    SERVICE_UNAVAILABLE:
+      'The service is temporarily unavailable. Please try again later.',
+    INTERNAL_ERROR:
+      'Something went wrong on our side. Please try again later or contact support.',
+    NETWORK_ERROR:
+      'The server cannot be reached. Check your connection and try again.',
     UNKNOWN: 'An unexpected error occurred. Please try again later.',
   },
   fieldErrors: {
@@ -99,12 +107,14 @@ export const en: TranslationTree<typeof zhCN> = {
       taken: 'This e-mail address is already in use',
     },
     phone: {
-      invalid: 'Enter a valid mainland China mobile number (11 digits starting with 1)',
+      invalid:
+        'Enter a valid mainland China mobile number (11 digits starting with 1)',
     },
     uscc: {
       empty: 'Enter the unified social credit code',
       length: 'The unified social credit code has 18 characters',
-      character: 'Contains characters that are not allowed (I, O, Z, S and V are never used)',
+      character:
+        'Contains characters that are not allowed (I, O, Z, S and V are never used)',
       region: 'Characters 3 to 8 must be a region code',
       check: 'The check character is wrong; compare with the business licence',
       taken: 'This unified social credit code is already registered',
@@ -137,7 +147,8 @@ export const en: TranslationTree<typeof zhCN> = {
     noAccount: 'Company not registered yet?',
     registerLink: 'Register a company account',
     secondFactorTitle: 'Two-step verification',
-    secondFactorHint: 'Open your authenticator app and enter the 6-digit code shown for this account.',
+    secondFactorHint:
+      'Open your authenticator app and enter the 6-digit code shown for this account.',
     code: 'Code',
     codeSubmit: 'Verify',
     back: 'Back to e-mail and password',
@@ -151,7 +162,8 @@ export const en: TranslationTree<typeof zhCN> = {
     companyName: 'Company name',
     companyNamePlaceholder: 'As on the business licence',
     creditCode: 'Unified social credit code',
-    creditCodeHint: '18 characters, from the business licence; full-width characters are converted',
+    creditCodeHint:
+      '18 characters, from the business licence; full-width characters are converted',
     creditCodeOk: 'Check character is correct',
     region: 'County',
     regionPlaceholder: 'Select the county',
@@ -175,7 +187,8 @@ export const en: TranslationTree<typeof zhCN> = {
   },
   invitation: {
     title: 'Accept invitation',
-    intro: '{{company}} invites you to join the S&T Bureau Enterprise Portal as "{{role}}".',
+    intro:
+      '{{company}} invites you to join the S&T Bureau Enterprise Portal as "{{role}}".',
     email: 'E-mail',
     expires: 'The invitation is valid until {{at}}',
     name: 'Your name',
@@ -199,7 +212,8 @@ export const en: TranslationTree<typeof zhCN> = {
     title: 'Two-step verification (one-time codes)',
     enabled: 'Enabled',
     disabled: 'Not enabled',
-    enabledHint: 'Logging in needs your password and a code from your authenticator app.',
+    enabledHint:
+      'Logging in needs your password and a code from your authenticator app.',
     disabledHint:
       'Once enabled, logging in needs your password and the 6-digit code from an authenticator app (e.g. Microsoft Authenticator, Google Authenticator).',
     requiredHint:
@@ -217,7 +231,8 @@ export const en: TranslationTree<typeof zhCN> = {
   home: {
     welcome: 'Hello, {{name}}',
     intro: 'Here is the work that belongs to your role.',
-    nothing: 'No functions have been assigned to your account yet. Please contact an administrator.',
+    nothing:
+      'No functions have been assigned to your account yet. Please contact an administrator.',
   },
   verification: {
     status: {
@@ -272,7 +287,8 @@ export const en: TranslationTree<typeof zhCN> = {
     reject: 'Reject',
     verified: 'Verified: {{name}}',
     rejected: 'Rejected: {{name}}',
-    readOnly: 'You can view the companies of your region; the county bureau verifies them.',
+    readOnly:
+      'You can view the companies of your region; the county bureau verifies them.',
     empty: 'No companies are waiting for verification',
   },
   audit: {

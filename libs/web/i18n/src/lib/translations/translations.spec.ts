@@ -9,7 +9,10 @@ function leafValues(tree: unknown): unknown[] {
 function valueAt(tree: unknown, path: string): unknown {
   return path
     .split('.')
-    .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], tree);
+    .reduce<unknown>(
+      (node, key) => (node as Record<string, unknown> | undefined)?.[key],
+      tree,
+    );
 }
 
 const placeholders = (text: string): string[] =>
@@ -31,7 +34,9 @@ describe('translations', () => {
 
   it.each(LANGUAGES)('has no empty or non-string values in %s', (language) => {
     const values = leafValues(TRANSLATIONS[language]);
-    expect(values.filter((v) => typeof v !== 'string' || v.trim() === '')).toEqual([]);
+    expect(
+      values.filter((v) => typeof v !== 'string' || v.trim() === ''),
+    ).toEqual([]);
   });
 
   it('uses the same interpolation parameters in both languages', () => {
@@ -44,7 +49,9 @@ describe('translations', () => {
   });
 
   it('translates every API error code', () => {
-    const missing = ERROR_CODES.filter((code) => !zhKeys.includes(`errors.${code}`));
+    const missing = ERROR_CODES.filter(
+      (code) => !zhKeys.includes(`errors.${code}`),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -62,6 +69,8 @@ describe('translations', () => {
       'password.common',
       'password.contains_email',
     ];
-    expect(codes.filter((code) => !zhKeys.includes(`fieldErrors.${code}`))).toEqual([]);
+    expect(
+      codes.filter((code) => !zhKeys.includes(`fieldErrors.${code}`)),
+    ).toEqual([]);
   });
 });

@@ -59,17 +59,20 @@ export const zhCN = {
     SESSION_EXPIRED: '登录已过期，请重新登录。',
     INVALID_CREDENTIALS: '邮箱或密码不正确。',
     ACCOUNT_LOCKED: '账户因多次登录失败已被暂时锁定，请稍后再试。',
-    ACCOUNT_LOCKED_UNTIL: '账户因多次登录失败已被暂时锁定，请于 {{until}} 之后再试。',
+    ACCOUNT_LOCKED_UNTIL:
+      '账户因多次登录失败已被暂时锁定，请于 {{until}} 之后再试。',
     SECOND_FACTOR_REQUIRED: '请输入身份验证器中的 6 位动态验证码。',
     SECOND_FACTOR_ENROLMENT_REQUIRED: '您的账户必须先启用两步验证。',
-    SECOND_FACTOR_INVALID: '验证码不正确或已过期，请输入身份验证器当前显示的验证码。',
+    SECOND_FACTOR_INVALID:
+      '验证码不正确或已过期，请输入身份验证器当前显示的验证码。',
     CSRF_INVALID: '页面已过期，请刷新页面后重试。',
     FORBIDDEN: '您没有执行此操作的权限。',
     NOT_FOUND: '请求的内容不存在。',
     CREDIT_CODE_TAKEN: '该统一社会信用代码已注册。',
     EMAIL_TAKEN: '该邮箱已被使用。',
     REGION_UNKNOWN: '所选区县不在本平台服务范围内。',
-    INVITATION_INVALID: '邀请链接无效、已使用或已过期，请联系企业管理员重新邀请。',
+    INVITATION_INVALID:
+      '邀请链接无效、已使用或已过期，请联系企业管理员重新邀请。',
     COMPANY_NOT_PENDING: '该企业已不在待核验状态，可能已被他人处理。',
     RATE_LIMITED: '操作过于频繁，请稍后再试。',
     PAYLOAD_TOO_LARGE: '提交的内容过大。',
@@ -194,7 +197,8 @@ export const zhCN = {
     enabled: '已启用',
     disabled: '未启用',
     enabledHint: '登录时除密码外还需输入身份验证器中的动态验证码。',
-    disabledHint: '启用后，登录时除密码外还需输入身份验证器（如 Microsoft Authenticator、Google 身份验证器）中的 6 位动态验证码。',
+    disabledHint:
+      '启用后，登录时除密码外还需输入身份验证器（如 Microsoft Authenticator、Google 身份验证器）中的 6 位动态验证码。',
     requiredHint: '您的岗位要求启用两步验证，完成后才能使用其他功能。',
     start: '启用两步验证',
     scan: '1. 使用身份验证器扫描二维码',
@@ -217,7 +221,8 @@ export const zhCN = {
       verified: '已核验',
       rejected: '未通过',
     },
-    pendingHint: '企业信息正在等待所属区县科技局核验，核验通过后即可办理各项业务。',
+    pendingHint:
+      '企业信息正在等待所属区县科技局核验，核验通过后即可办理各项业务。',
     rejectedHint: '核验未通过，意见：{{comment}}',
     verifiedHint: '企业信息已于 {{at}} 核验通过。',
   },

@@ -1,11 +1,14 @@
 import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { ApiRoutes, type Me } from '@portal/contracts';
 import { SessionStore } from '@portal/web-data-access';
 import { provideI18n } from '@portal/web-i18n';
-import { byTestId, click, type } from '../../testing/dom';
+import { byTestId, click, typeInto } from '../../testing/dom';
 import { SecondFactorSetup } from './second-factor-setup';
 
 const me: Me = {
@@ -28,7 +31,12 @@ describe('SecondFactorSetup', () => {
     localStorage.clear();
     TestBed.configureTestingModule({
       imports: [SecondFactorSetup],
-      providers: [provideI18n(), provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+      providers: [
+        provideI18n(),
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     session = TestBed.inject(SessionStore);
@@ -44,7 +52,9 @@ describe('SecondFactorSetup', () => {
   it('enrols with the QR code and secret, confirms with a code, and lifts a required enrolment', async () => {
     session.accept({ status: 'second_factor_enrolment_required', me });
     await render();
-    expect(fixture.nativeElement.textContent).toContain('您的岗位要求启用两步验证');
+    expect(fixture.nativeElement.textContent).toContain(
+      '您的岗位要求启用两步验证',
+    );
 
     click(fixture, 'second-factor-start');
     await fixture.whenStable();
@@ -54,10 +64,14 @@ describe('SecondFactorSetup', () => {
       qrCodeDataUrl: QR,
     });
     await fixture.whenStable();
-    expect(byTestId<HTMLImageElement>(fixture, 'second-factor-qr').src).toBe(QR);
-    expect(byTestId(fixture, 'second-factor-secret').textContent).toBe('JBSWY3DPEHPK3PXP');
+    expect(byTestId<HTMLImageElement>(fixture, 'second-factor-qr').src).toBe(
+      QR,
+    );
+    expect(byTestId(fixture, 'second-factor-secret').textContent).toBe(
+      'JBSWY3DPEHPK3PXP',
+    );
 
-    type(fixture, 'second-factor-code', '123456');
+    typeInto(fixture, 'second-factor-code', '123456');
     click(fixture, 'second-factor-confirm');
     await fixture.whenStable();
     const confirm = http.expectOne(ApiRoutes.secondFactorConfirm);
@@ -69,7 +83,9 @@ describe('SecondFactorSetup', () => {
     expect(byTestId(fixture, 'second-factor-success')).toBeTruthy();
     expect(session.isAuthenticated()).toBe(true);
     expect(session.can('audit.read')).toBe(true);
-    expect(byTestId(fixture, 'second-factor-status').getAttribute('data-enabled')).toBe('true');
+    expect(
+      byTestId(fixture, 'second-factor-status').getAttribute('data-enabled'),
+    ).toBe('true');
   });
 
   it('keeps the QR code and explains a wrong confirmation code', async () => {
@@ -82,22 +98,35 @@ describe('SecondFactorSetup', () => {
       .flush({ secret: 'S', otpauthUrl: 'otpauth://x', qrCodeDataUrl: QR });
     await fixture.whenStable();
 
-    type(fixture, 'second-factor-code', '000000');
+    typeInto(fixture, 'second-factor-code', '000000');
     click(fixture, 'second-factor-confirm');
     await fixture.whenStable();
     http.expectOne(ApiRoutes.secondFactorConfirm).flush(
-      { statusCode: 401, code: 'SECOND_FACTOR_INVALID', message: 'wrong', correlationId: 'c' },
+      {
+        statusCode: 401,
+        code: 'SECOND_FACTOR_INVALID',
+        message: 'wrong',
+        correlationId: 'c',
+      },
       { status: 401, statusText: 'Unauthorized' },
     );
     await fixture.whenStable();
-    expect(byTestId(fixture, 'error-alert').textContent).toContain('验证码不正确');
+    expect(byTestId(fixture, 'error-alert').textContent).toContain(
+      '验证码不正确',
+    );
     expect(byTestId(fixture, 'second-factor-qr')).toBeTruthy();
   });
 
   it('shows an enabled second factor without offering enrolment', async () => {
     session.signIn({ ...me, secondFactorEnabled: true });
     await render();
-    expect(byTestId(fixture, 'second-factor-status').getAttribute('data-enabled')).toBe('true');
-    expect(fixture.nativeElement.querySelector('[data-testid="second-factor-start"]')).toBeNull();
+    expect(
+      byTestId(fixture, 'second-factor-status').getAttribute('data-enabled'),
+    ).toBe('true');
+    expect(
+      fixture.nativeElement.querySelector(
+        '[data-testid="second-factor-start"]',
+      ),
+    ).toBeNull();
   });
 });

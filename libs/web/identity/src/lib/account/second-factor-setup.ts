@@ -7,12 +7,20 @@ import {
   signal,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { SecondFactorEnrolment } from '@portal/contracts';
 import { AuthApi, SessionStore } from '@portal/web-data-access';
-import { type ApiProblem, FieldErrorPipe, toApiProblem } from '@portal/web-i18n';
+import {
+  type ApiProblem,
+  FieldErrorPipe,
+  toApiProblem,
+} from '@portal/web-i18n';
 import { ErrorAlert, revealErrors, totpCodeValidator } from '@portal/web-ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
@@ -43,7 +51,9 @@ export class SecondFactorSetup {
   private readonly session = inject(SessionStore);
   private readonly destroyRef = inject(DestroyRef);
 
-  protected readonly enabled = computed(() => this.session.me()?.secondFactorEnabled ?? false);
+  protected readonly enabled = computed(
+    () => this.session.me()?.secondFactorEnabled ?? false,
+  );
   protected readonly required = this.session.enrolmentRequired;
   protected readonly enrolment = signal<SecondFactorEnrolment | null>(null);
   protected readonly justEnabled = signal(false);
@@ -66,12 +76,17 @@ export class SecondFactorSetup {
       revealErrors(this.form);
       return;
     }
-    this.run(this.auth.confirmSecondFactor({ code: this.form.getRawValue().code.trim() }), () => {
-      this.enrolment.set(null);
-      this.justEnabled.set(true);
-      // me.secondFactorEnabled is now true; a required enrolment is thereby lifted.
-      void this.session.refresh();
-    });
+    this.run(
+      this.auth.confirmSecondFactor({
+        code: this.form.getRawValue().code.trim(),
+      }),
+      () => {
+        this.enrolment.set(null);
+        this.justEnabled.set(true);
+        // me.secondFactorEnabled is now true; a required enrolment is thereby lifted.
+        void this.session.refresh();
+      },
+    );
   }
 
   private run<T>(request: Observable<T>, done: (value: T) => void): void {

@@ -1,11 +1,14 @@
 import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { ApiRoutes, type Me } from '@portal/contracts';
 import { SessionStore } from '@portal/web-data-access';
 import { provideI18n } from '@portal/web-i18n';
-import { byTestId, click, fieldText, type } from '../../testing/dom';
+import { byTestId, click, fieldText, typeInto } from '../../testing/dom';
 import { InvitationPage } from './invitation.page';
 
 describe('InvitationPage', () => {
@@ -16,7 +19,12 @@ describe('InvitationPage', () => {
     localStorage.clear();
     TestBed.configureTestingModule({
       imports: [InvitationPage],
-      providers: [provideI18n(), provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+      providers: [
+        provideI18n(),
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
@@ -35,16 +43,22 @@ describe('InvitationPage', () => {
       expiresAt: '2030-01-01T00:00:00.000Z',
     });
     await fixture.whenStable();
-    expect(byTestId(fixture, 'invitation-intro').textContent).toContain('嘉善智造科技有限公司');
-    expect(byTestId(fixture, 'invitation-intro').textContent).toContain('企业成员');
+    expect(byTestId(fixture, 'invitation-intro').textContent).toContain(
+      '嘉善智造科技有限公司',
+    );
+    expect(byTestId(fixture, 'invitation-intro').textContent).toContain(
+      '企业成员',
+    );
 
-    type(fixture, 'invitation-name', '李娜');
-    type(fixture, 'invitation-password', 'Lina-Pass-2024!');
-    type(fixture, 'invitation-passwordConfirm', 'Lina-Pass-2024?');
+    typeInto(fixture, 'invitation-name', '李娜');
+    typeInto(fixture, 'invitation-password', 'Lina-Pass-2024!');
+    typeInto(fixture, 'invitation-passwordConfirm', 'Lina-Pass-2024?');
     await fixture.whenStable();
-    expect(fieldText(fixture, 'invitation-passwordConfirm')).toContain('不一致');
+    expect(fieldText(fixture, 'invitation-passwordConfirm')).toContain(
+      '不一致',
+    );
 
-    type(fixture, 'invitation-passwordConfirm', 'Lina-Pass-2024!');
+    typeInto(fixture, 'invitation-passwordConfirm', 'Lina-Pass-2024!');
     click(fixture, 'invitation-submit');
     await fixture.whenStable();
     const req = http.expectOne(ApiRoutes.invitationAccept);
@@ -70,11 +84,20 @@ describe('InvitationPage', () => {
 
   it('explains an invitation that can no longer be used', async () => {
     http.expectOne(ApiRoutes.invitation('tok-123')).flush(
-      { statusCode: 404, code: 'INVITATION_INVALID', message: 'gone', correlationId: 'c-3' },
+      {
+        statusCode: 404,
+        code: 'INVITATION_INVALID',
+        message: 'gone',
+        correlationId: 'c-3',
+      },
       { status: 404, statusText: 'Not Found' },
     );
     await fixture.whenStable();
-    expect(byTestId(fixture, 'error-alert').textContent).toContain('邀请链接无效');
-    expect(fixture.nativeElement.querySelector('[data-testid="invitation-name"]')).toBeNull();
+    expect(byTestId(fixture, 'error-alert').textContent).toContain(
+      '邀请链接无效',
+    );
+    expect(
+      fixture.nativeElement.querySelector('[data-testid="invitation-name"]'),
+    ).toBeNull();
   });
 });

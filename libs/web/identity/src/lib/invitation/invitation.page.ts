@@ -8,7 +8,11 @@ import {
   signal,
 } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { InvitationView } from '@portal/contracts';
@@ -21,7 +25,15 @@ import {
   RoleLabelPipe,
   toApiProblem,
 } from '@portal/web-i18n';
-import { ErrorAlert, PasswordPolicyHints, applyServerErrors, matchesValidator, passwordPolicyValidator, revealErrors, sibling } from '@portal/web-ui';
+import {
+  ErrorAlert,
+  PasswordPolicyHints,
+  applyServerErrors,
+  matchesValidator,
+  passwordPolicyValidator,
+  revealErrors,
+  sibling,
+} from '@portal/web-ui';
 import { FormKitStyles } from '@portal/web-ui/form-kit';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
@@ -69,19 +81,30 @@ export class InvitationPage implements OnInit {
     name: ['', [Validators.required, Validators.maxLength(50)]],
     password: [
       '',
-      [Validators.required, passwordPolicyValidator(() => this.invitation()?.email ?? '')],
+      [
+        Validators.required,
+        passwordPolicyValidator(() => this.invitation()?.email ?? ''),
+      ],
     ],
-    passwordConfirm: ['', [Validators.required, matchesValidator(sibling('password'))]],
+    passwordConfirm: [
+      '',
+      [Validators.required, matchesValidator(sibling('password'))],
+    ],
   });
-  protected readonly password = toSignal(this.form.controls.password.valueChanges, {
-    initialValue: '',
-  });
+  protected readonly password = toSignal(
+    this.form.controls.password.valueChanges,
+    {
+      initialValue: '',
+    },
+  );
 
   constructor() {
-    this.form.controls.password.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => {
-      const confirm = this.form.controls.passwordConfirm;
-      if (confirm.value) confirm.updateValueAndValidity();
-    });
+    this.form.controls.password.valueChanges
+      .pipe(takeUntilDestroyed())
+      .subscribe(() => {
+        const confirm = this.form.controls.passwordConfirm;
+        if (confirm.value) confirm.updateValueAndValidity();
+      });
   }
 
   ngOnInit(): void {
@@ -116,7 +139,9 @@ export class InvitationPage implements OnInit {
       .subscribe({
         next: (response) => {
           const outcome = this.session.accept(response);
-          void this.router.navigateByUrl(outcome === 'enrolment_required' ? ACCOUNT_PATH : '/');
+          void this.router.navigateByUrl(
+            outcome === 'enrolment_required' ? ACCOUNT_PATH : '/',
+          );
         },
         error: (error: unknown) => {
           const problem = toApiProblem(error);

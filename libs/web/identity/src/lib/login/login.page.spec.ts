@@ -1,11 +1,19 @@
 import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { ActivatedRoute, Router, convertToParamMap, provideRouter } from '@angular/router';
+import {
+  ActivatedRoute,
+  Router,
+  convertToParamMap,
+  provideRouter,
+} from '@angular/router';
 import { ApiRoutes, type ErrorBody, type Me } from '@portal/contracts';
 import { SessionStore } from '@portal/web-data-access';
 import { provideI18n } from '@portal/web-i18n';
-import { byTestId, click, type } from '../../testing/dom';
+import { byTestId, click, typeInto } from '../../testing/dom';
 import { LoginPage } from './login.page';
 
 const me: Me = {
@@ -18,7 +26,11 @@ const me: Me = {
   permissions: ['company.region.read', 'company.verify'],
 };
 
-function errorBody(statusCode: number, code: ErrorBody['code'], message = code): ErrorBody {
+function errorBody(
+  statusCode: number,
+  code: ErrorBody['code'],
+  message = code,
+): ErrorBody {
   return { statusCode, code, message, correlationId: 'req-9' };
 }
 
@@ -39,20 +51,24 @@ describe('LoginPage', () => {
         {
           provide: ActivatedRoute,
           useValue: {
-            snapshot: { queryParamMap: convertToParamMap(returnUrl ? { returnUrl } : {}) },
+            snapshot: {
+              queryParamMap: convertToParamMap(returnUrl ? { returnUrl } : {}),
+            },
           },
         },
       ],
     });
     http = TestBed.inject(HttpTestingController);
-    navigateByUrl = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
+    navigateByUrl = jest
+      .spyOn(TestBed.inject(Router), 'navigateByUrl')
+      .mockResolvedValue(true);
     fixture = TestBed.createComponent(LoginPage);
     await fixture.whenStable();
   }
 
   async function submitCredentials() {
-    type(fixture, 'login-email', ' reviewer@kjj.example.cn ');
-    type(fixture, 'login-password', 'Correct-Horse-9');
+    typeInto(fixture, 'login-email', ' reviewer@kjj.example.cn ');
+    typeInto(fixture, 'login-password', 'Correct-Horse-9');
     click(fixture, 'login-submit');
     await fixture.whenStable();
   }
@@ -72,10 +88,12 @@ describe('LoginPage', () => {
     await fixture.whenStable();
 
     expect(byTestId(fixture, 'login-second-factor')).toBeTruthy();
-    expect(fixture.nativeElement.querySelector('[data-testid="login-password"]')).toBeNull();
+    expect(
+      fixture.nativeElement.querySelector('[data-testid="login-password"]'),
+    ).toBeNull();
     expect(TestBed.inject(SessionStore).isAuthenticated()).toBe(false);
 
-    type(fixture, 'login-code', '123456');
+    typeInto(fixture, 'login-code', '123456');
     click(fixture, 'login-code-submit');
     await fixture.whenStable();
     const second = http.expectOne(ApiRoutes.loginSecondFactor);
@@ -93,15 +111,20 @@ describe('LoginPage', () => {
     http.expectOne(ApiRoutes.login).flush({ status: 'second_factor_required' });
     await fixture.whenStable();
 
-    type(fixture, 'login-code', '654321');
+    typeInto(fixture, 'login-code', '654321');
     click(fixture, 'login-code-submit');
     await fixture.whenStable();
     http
       .expectOne(ApiRoutes.loginSecondFactor)
-      .flush(errorBody(401, 'SECOND_FACTOR_INVALID'), { status: 401, statusText: 'Unauthorized' });
+      .flush(errorBody(401, 'SECOND_FACTOR_INVALID'), {
+        status: 401,
+        statusText: 'Unauthorized',
+      });
     await fixture.whenStable();
 
-    expect(byTestId(fixture, 'error-alert').textContent).toContain('验证码不正确');
+    expect(byTestId(fixture, 'error-alert').textContent).toContain(
+      '验证码不正确',
+    );
     expect(byTestId(fixture, 'error-reference').textContent).toContain('req-9');
     expect(byTestId<HTMLInputElement>(fixture, 'login-code').value).toBe('');
     expect(navigateByUrl).not.toHaveBeenCalled();
@@ -113,13 +136,13 @@ describe('LoginPage', () => {
     http.expectOne(ApiRoutes.login).flush({ status: 'second_factor_required' });
     await fixture.whenStable();
 
-    type(fixture, 'login-code', '12ab');
+    typeInto(fixture, 'login-code', '12ab');
     click(fixture, 'login-code-submit');
     await fixture.whenStable();
     http.expectNone(ApiRoutes.loginSecondFactor);
-    expect(byTestId(fixture, 'login-code').closest('nz-form-item')?.textContent).toContain(
-      '请输入 6 位数字验证码',
-    );
+    expect(
+      byTestId(fixture, 'login-code').closest('nz-form-item')?.textContent,
+    ).toContain('请输入 6 位数字验证码');
   });
 
   it('goes back to the page the user came for', async () => {
@@ -133,9 +156,10 @@ describe('LoginPage', () => {
   it('sends staff who must set up a second factor to the account page', async () => {
     await setup('/audit');
     await submitCredentials();
-    http
-      .expectOne(ApiRoutes.login)
-      .flush({ status: 'second_factor_enrolment_required', me: { ...me, secondFactorEnabled: false } });
+    http.expectOne(ApiRoutes.login).flush({
+      status: 'second_factor_enrolment_required',
+      me: { ...me, secondFactorEnabled: false },
+    });
     await fixture.whenStable();
     expect(TestBed.inject(SessionStore).enrolmentRequired()).toBe(true);
     expect(navigateByUrl).toHaveBeenCalledWith('/account');
@@ -146,10 +170,17 @@ describe('LoginPage', () => {
     await submitCredentials();
     http
       .expectOne(ApiRoutes.login)
-      .flush(errorBody(423, 'ACCOUNT_LOCKED', 'Account locked until 2031-03-04T05:06:00.000Z'), {
-        status: 423,
-        statusText: 'Locked',
-      });
+      .flush(
+        errorBody(
+          423,
+          'ACCOUNT_LOCKED',
+          'Account locked until 2031-03-04T05:06:00.000Z',
+        ),
+        {
+          status: 423,
+          statusText: 'Locked',
+        },
+      );
     await fixture.whenStable();
     const text = byTestId(fixture, 'error-alert').textContent ?? '';
     expect(text).toContain('暂时锁定');
@@ -161,8 +192,8 @@ describe('LoginPage', () => {
     click(fixture, 'login-submit');
     await fixture.whenStable();
     http.expectNone(ApiRoutes.login);
-    expect(byTestId(fixture, 'login-email').closest('nz-form-item')?.textContent).toContain(
-      '此项为必填项',
-    );
+    expect(
+      byTestId(fixture, 'login-email').closest('nz-form-item')?.textContent,
+    ).toContain('此项为必填项');
   });
 });

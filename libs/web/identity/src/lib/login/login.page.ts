@@ -8,7 +8,11 @@ import {
   viewChild,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { LoginResponse } from '@portal/contracts';
@@ -19,7 +23,11 @@ import {
   SessionStore,
   safeReturnUrl,
 } from '@portal/web-data-access';
-import { type ApiProblem, FieldErrorPipe, toApiProblem } from '@portal/web-i18n';
+import {
+  type ApiProblem,
+  FieldErrorPipe,
+  toApiProblem,
+} from '@portal/web-i18n';
 import { ErrorAlert, revealErrors, totpCodeValidator } from '@portal/web-ui';
 import { FormKitStyles } from '@portal/web-ui/form-kit';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -53,7 +61,8 @@ export class LoginPage {
   private readonly route = inject(ActivatedRoute);
   private readonly destroyRef = inject(DestroyRef);
   private readonly forms = inject(NonNullableFormBuilder);
-  private readonly codeInput = viewChild<ElementRef<HTMLInputElement>>('codeInput');
+  private readonly codeInput =
+    viewChild<ElementRef<HTMLInputElement>>('codeInput');
 
   protected readonly step = signal<Step>('credentials');
   protected readonly busy = signal(false);
@@ -81,7 +90,11 @@ export class LoginPage {
       revealErrors(this.secondFactor);
       return;
     }
-    this.send(this.auth.loginSecondFactor({ code: this.secondFactor.getRawValue().code.trim() }));
+    this.send(
+      this.auth.loginSecondFactor({
+        code: this.secondFactor.getRawValue().code.trim(),
+      }),
+    );
   }
 
   protected backToCredentials(): void {

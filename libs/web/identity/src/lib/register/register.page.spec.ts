@@ -1,13 +1,21 @@
 import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { NgControl } from '@angular/forms';
 import { By } from '@angular/platform-browser';
 import { Router, provideRouter } from '@angular/router';
-import { ApiRoutes, type ErrorBody, type Me, type RegionView } from '@portal/contracts';
+import {
+  ApiRoutes,
+  type ErrorBody,
+  type Me,
+  type RegionView,
+} from '@portal/contracts';
 import { SessionStore } from '@portal/web-data-access';
 import { LanguageService, provideI18n } from '@portal/web-i18n';
-import { byTestId, fieldText, type } from '../../testing/dom';
+import { byTestId, fieldText, typeInto } from '../../testing/dom';
 import { RegisterPage } from './register.page';
 
 const REGIONS: RegionView[] = [
@@ -25,10 +33,17 @@ describe('RegisterPage', () => {
     localStorage.clear();
     TestBed.configureTestingModule({
       imports: [RegisterPage],
-      providers: [provideI18n(), provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+      providers: [
+        provideI18n(),
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+      ],
     });
     http = TestBed.inject(HttpTestingController);
-    navigateByUrl = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
+    navigateByUrl = jest
+      .spyOn(TestBed.inject(Router), 'navigateByUrl')
+      .mockResolvedValue(true);
     fixture = TestBed.createComponent(RegisterPage);
     await fixture.whenStable();
     http.expectOne(ApiRoutes.regions).flush(REGIONS);
@@ -38,19 +53,21 @@ describe('RegisterPage', () => {
   afterEach(() => http.verify());
 
   function chooseRegion(code: string) {
-    const select = fixture.debugElement.query(By.css('[data-testid="register-regionCode"]'));
+    const select = fixture.debugElement.query(
+      By.css('[data-testid="register-regionCode"]'),
+    );
     select.injector.get(NgControl).control?.setValue(code);
   }
 
   async function fillValidForm() {
-    type(fixture, 'register-companyName', '嘉善智造科技有限公司');
-    type(fixture, 'register-creditCode', VALID_USCC);
+    typeInto(fixture, 'register-companyName', '嘉善智造科技有限公司');
+    typeInto(fixture, 'register-creditCode', VALID_USCC);
     chooseRegion('330421');
-    type(fixture, 'register-contactName', '张伟');
-    type(fixture, 'register-phone', '138 1234 5678');
-    type(fixture, 'register-email', 'zhang.wei@jszz.example.cn');
-    type(fixture, 'register-password', 'Kaifa-Qu-2024!');
-    type(fixture, 'register-passwordConfirm', 'Kaifa-Qu-2024!');
+    typeInto(fixture, 'register-contactName', '张伟');
+    typeInto(fixture, 'register-phone', '138 1234 5678');
+    typeInto(fixture, 'register-email', 'zhang.wei@jszz.example.cn');
+    typeInto(fixture, 'register-password', 'Kaifa-Qu-2024!');
+    typeInto(fixture, 'register-passwordConfirm', 'Kaifa-Qu-2024!');
     await fixture.whenStable();
   }
 
@@ -60,61 +77,77 @@ describe('RegisterPage', () => {
   }
 
   it('checks the credit code check character as the user types', async () => {
-    type(fixture, 'register-creditCode', '91350100M000100Y44');
+    typeInto(fixture, 'register-creditCode', '91350100M000100Y44');
     await fixture.whenStable();
     expect(fieldText(fixture, 'register-creditCode')).toContain('校验位不正确');
 
-    type(fixture, 'register-creditCode', '91350100M000100Y4');
+    typeInto(fixture, 'register-creditCode', '91350100M000100Y4');
     await fixture.whenStable();
     expect(fieldText(fixture, 'register-creditCode')).toContain('应为 18 位');
 
-    type(fixture, 'register-creditCode', VALID_USCC);
+    typeInto(fixture, 'register-creditCode', VALID_USCC);
     await fixture.whenStable();
     expect(fieldText(fixture, 'register-creditCode')).toContain('校验通过');
   });
 
   it('turns a full-width credit code into the form that is sent', async () => {
-    type(fixture, 'register-creditCode', '９１３５０１００ｍ０００１００ｙ４３');
+    type(
+      fixture,
+      'register-creditCode',
+      '９１３５０１００ｍ０００１００ｙ４３',
+    );
     await fixture.whenStable();
-    expect(byTestId<HTMLInputElement>(fixture, 'register-creditCode').value).toBe(VALID_USCC);
+    expect(
+      byTestId<HTMLInputElement>(fixture, 'register-creditCode').value,
+    ).toBe(VALID_USCC);
     expect(fieldText(fixture, 'register-creditCode')).toContain('校验通过');
   });
 
   it('shows the password policy live and names the broken rule', async () => {
-    type(fixture, 'register-password', 'short');
+    typeInto(fixture, 'register-password', 'short');
     await fixture.whenStable();
-    expect(fieldText(fixture, 'register-password')).toContain('密码至少需要 12 个字符');
-    const rules = [...byTestId(fixture, 'password-policy').querySelectorAll('li')].map((li) =>
-      li.getAttribute('data-met'),
+    expect(fieldText(fixture, 'register-password')).toContain(
+      '密码至少需要 12 个字符',
     );
+    const rules = [
+      ...byTestId(fixture, 'password-policy').querySelectorAll('li'),
+    ].map((li) => li.getAttribute('data-met'));
     expect(rules).toEqual(['false', 'false', 'true', null]);
 
-    type(fixture, 'register-password', 'alllowercaseletters');
+    typeInto(fixture, 'register-password', 'alllowercaseletters');
     await fixture.whenStable();
     expect(fieldText(fixture, 'register-password')).toContain('至少 3 类');
   });
 
   it('flags a password confirmation that does not match, also after the password changes', async () => {
-    type(fixture, 'register-password', 'Kaifa-Qu-2024!');
-    type(fixture, 'register-passwordConfirm', 'Kaifa-Qu-2024!');
+    typeInto(fixture, 'register-password', 'Kaifa-Qu-2024!');
+    typeInto(fixture, 'register-passwordConfirm', 'Kaifa-Qu-2024!');
     await fixture.whenStable();
-    expect(fieldText(fixture, 'register-passwordConfirm')).not.toContain('不一致');
+    expect(fieldText(fixture, 'register-passwordConfirm')).not.toContain(
+      '不一致',
+    );
 
-    type(fixture, 'register-password', 'Kaifa-Qu-2025!');
+    typeInto(fixture, 'register-password', 'Kaifa-Qu-2025!');
     await fixture.whenStable();
-    expect(fieldText(fixture, 'register-passwordConfirm')).toContain('两次输入的密码不一致');
+    expect(fieldText(fixture, 'register-passwordConfirm')).toContain(
+      '两次输入的密码不一致',
+    );
   });
 
   it('rejects a phone number that is not a mainland mobile', async () => {
-    type(fixture, 'register-phone', '0573-84123456');
+    typeInto(fixture, 'register-phone', '0573-84123456');
     await fixture.whenStable();
-    expect(fieldText(fixture, 'register-phone')).toContain('有效的中国大陆手机号');
+    expect(fieldText(fixture, 'register-phone')).toContain(
+      '有效的中国大陆手机号',
+    );
   });
 
   it('shows every problem on submit instead of calling the API', async () => {
     await submit();
     http.expectNone(ApiRoutes.register);
-    expect(fieldText(fixture, 'register-companyName')).toContain('此项为必填项');
+    expect(fieldText(fixture, 'register-companyName')).toContain(
+      '此项为必填项',
+    );
     expect(fieldText(fixture, 'register-regionCode')).toContain('此项为必填项');
   });
 
@@ -141,7 +174,10 @@ describe('RegisterPage', () => {
       memberships: [],
       permissions: ['company.profile.read', 'company.members.manage'],
     };
-    req.flush({ status: 'authenticated', me }, { status: 201, statusText: 'Created' });
+    req.flush(
+      { status: 'authenticated', me },
+      { status: 201, statusText: 'Created' },
+    );
     await fixture.whenStable();
     expect(TestBed.inject(SessionStore).isAuthenticated()).toBe(true);
     expect(navigateByUrl).toHaveBeenCalledWith('/');
@@ -156,24 +192,36 @@ describe('RegisterPage', () => {
       message: 'password: too common',
       correlationId: 'req-41',
       fields: [
-        { field: 'password', code: 'password.common', message: 'The password is too common.' },
+        {
+          field: 'password',
+          code: 'password.common',
+          message: 'The password is too common.',
+        },
         { field: 'contactName', code: 'too_long', message: 'Too long.' },
       ],
     };
-    http.expectOne(ApiRoutes.register).flush(body, { status: 400, statusText: 'Bad Request' });
+    http
+      .expectOne(ApiRoutes.register)
+      .flush(body, { status: 400, statusText: 'Bad Request' });
     await fixture.whenStable();
 
     expect(fieldText(fixture, 'register-password')).toContain('该密码过于常见');
     expect(fieldText(fixture, 'register-contactName')).toContain('内容过长');
-    expect(byTestId(fixture, 'error-alert').textContent).toContain('提交的信息有误');
-    expect(byTestId(fixture, 'error-reference').textContent).toContain('req-41');
+    expect(byTestId(fixture, 'error-alert').textContent).toContain(
+      '提交的信息有误',
+    );
+    expect(byTestId(fixture, 'error-reference').textContent).toContain(
+      'req-41',
+    );
 
     TestBed.inject(LanguageService).use('en');
     await fixture.whenStable();
-    expect(fieldText(fixture, 'register-password')).toContain('This password is too common');
+    expect(fieldText(fixture, 'register-password')).toContain(
+      'This password is too common',
+    );
 
     // Editing the field clears the server's verdict until the next submit.
-    type(fixture, 'register-password', 'Another-Pass-2024!');
+    typeInto(fixture, 'register-password', 'Another-Pass-2024!');
     await fixture.whenStable();
     expect(fieldText(fixture, 'register-password')).not.toContain('too common');
   });
@@ -191,6 +239,8 @@ describe('RegisterPage', () => {
       { status: 409, statusText: 'Conflict' },
     );
     await fixture.whenStable();
-    expect(fieldText(fixture, 'register-creditCode')).toContain('该统一社会信用代码已注册');
+    expect(fieldText(fixture, 'register-creditCode')).toContain(
+      '该统一社会信用代码已注册',
+    );
   });
 });

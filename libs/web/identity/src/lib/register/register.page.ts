@@ -1,13 +1,41 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  OnInit,
+  inject,
+  signal,
+} from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { RegionView, RegisterRequest } from '@portal/contracts';
 import { normalizeIdentifier } from '@portal/domain';
 import { AuthApi, SessionStore } from '@portal/web-data-access';
-import { type ApiProblem, FieldErrorPipe, LanguageService, toApiProblem } from '@portal/web-i18n';
-import { type CodeFieldMap, ErrorAlert, PasswordPolicyHints, applyServerErrors, mainlandMobileValidator, matchesValidator, normalizePhone, passwordPolicyValidator, revealErrors, sibling, usccValidator } from '@portal/web-ui';
+import {
+  type ApiProblem,
+  FieldErrorPipe,
+  LanguageService,
+  toApiProblem,
+} from '@portal/web-i18n';
+import {
+  type CodeFieldMap,
+  ErrorAlert,
+  PasswordPolicyHints,
+  applyServerErrors,
+  mainlandMobileValidator,
+  matchesValidator,
+  normalizePhone,
+  passwordPolicyValidator,
+  revealErrors,
+  sibling,
+  usccValidator,
+} from '@portal/web-ui';
 import { FormKitStyles } from '@portal/web-ui/form-kit';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
@@ -53,10 +81,19 @@ export class RegisterPage implements OnInit {
     creditCode: ['', [Validators.required, usccValidator()]],
     regionCode: ['', Validators.required],
     contactName: ['', [Validators.required, Validators.maxLength(50)]],
-    email: ['', [Validators.required, Validators.email, Validators.maxLength(254)]],
+    email: [
+      '',
+      [Validators.required, Validators.email, Validators.maxLength(254)],
+    ],
     phone: ['', [Validators.required, mainlandMobileValidator()]],
-    password: ['', [Validators.required, passwordPolicyValidator(sibling('email'))]],
-    passwordConfirm: ['', [Validators.required, matchesValidator(sibling('password'))]],
+    password: [
+      '',
+      [Validators.required, passwordPolicyValidator(sibling('email'))],
+    ],
+    passwordConfirm: [
+      '',
+      [Validators.required, matchesValidator(sibling('password'))],
+    ],
   });
 
   protected readonly regions = signal<readonly RegionView[]>([]);
@@ -65,10 +102,15 @@ export class RegisterPage implements OnInit {
   protected readonly busy = signal(false);
   protected readonly problem = signal<ApiProblem | null>(null);
 
-  protected readonly password = toSignal(this.form.controls.password.valueChanges, {
+  protected readonly password = toSignal(
+    this.form.controls.password.valueChanges,
+    {
+      initialValue: '',
+    },
+  );
+  protected readonly email = toSignal(this.form.controls.email.valueChanges, {
     initialValue: '',
   });
-  protected readonly email = toSignal(this.form.controls.email.valueChanges, { initialValue: '' });
 
   constructor() {
     // The password rules read the e-mail, the confirmation reads the password: re-check them.

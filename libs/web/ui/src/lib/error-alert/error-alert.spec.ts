@@ -5,13 +5,18 @@ import { ErrorAlert } from './error-alert';
 describe('ErrorAlert', () => {
   beforeEach(() => {
     localStorage.clear();
-    TestBed.configureTestingModule({ imports: [ErrorAlert], providers: [provideI18n()] });
+    TestBed.configureTestingModule({
+      imports: [ErrorAlert],
+      providers: [provideI18n()],
+    });
   });
 
   it('renders nothing without a problem', async () => {
     const fixture = TestBed.createComponent(ErrorAlert);
     await fixture.whenStable();
-    expect(fixture.nativeElement.querySelector('[data-testid="error-alert"]')).toBeNull();
+    expect(
+      fixture.nativeElement.querySelector('[data-testid="error-alert"]'),
+    ).toBeNull();
   });
 
   it('shows the translated code and the support reference, in the chosen language', async () => {
@@ -26,9 +31,9 @@ describe('ErrorAlert', () => {
     await fixture.whenStable();
     const element: HTMLElement = fixture.nativeElement;
     expect(element.textContent).toContain('该统一社会信用代码已注册。');
-    expect(element.querySelector('[data-testid="error-reference"]')?.textContent).toContain(
-      'req-77',
-    );
+    expect(
+      element.querySelector('[data-testid="error-reference"]')?.textContent,
+    ).toContain('req-77');
 
     TestBed.inject(LanguageService).use('en');
     await fixture.whenStable();

@@ -1,4 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+} from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
 import { type ApiProblem, ErrorTranslator } from '@portal/web-i18n';
 import { NzAlertModule } from 'ng-zorro-antd/alert';

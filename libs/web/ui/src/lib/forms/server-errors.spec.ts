@@ -5,7 +5,10 @@ import { applyServerErrors, revealErrors } from './server-errors';
 function form() {
   return new FormGroup({
     email: new FormControl('a@example.com', { nonNullable: true }),
-    password: new FormControl('x', { nonNullable: true, validators: Validators.required }),
+    password: new FormControl('x', {
+      nonNullable: true,
+      validators: Validators.required,
+    }),
   });
 }
 
@@ -23,7 +26,11 @@ describe('applyServerErrors', () => {
     const f = form();
     const applied = applyServerErrors(
       f,
-      problem({ fields: [{ field: 'password', code: 'password.common', message: 'common' }] }),
+      problem({
+        fields: [
+          { field: 'password', code: 'password.common', message: 'common' },
+        ],
+      }),
     );
     expect(applied).toBe(true);
     expect(f.controls.password.errors).toEqual({
@@ -37,19 +44,41 @@ describe('applyServerErrors', () => {
 
   it('maps a conflict code to its field when the body names none', () => {
     const f = form();
-    const applied = applyServerErrors(f, problem({ status: 409, code: 'EMAIL_TAKEN' }), {
-      EMAIL_TAKEN: { field: 'email', code: 'email.taken' },
-    });
+    const applied = applyServerErrors(
+      f,
+      problem({ status: 409, code: 'EMAIL_TAKEN' }),
+      {
+        EMAIL_TAKEN: { field: 'email', code: 'email.taken' },
+      },
+    );
     expect(applied).toBe(true);
     expect(f.controls.email.errors).toEqual({
       server: { code: 'email.taken', message: 'failed' },
     });
   });
 
+  it('marks the control before its status changes, so ng-zorro shows the message at once', () => {
+    const f = form();
+    const dirtyWhenNotified: boolean[] = [];
+    f.controls.email.statusChanges.subscribe(() =>
+      dirtyWhenNotified.push(f.controls.email.dirty),
+    );
+    applyServerErrors(
+      f,
+      problem({
+        fields: [{ field: 'email', code: 'email.taken', message: '' }],
+      }),
+    );
+    expect(dirtyWhenNotified).toEqual([true]);
+  });
+
   it('ignores fields the form does not have', () => {
     const f = form();
     expect(
-      applyServerErrors(f, problem({ fields: [{ field: 'nope', code: 'required', message: '' }] })),
+      applyServerErrors(
+        f,
+        problem({ fields: [{ field: 'nope', code: 'required', message: '' }] }),
+      ),
     ).toBe(false);
   });
 });

@@ -2,12 +2,17 @@ import type { AbstractControl, FormGroup } from '@angular/forms';
 import type { ApiProblem, FieldProblem, ProblemCode } from '@portal/web-i18n';
 
 /** A problem code that belongs to one field, e.g. 409 EMAIL_TAKEN → the e-mail field. */
-export type CodeFieldMap = Partial<Record<ProblemCode, { readonly field: string } & FieldProblem>>;
+export type CodeFieldMap = Partial<
+  Record<ProblemCode, { readonly field: string } & FieldProblem>
+>;
 
 function show(control: AbstractControl, problem: FieldProblem): void {
-  control.setErrors({ server: { code: problem.code, message: problem.message } });
+  // Dirty first: ng-zorro decides whether to show the error when the status change arrives.
   control.markAsDirty();
   control.markAsTouched();
+  control.setErrors({
+    server: { code: problem.code, message: problem.message },
+  });
 }
 
 /**
@@ -31,7 +36,10 @@ export function applyServerErrors(
   if (!applied && byCode) {
     const control = form.get(byCode.field);
     if (control) {
-      show(control, { code: byCode.code, message: byCode.message ?? problem.message });
+      show(control, {
+        code: byCode.code,
+        message: byCode.message ?? problem.message,
+      });
       applied = true;
     }
   }

@@ -24,7 +24,9 @@ describe('form validators', () => {
     it('names the broken rule with the API field code', () => {
       expect(check(uscc, '91350100M000100Y44')).toEqual({ 'uscc.check': true });
       expect(check(uscc, '91350100M000100Y4')).toEqual({ 'uscc.length': true });
-      expect(check(uscc, '91350100M000100I43')).toEqual({ 'uscc.character': true });
+      expect(check(uscc, '91350100M000100I43')).toEqual({
+        'uscc.character': true,
+      });
     });
 
     it('leaves an empty field to the required validator', () => {
@@ -46,26 +48,40 @@ describe('form validators', () => {
 
     it('rejects a password containing the e-mail name', () => {
       const validator = passwordPolicyValidator(() => 'zhangsan@example.com');
-      expect(check(validator, 'Zhangsan-2024!x')).toEqual({ 'password.contains_email': true });
+      expect(check(validator, 'Zhangsan-2024!x')).toEqual({
+        'password.contains_email': true,
+      });
     });
   });
 
   it('reads the e-mail and the password from sibling controls', () => {
     const group = new FormGroup({
       email: new FormControl('wangfang@example.com'),
-      password: new FormControl('Wangfang-2024!', passwordPolicyValidator(sibling('email'))),
-      confirm: new FormControl('Wangfang-2024?', matchesValidator(sibling('password'))),
+      password: new FormControl(
+        'Wangfang-2024!',
+        passwordPolicyValidator(sibling('email')),
+      ),
+      confirm: new FormControl(
+        'Wangfang-2024?',
+        matchesValidator(sibling('password')),
+      ),
     });
     // Validators first run before the group exists; a change (or submit) runs them again.
     group.controls.password.updateValueAndValidity();
     group.controls.confirm.updateValueAndValidity();
-    expect(group.controls.password.errors).toEqual({ 'password.contains_email': true });
-    expect(group.controls.confirm.errors).toEqual({ 'password.mismatch': true });
+    expect(group.controls.password.errors).toEqual({
+      'password.contains_email': true,
+    });
+    expect(group.controls.confirm.errors).toEqual({
+      'password.mismatch': true,
+    });
   });
 
   it('flags a confirmation that differs', () => {
     const validator = matchesValidator(() => 'Kaifa-Qu-2024!');
-    expect(check(validator, 'Kaifa-Qu-2024?')).toEqual({ 'password.mismatch': true });
+    expect(check(validator, 'Kaifa-Qu-2024?')).toEqual({
+      'password.mismatch': true,
+    });
     expect(check(validator, 'Kaifa-Qu-2024!')).toBeNull();
   });
 
@@ -79,6 +95,8 @@ describe('form validators', () => {
 
   it('wants six digits for a one-time code', () => {
     expect(check(totpCodeValidator(), '123456')).toBeNull();
-    expect(check(totpCodeValidator(), '12345a')).toEqual({ 'code.format': true });
+    expect(check(totpCodeValidator(), '12345a')).toEqual({
+      'code.format': true,
+    });
   });
 });

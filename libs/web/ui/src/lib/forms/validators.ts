@@ -1,4 +1,8 @@
-import type { AbstractControl, ValidationErrors, ValidatorFn } from '@angular/forms';
+import type {
+  AbstractControl,
+  ValidationErrors,
+  ValidatorFn,
+} from '@angular/forms';
 import { checkPasswordPolicy, validateUscc } from '@portal/domain';
 
 /*
@@ -32,7 +36,9 @@ export function mainlandMobileValidator(): ValidatorFn {
   return (control): ValidationErrors | null => {
     const value = text(control);
     if (!value.trim()) return null;
-    return MAINLAND_MOBILE.test(normalizePhone(value)) ? null : { 'phone.invalid': true };
+    return MAINLAND_MOBILE.test(normalizePhone(value))
+      ? null
+      : { 'phone.invalid': true };
   };
 }
 
@@ -56,7 +62,9 @@ export function passwordPolicyValidator(
     if (!value) return null;
     const problems = checkPasswordPolicy(value, { email: email(control) });
     return problems.length
-      ? Object.fromEntries(problems.map((problem) => [`password.${problem}`, true]))
+      ? Object.fromEntries(
+          problems.map((problem) => [`password.${problem}`, true]),
+        )
       : null;
   };
 }
@@ -79,4 +87,3 @@ export function totpCodeValidator(): ValidatorFn {
     return !value || /^\d{6}$/.test(value) ? null : { 'code.format': true };
   };
 }
-

@@ -5,7 +5,10 @@ import { PasswordPolicyHints } from './password-policy';
 describe('PasswordPolicyHints', () => {
   beforeEach(() => {
     localStorage.clear();
-    TestBed.configureTestingModule({ imports: [PasswordPolicyHints], providers: [provideI18n()] });
+    TestBed.configureTestingModule({
+      imports: [PasswordPolicyHints],
+      providers: [provideI18n()],
+    });
   });
 
   async function render(password: string, email = '') {
@@ -13,7 +16,9 @@ describe('PasswordPolicyHints', () => {
     fixture.componentRef.setInput('password', password);
     fixture.componentRef.setInput('email', email);
     await fixture.whenStable();
-    const items = [...(fixture.nativeElement as HTMLElement).querySelectorAll('li')];
+    const items = [
+      ...(fixture.nativeElement as HTMLElement).querySelectorAll('li'),
+    ];
     return items.map((li) => li.getAttribute('data-met'));
   }
 
@@ -26,7 +31,12 @@ describe('PasswordPolicyHints', () => {
 
   it('ticks the rules as the password meets them', async () => {
     expect(await render('abc')).toEqual(['false', 'false', 'true', null]);
-    expect(await render('Kaifa-Qu-2024!')).toEqual(['true', 'true', 'true', null]);
+    expect(await render('Kaifa-Qu-2024!')).toEqual([
+      'true',
+      'true',
+      'true',
+      null,
+    ]);
     expect(await render('Zhangsan-2024!', 'zhangsan@example.com')).toEqual([
       'true',
       'true',

@@ -1,6 +1,15 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  input,
+} from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
-import { PASSWORD_MIN_CLASSES, PASSWORD_MIN_LENGTH, checkPasswordPolicy } from '@portal/domain';
+import {
+  PASSWORD_MIN_CLASSES,
+  PASSWORD_MIN_LENGTH,
+  checkPasswordPolicy,
+} from '@portal/domain';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 
 interface Rule {
@@ -10,7 +19,10 @@ interface Rule {
   readonly met: boolean | null;
 }
 
-/** The password policy as a live checklist, from the same rules the API applies. */
+/**
+ * The password policy as a live checklist, from the same rules the API applies. Meant for the
+ * password field's `nzExtra`, below its error message.
+ */
 @Component({
   selector: 'app-password-policy',
   imports: [NzIconModule, TranslatePipe],
@@ -23,7 +35,13 @@ interface Rule {
           <li [class.met]="rule.met === true" [attr.data-met]="rule.met">
             <span
               nz-icon
-              [nzType]="rule.met === true ? 'check-circle' : rule.met === false ? 'close-circle' : 'info-circle'"
+              [nzType]="
+                rule.met === true
+                  ? 'check-circle'
+                  : rule.met === false
+                    ? 'close-circle'
+                    : 'info-circle'
+              "
               nzTheme="outline"
             ></span>
             {{ rule.key | translate: rule.params }}
@@ -34,7 +52,7 @@ interface Rule {
   `,
   styles: `
     .policy {
-      margin: -8px 0 16px;
+      margin: 4px 0 0;
       color: rgba(0, 0, 0, 0.45);
       font-size: 12px;
     }
@@ -71,7 +89,11 @@ export class PasswordPolicyHints {
         params: { min: PASSWORD_MIN_CLASSES },
         met: met(problems.includes('too_few_classes')),
       },
-      { key: 'passwordPolicy.notEmail', params: {}, met: met(problems.includes('contains_email')) },
+      {
+        key: 'passwordPolicy.notEmail',
+        params: {},
+        met: met(problems.includes('contains_email')),
+      },
       { key: 'passwordPolicy.notCommon', params: {}, met: null },
     ];
   });

@@ -1,4 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  input,
+} from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { VerificationStatus } from '@portal/contracts';
 import { NzTagModule } from 'ng-zorro-antd/tag';

@@ -1,0 +1,245 @@
+import {
+  DEMO_PASSWORD,
+  LoginThrottleEntity,
+  SessionEntity,
+} from '@portal/api-db';
+import { DIALECTS } from '@portal/api-testing';
+import { sha256Hex } from '@portal/api-core';
+import {
+  ApiRoutes,
+  type ErrorBody,
+  type LoginResponse,
+  type Me,
+  type SecondFactorEnrolment,
+} from '@portal/contracts';
+import { authenticator } from 'otplib';
+import { startTestApp, type TestApp } from '../testing/test-app';
+
+const ANTAI = 'antai@example.com';
+const REVIEWER = 'reviewer.jiashan@example.com';
+
+describe.each(DIALECTS)(
+  'log-in, sessions and second factor on %s',
+  (dialect) => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await startTestApp(dialect);
+    });
+    afterAll(() => t.close());
+
+    async function auditActions(email: string): Promise<string[]> {
+      const rows = await t.dataSource.query(
+        'SELECT action, result FROM audit_log WHERE user_email = ? ORDER BY id',
+        [email],
+      );
+      return (rows as { action: string; result: string }[]).map(
+        (r) => `${r.action}:${r.result}`,
+      );
+    }
+
+    it('logs in with the right password and answers /me', async () => {
+      const client = t.client();
+      const res = await client.login(ANTAI, DEMO_PASSWORD);
+      expect(res.status).toBe(200);
+      expect(res.body.status).toBe('authenticated');
+      const me = await client.get<Me>(ApiRoutes.me);
+      expect(me.body.email).toBe(ANTAI);
+      expect(me.body.permissions).toEqual(
+        expect.arrayContaining([
+          'company.profile.read',
+          'company.members.manage',
+        ]),
+      );
+      expect(me.body.permissions).not.toContain('company.verify');
+      const cookie = res.headers['set-cookie'];
+      expect(String(cookie)).toMatch(/portal_sid=[^;]+;.*HttpOnly/i);
+      expect(String(cookie)).toMatch(/SameSite=Lax/i);
+    });
+
+    it('answers a wrong password and an unknown address the same way, and audits both', async () => {
+      const wrong = await t.client().login(ANTAI, 'Wrong-password-123');
+      const unknown = await t
+        .client()
+        .login('nobody@example.com', 'Wrong-password-123');
+      expect(wrong.status).toBe(401);
+      expect(unknown.status).toBe(401);
+      const w = wrong.body as unknown as ErrorBody;
+      const u = unknown.body as unknown as ErrorBody;
+      expect([w.code, w.message]).toEqual([u.code, u.message]);
+      expect(await auditActions('nobody@example.com')).toEqual([
+        'auth.login:failure',
+      ]);
+    });
+
+    it('locks an account for 30 minutes after 5 failures, even for the right password, and unknown addresses alike', async () => {
+      for (const email of ['lihua@example.com', 'ghost@example.com']) {
+        const client = t.client();
+        const answers: number[] = [];
+        for (let i = 0; i < 5; i++)
+          answers.push(
+            (await client.login(email, 'Wrong-password-123')).status,
+          );
+        expect(answers).toEqual([401, 401, 401, 401, 423]);
+        const locked = await client.login(email, DEMO_PASSWORD);
+        expect(locked.status).toBe(423);
+        expect((locked.body as unknown as ErrorBody).code).toBe(
+          'ACCOUNT_LOCKED',
+        );
+      }
+      // When the lock has run out, the right password works again.
+      await t.dataSource
+        .getRepository(LoginThrottleEntity)
+        .update(
+          { email: 'lihua@example.com' },
+          { lockedUntil: new Date(Date.now() - 1000) },
+        );
+      expect(
+        (await t.client().login('lihua@example.com', DEMO_PASSWORD)).status,
+      ).toBe(200);
+    });
+
+    it('expires a session idle for 30 minutes', async () => {
+      const client = t.client();
+      await client.login('jinghua@example.com', DEMO_PASSWORD);
+      expect((await client.get(ApiRoutes.me)).status).toBe(200);
+      const id = sha256Hex(client.sessionCookie as string);
+      await t.dataSource
+        .getRepository(SessionEntity)
+        .update({ id }, { lastSeenAt: new Date(Date.now() - 31 * 60 * 1000) });
+      const res = await client.get<ErrorBody>(ApiRoutes.me);
+      expect(res.status).toBe(401);
+      expect(res.body.code).toBe('SESSION_EXPIRED');
+      // and it stays dead even if activity were faked afterwards
+      expect((await client.get(ApiRoutes.me)).status).toBe(401);
+    });
+
+    it('ends a session 12 hours after log-in whatever the activity', async () => {
+      const client = t.client();
+      await client.login('jinghua@example.com', DEMO_PASSWORD);
+      const id = sha256Hex(client.sessionCookie as string);
+      await t.dataSource
+        .getRepository(SessionEntity)
+        .update({ id }, { expiresAt: new Date(Date.now() - 1000) });
+      expect((await client.get<ErrorBody>(ApiRoutes.me)).body.code).toBe(
+        'SESSION_EXPIRED',
+      );
+    });
+
+    it('logout revokes the session on the server, not only the cookie', async () => {
+      const client = t.client();
+      await client.login('shengze@example.com', DEMO_PASSWORD);
+      const stolen = client.sessionCookie as string;
+      expect((await client.post(ApiRoutes.logout)).status).toBe(204);
+      const replay = t.client();
+      replay.setCookie('portal_sid', stolen);
+      const res = await replay.get<ErrorBody>(ApiRoutes.me);
+      expect(res.status).toBe(401);
+      expect(res.body.code).toBe('AUTH_REQUIRED');
+      expect(await auditActions('shengze@example.com')).toEqual([
+        'auth.login:success',
+        'auth.logout:success',
+      ]);
+    });
+
+    it('enrols a TOTP second factor and then requires it at log-in', async () => {
+      const client = t.client();
+      await client.login('seed@example.com', DEMO_PASSWORD);
+      const enrol = await client.post<SecondFactorEnrolment>(
+        ApiRoutes.secondFactorEnrol,
+      );
+      expect(enrol.status).toBe(200);
+      expect(enrol.body.qrCodeDataUrl).toMatch(/^data:image\/png;base64,/);
+      expect(
+        (await client.post(ApiRoutes.secondFactorConfirm, { code: '000000' }))
+          .status,
+      ).toBe(401);
+      const confirm = await client.post(ApiRoutes.secondFactorConfirm, {
+        code: authenticator.generate(enrol.body.secret),
+      });
+      expect(confirm.status).toBe(204);
+
+      const next = t.client();
+      const login = await next.login('seed@example.com', DEMO_PASSWORD);
+      expect(login.body.status).toBe('second_factor_required');
+      const blocked = await next.get<ErrorBody>(ApiRoutes.myCompany);
+      expect(blocked.status).toBe(401);
+      expect(blocked.body.code).toBe('SECOND_FACTOR_REQUIRED');
+      const bad = await next.post<ErrorBody>(ApiRoutes.loginSecondFactor, {
+        code: '12345',
+      });
+      expect(bad.status).toBe(400);
+      const done = await next.post<LoginResponse>(ApiRoutes.loginSecondFactor, {
+        code: authenticator.generate(enrol.body.secret),
+      });
+      expect(done.body.status).toBe('authenticated');
+      expect((await next.get(ApiRoutes.myCompany)).status).toBe(200);
+    });
+
+    it('writes an audit entry for every log-in attempt', async () => {
+      const rows = await t.dataSource.query(
+        "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'auth.login'",
+      );
+      expect(Number((rows as { n: number | string }[])[0]?.n)).toBeGreaterThan(
+        10,
+      );
+    });
+
+    it('keeps the audit log append-only in the database itself', async () => {
+      await expect(
+        t.dataSource.query("UPDATE audit_log SET result = 'success'"),
+      ).rejects.toThrow(/append-only/);
+      await expect(t.dataSource.query('DELETE FROM audit_log')).rejects.toThrow(
+        /append-only/,
+      );
+    });
+  },
+);
+
+describe('staff second factor when REQUIRE_STAFF_2FA is on', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('mariadb', { REQUIRE_STAFF_2FA: 'true' });
+  });
+  afterAll(() => t.close());
+
+  it('lets a reviewer do nothing but enrol, then everything', async () => {
+    const client = t.client();
+    const login = await client.login(REVIEWER, DEMO_PASSWORD);
+    expect(login.body.status).toBe('second_factor_enrolment_required');
+    const blocked = await client.get<ErrorBody>(ApiRoutes.companies);
+    expect(blocked.status).toBe(403);
+    expect(blocked.body.code).toBe('SECOND_FACTOR_ENROLMENT_REQUIRED');
+    const enrol = await client.post<SecondFactorEnrolment>(
+      ApiRoutes.secondFactorEnrol,
+    );
+    await client.post(ApiRoutes.secondFactorConfirm, {
+      code: authenticator.generate(enrol.body.secret),
+    });
+    expect((await client.get(ApiRoutes.companies)).status).toBe(200);
+  });
+
+  it('does not ask an enterprise user to enrol', async () => {
+    expect((await t.client().login(ANTAI, DEMO_PASSWORD)).body.status).toBe(
+      'authenticated',
+    );
+  });
+});
+
+describe('rate limit on authentication endpoints', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('sqlite', { AUTH_RATE_LIMIT_PER_MINUTE: '3' });
+  });
+  afterAll(() => t.close());
+
+  it('answers 429 with a wait time after the limit', async () => {
+    const client = t.client();
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++)
+      statuses.push((await client.login(`rl${i}@example.com`, 'x')).status);
+    expect(statuses.slice(0, 3)).toEqual([401, 401, 401]);
+    expect(statuses[3]).toBe(429);
+    const res = await client.login('rl@example.com', 'x');
+    expect((res.body as unknown as ErrorBody).code).toBe('RATE_LIMITED');
+  });
+});

@@ -1,0 +1,132 @@
+import { provideHttpClient } from '@angular/common/http';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { ApiRoutes, type CompanyView, type Me } from '@portal/contracts';
+import type { Permission } from '@portal/domain';
+import { SessionStore } from '@portal/web-data-access';
+import { provideI18n } from '@portal/web-i18n';
+import { byTestId, click, fieldText, typeInto } from '../../testing/dom';
+import { CompanySection } from './company-section';
+
+const COMPANY: CompanyView = {
+  id: 'c1',
+  name: '嘉善智造科技有限公司',
+  creditCode: '91350100M000100Y43',
+  regionCode: '330421',
+  regionName: '嘉善县',
+  contactName: '张伟',
+  contactPhone: '13812345678',
+  contactEmail: 'zhang.wei@jszz.example.cn',
+  verificationStatus: 'rejected',
+  verificationComment: '营业执照照片不清晰',
+  verifiedAt: null,
+  createdAt: '2025-11-01T08:00:00.000Z',
+};
+
+function me(permissions: Permission[]): Me {
+  return {
+    id: 'u-1',
+    email: 'zhang.wei@jszz.example.cn',
+    name: '张伟',
+    language: 'zh-CN',
+    secondFactorEnabled: false,
+    memberships: [],
+    permissions,
+  };
+}
+
+describe('CompanySection', () => {
+  let fixture: ComponentFixture<CompanySection>;
+  let http: HttpTestingController;
+
+  async function render(permissions: Permission[]) {
+    localStorage.clear();
+    TestBed.configureTestingModule({
+      imports: [CompanySection],
+      providers: [
+        provideI18n(),
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    TestBed.inject(SessionStore).signIn(me(permissions));
+    fixture = TestBed.createComponent(CompanySection);
+    await fixture.whenStable();
+    http.expectOne(ApiRoutes.myCompany).flush(COMPANY);
+    http.expectOne(ApiRoutes.myCompanyMembers).flush([
+      {
+        userId: 'u-1',
+        name: '张伟',
+        email: 'zhang.wei@jszz.example.cn',
+        role: 'enterprise_admin',
+        joinedAt: '2025-11-01T08:00:00.000Z',
+      },
+    ]);
+    await fixture.whenStable();
+  }
+
+  afterEach(() => http.verify());
+
+  it('shows the profile with its verification status and the reviewer comment', async () => {
+    await render(['company.profile.read']);
+    const badge = byTestId(fixture, 'verification-status');
+    expect(badge.getAttribute('data-status')).toBe('rejected');
+    expect(badge.textContent).toContain('未通过');
+    expect(byTestId(fixture, 'verification-hint').textContent).toContain(
+      '营业执照照片不清晰',
+    );
+    expect(byTestId(fixture, 'company-credit-code').textContent).toContain(
+      '91350100M000100Y43',
+    );
+    expect(byTestId(fixture, 'member-row').textContent).toContain('企业管理员');
+    expect(
+      fixture.nativeElement.querySelector('[data-testid="invite-member"]'),
+    ).toBeNull();
+  });
+
+  it('lets an admin invite a member, showing a taken e-mail at the field', async () => {
+    await render(['company.profile.read', 'company.members.manage']);
+    typeInto(fixture, 'invite-email', 'zhang.wei@jszz.example.cn');
+    click(fixture, 'invite-submit');
+    await fixture.whenStable();
+    const taken = http.expectOne(ApiRoutes.myCompanyInvitations);
+    expect(taken.request.body).toEqual({
+      email: 'zhang.wei@jszz.example.cn',
+      role: 'enterprise_member',
+    });
+    taken.flush(
+      {
+        statusCode: 409,
+        code: 'EMAIL_TAKEN',
+        message: 'already a member',
+        correlationId: 'c',
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await fixture.whenStable();
+    expect(fieldText(fixture, 'invite-email')).toContain('该邮箱已被使用');
+
+    typeInto(fixture, 'invite-email', 'li.na@jszz.example.cn');
+    click(fixture, 'invite-submit');
+    await fixture.whenStable();
+    http.expectOne(ApiRoutes.myCompanyInvitations).flush(
+      {
+        id: 'i-1',
+        email: 'li.na@jszz.example.cn',
+        role: 'enterprise_member',
+        expiresAt: '2030-01-01T00:00:00.000Z',
+      },
+      { status: 201, statusText: 'Created' },
+    );
+    await fixture.whenStable();
+    expect(byTestId(fixture, 'invite-sent').textContent).toContain(
+      'li.na@jszz.example.cn',
+    );
+  });
+});
