@@ -50,8 +50,8 @@ describe('Shell', () => {
   }
 
   const menuIds = (element: HTMLElement) =>
-    [...element.querySelectorAll('[data-testid="main-menu"] a')].map((a) =>
-      a.getAttribute('data-testid'),
+    Array.from(element.querySelectorAll('[data-testid="main-menu"] a')).map(
+      (a) => a.getAttribute('data-testid'),
     );
 
   it('builds the side menu from the permissions', async () => {

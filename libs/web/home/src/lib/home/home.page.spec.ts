@@ -65,7 +65,7 @@ describe('HomePage', () => {
     await fixture.whenStable();
     await fixture.whenStable();
     const element: HTMLElement = fixture.nativeElement;
-    return [...element.querySelectorAll('[data-testid="stub"]')].map(
+    return Array.from(element.querySelectorAll('[data-testid="stub"]')).map(
       (e) => e.textContent ?? '',
     );
   }

@@ -29,7 +29,7 @@ const me: Me = {
 function errorBody(
   statusCode: number,
   code: ErrorBody['code'],
-  message = code,
+  message: string = code,
 ): ErrorBody {
   return { statusCode, code, message, correlationId: 'req-9' };
 }

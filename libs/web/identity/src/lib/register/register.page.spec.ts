@@ -91,7 +91,7 @@ describe('RegisterPage', () => {
   });
 
   it('turns a full-width credit code into the form that is sent', async () => {
-    type(
+    typeInto(
       fixture,
       'register-creditCode',
       '９１３５０１００ｍ０００１００ｙ４３',

@@ -1,0 +1,97 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from './app-config';
+
+const dataDir = () => mkdtempSync(join(tmpdir(), 'portal-config-'));
+
+describe('configuration', () => {
+  it('runs on embedded defaults with nothing set', () => {
+    const dir = dataDir();
+    const config = loadConfig({ DATA_DIR: dir }, '/srv');
+    expect(config.database).toEqual({
+      type: 'sqlite',
+      file: join(dir, 'portal.sqlite'),
+    });
+    expect(config).toMatchObject({
+      redisUrl: 'redis://127.0.0.1:6379',
+      smtpUrl: null,
+      port: 3000,
+      publicUrl: 'http://localhost:3000',
+      runWorkers: true,
+      requireStaffSecondFactor: false,
+      seedDemoData: true,
+      mailDir: join(dir, 'mail'),
+    });
+  });
+
+  it('generates a session secret once and keeps it under DATA_DIR', () => {
+    const dir = dataDir();
+    const first = loadConfig({ DATA_DIR: dir }).sessionSecret;
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    expect(readFileSync(join(dir, 'session-secret'), 'utf8').trim()).toBe(
+      first,
+    );
+    expect(loadConfig({ DATA_DIR: dir }).sessionSecret).toBe(first);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'postgres://x/y' }, 'DATABASE_URL'],
+    [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],
+    [{ RUN_WORKERS: 'maybe' }, 'RUN_WORKERS'],
+    [{ PUBLIC_URL: 'portal' }, 'PUBLIC_URL'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET'],
+    [{ TRUST_PROXY: 'everyone' }, 'TRUST_PROXY'],
+  ])('stops on %j naming %s', (env, variable) => {
+    const call = () => loadConfig({ DATA_DIR: dataDir(), ...env });
+    expect(call).toThrow(ConfigError);
+    expect(call).toThrow(new RegExp(`^Configuration error in ${variable}:`));
+  });
+
+  it('demands a session secret and a database in production, and refuses demo data there', () => {
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir() }),
+    ).toThrow(/SESSION_SECRET/);
+    const secret = 'x'.repeat(40);
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret }),
+    ).toThrow(/DATABASE_URL/);
+    const production = loadConfig({
+      NODE_ENV: 'production',
+      SESSION_SECRET: secret,
+      DATABASE_URL: 'mysql://portal:pw@db:3306/portal',
+    });
+    expect(production).toMatchObject({
+      requireStaffSecondFactor: true,
+      seedDemoData: false,
+    });
+    expect(production.database).toEqual({
+      type: 'mysql',
+      flavour: 'mysql',
+      url: 'mysql://portal:pw@db:3306/portal',
+    });
+    expect(() =>
+      loadConfig({
+        NODE_ENV: 'production',
+        SESSION_SECRET: secret,
+        DATABASE_URL: 'mysql://db/p',
+        SEED_DEMO_DATA: 'true',
+      }),
+    ).toThrow(/SEED_DEMO_DATA/);
+  });
+
+  it('reads mariadb:// as MySQL protocol with the MariaDB flavour', () => {
+    const config = loadConfig({
+      DATA_DIR: dataDir(),
+      DATABASE_URL: 'mariadb://root@127.0.0.1:3306/test',
+    });
+    expect(config.database).toEqual({
+      type: 'mysql',
+      flavour: 'mariadb',
+      url: 'mysql://root@127.0.0.1:3306/test',
+    });
+  });
+});

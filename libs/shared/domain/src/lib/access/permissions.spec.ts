@@ -1,0 +1,97 @@
+import {
+  grantsFor,
+  hasPermission,
+  PERMISSION_MAP,
+  PERMISSIONS,
+  permissionsOf,
+} from './permissions';
+import { ROLES, type MembershipGrant, type Role } from './roles';
+
+function grant(
+  role: Role,
+  level: MembershipGrant['level'] = null,
+  regionCode: string | null = '330421',
+): MembershipGrant {
+  return { role, organisationId: 'org', level, regionCode };
+}
+
+describe('permission map', () => {
+  it('names a role that exists for every permission, and every role has a use', () => {
+    for (const permission of PERMISSIONS) {
+      expect(PERMISSION_MAP[permission].roles.length).toBeGreaterThan(0);
+    }
+    const used = new Set(
+      PERMISSIONS.flatMap((p) => PERMISSION_MAP[p].roles as readonly Role[]),
+    );
+    // experts, bank officers and providers get their permissions with the application workflow
+    expect(ROLES.filter((r) => !used.has(r)).sort()).toEqual([
+      'bank_officer',
+      'expert',
+      'service_provider',
+    ]);
+  });
+
+  it('lets county reviewers verify companies, but not city or province reviewers', () => {
+    expect(hasPermission([grant('reviewer', 'county')], 'company.verify')).toBe(
+      true,
+    );
+    expect(
+      hasPermission([grant('reviewer', 'city', '330400')], 'company.verify'),
+    ).toBe(false);
+    expect(
+      hasPermission(
+        [grant('reviewer', 'province', '330000')],
+        'company.verify',
+      ),
+    ).toBe(false);
+    expect(
+      hasPermission(
+        [grant('reviewer', 'city', '330400')],
+        'company.region.read',
+      ),
+    ).toBe(true);
+  });
+
+  it('lets bureau admins of any level verify', () => {
+    expect(
+      hasPermission(
+        [grant('bureau_admin', 'city', '330400')],
+        'company.verify',
+      ),
+    ).toBe(true);
+  });
+
+  it('keeps the auditor apart from the admins (三员分立)', () => {
+    expect(permissionsOf([grant('auditor', 'province', '330000')])).toEqual([
+      'audit.read',
+    ]);
+    expect(
+      hasPermission(
+        [grant('system_admin', 'province', '330000')],
+        'audit.read',
+      ),
+    ).toBe(false);
+    expect(hasPermission([grant('bureau_admin', 'county')], 'audit.read')).toBe(
+      false,
+    );
+  });
+
+  it('gives enterprise members read access only', () => {
+    expect(permissionsOf([grant('enterprise_member')])).toEqual([
+      'company.profile.read',
+    ]);
+    expect(permissionsOf([grant('enterprise_admin')])).toEqual([
+      'company.profile.read',
+      'company.profile.update',
+      'company.members.manage',
+    ]);
+  });
+
+  it('returns the memberships through which a permission is held, for region scoping', () => {
+    const county = grant('reviewer', 'county', '330421');
+    const company = grant('enterprise_admin');
+    expect(grantsFor([company, county], 'company.region.read')).toEqual([
+      county,
+    ]);
+  });
+});
