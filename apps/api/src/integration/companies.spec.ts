@@ -65,7 +65,7 @@ describe.each(DIALECTS)(
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
-        const url: string = `${ApiRoutes.companies}?limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+        const url = `${ApiRoutes.companies}?limit=2${cursor ? `&cursor=${cursor}` : ''}`;
         const page: Page<CompanyView> = (
           await reviewer.get<Page<CompanyView>>(url)
         ).body;

@@ -127,7 +127,7 @@ const envSchema = z.object({
   TRUST_PROXY: z
     .string()
     .regex(
-      /^(false|\d{1,2}|[0-9a-fA-F:.\/]+(,[0-9a-fA-F:.\/]+)*)$/,
+      /^(false|\d{1,2}|[0-9a-fA-F:./]+(,[0-9a-fA-F:./]+)*)$/,
       'use false, a hop count, or comma-separated addresses/CIDRs',
     )
     .optional(),
