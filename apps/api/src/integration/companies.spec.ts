@@ -247,7 +247,10 @@ describe.each(DIALECTS)(
         'new.member@example.org',
       );
       const member = t.client();
-    expect((await member.login('new.member@example.org', 'Member-Password-42')).status).toBe(200);
+      expect(
+        (await member.login('new.member@example.org', 'Member-Password-42'))
+          .status,
+      ).toBe(200);
       const cannotInvite = await member.post(ApiRoutes.myCompanyInvitations, {
         email: 'x@example.org',
         role: 'enterprise_member',
@@ -323,12 +326,10 @@ describe.each(DIALECTS)(
         database: 'up',
         redis: 'up',
       });
-      const docs = await t
-        .client()
-        .get<{
-          openapi: string;
-          paths: Record<string, unknown>;
-        }>(ApiRoutes.docsJson);
+      const docs = await t.client().get<{
+        openapi: string;
+        paths: Record<string, unknown>;
+      }>(ApiRoutes.docsJson);
       expect(docs.status).toBe(200);
       expect(Object.keys(docs.body.paths)).toEqual(
         expect.arrayContaining([

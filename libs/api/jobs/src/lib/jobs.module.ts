@@ -1,9 +1,18 @@
 import { BullModule } from '@nestjs/bull';
-import { Global, Module, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Global,
+  Logger,
+  Module,
+  OnApplicationShutdown,
+  OnModuleInit,
+} from '@nestjs/common';
 import { AppConfig } from '@portal/api-core';
 import { BullConnections } from './bull-connections';
 import { JobProducer } from './job-producer';
 import { QUEUE_NAMES, QUEUES } from './queue-catalog';
+
+/** How long shutdown waits for running jobs before it drops the Redis connections. */
+const SHUTDOWN_GRACE_MS = 15_000;
 
 const queueRegistrations = BullModule.registerQueue(
   ...QUEUE_NAMES.map((name) => ({ name })),
@@ -30,17 +39,35 @@ class BullConnectionsModule {}
   providers: [JobProducer],
   exports: [JobProducer, queueRegistrations],
 })
-export class JobsModule implements OnApplicationShutdown {
+export class JobsModule implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('Queues');
+
   constructor(
     private readonly jobs: JobProducer,
     private readonly connections: BullConnections,
   ) {}
 
+  /** Redis outages surface as queue 'error' events; unheard, they would end the process. */
+  onModuleInit(): void {
+    for (const name of Object.values(QUEUES)) {
+      this.jobs.queue(name).on('error', (error: Error) => {
+        this.logger.warn(`Queue ${name}: ${error.message}`);
+      });
+    }
+  }
+
   async onApplicationShutdown(): Promise<void> {
-    // Closing twice is harmless: Bull returns the same promise. Running jobs finish first.
-    await Promise.all(
+    // Closing twice is harmless: Bull returns the same promise. Running jobs finish first, but
+    // a queue that never reached Redis would wait for it forever: give up after a while.
+    let timer: NodeJS.Timeout | undefined;
+    const closed = Promise.all(
       Object.values(QUEUES).map((name) => this.jobs.queue(name).close()),
     );
+    const timedOut = new Promise<void>(
+      (resolve) => (timer = setTimeout(resolve, SHUTDOWN_GRACE_MS)),
+    );
+    await Promise.race([closed.catch(() => undefined), timedOut]);
+    clearTimeout(timer);
     this.connections.closeAll();
   }
 }

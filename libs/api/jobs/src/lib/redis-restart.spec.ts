@@ -17,9 +17,24 @@ async function freePort(): Promise<number> {
 }
 
 async function startRedis(port: number, dir: string): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {
-    stdio: 'ignore',
-  });
+  const child = spawn(
+    'redis-server',
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--dir',
+      dir,
+    ],
+    {
+      stdio: 'ignore',
+    },
+  );
   const probe = createRedis(`redis://127.0.0.1:${port}`, 'client');
   try {
     await probe.ping();
@@ -36,10 +51,14 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-async function waitFor(predicate: () => boolean, timeoutMs: number): Promise<void> {
+async function waitFor(
+  predicate: () => boolean,
+  timeoutMs: number,
+): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!predicate()) {
-    if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms`);
+    if (Date.now() > until)
+      throw new Error(`condition not met within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -59,7 +78,9 @@ describe('Bull on our ioredis settings across a Redis restart', () => {
     const port = await freePort();
     const url = `redis://127.0.0.1:${port}`;
     redis = await startRedis(port, dir);
-    queue = new Queue<{ n: number }>('restart-test', { createClient: (type) => createRedis(url, type) });
+    queue = new Queue<{ n: number }>('restart-test', {
+      createClient: (type) => createRedis(url, type),
+    });
     const processed: number[] = [];
     void queue.process(async (job) => {
       processed.push(job.data.n);

@@ -17,6 +17,8 @@ export interface ApiProblem {
   readonly message: string;
   readonly correlationId: string | null;
   readonly fields: readonly FieldError[];
+  /** From a 429's Retry-After header: how long to wait before trying again. */
+  readonly retryAfterSeconds?: number;
 }
 
 export function isErrorBody(value: unknown): value is ErrorBody {
@@ -34,6 +36,7 @@ export function toApiProblem(error: unknown): ApiProblem {
   if (error instanceof HttpErrorResponse) {
     const body: unknown = error.error;
     if (isErrorBody(body)) {
+      const retryAfterSeconds = retryAfter(error);
       return {
         status: error.status,
         code: isErrorCode(body.code) ? body.code : 'UNKNOWN',
@@ -41,6 +44,7 @@ export function toApiProblem(error: unknown): ApiProblem {
         correlationId:
           typeof body.correlationId === 'string' ? body.correlationId : null,
         fields: Array.isArray(body.fields) ? body.fields : [],
+        ...(retryAfterSeconds === null ? {} : { retryAfterSeconds }),
       };
     }
     return {
@@ -58,6 +62,16 @@ export function toApiProblem(error: unknown): ApiProblem {
     correlationId: null,
     fields: [],
   };
+}
+
+/** Retry-After in seconds (the header may also be an HTTP date); null when absent. */
+function retryAfter(error: HttpErrorResponse): number | null {
+  const header = error.headers?.get('retry-after');
+  if (!header) return null;
+  const seconds = /^\d+$/.test(header.trim())
+    ? Number(header)
+    : Math.ceil((Date.parse(header) - Date.now()) / 1000);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds : null;
 }
 
 /** The problem's code, when the error carries an ErrorBody (null otherwise). */

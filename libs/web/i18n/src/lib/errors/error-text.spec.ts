@@ -57,6 +57,22 @@ describe('toApiProblem', () => {
     });
   });
 
+  it("reads a 429's Retry-After header", () => {
+    const result = toApiProblem(
+      new HttpErrorResponse({
+        status: 429,
+        error: {
+          statusCode: 429,
+          code: 'RATE_LIMITED',
+          message: 'wait',
+          correlationId: 'r',
+        },
+        headers: new HttpHeaders({ 'retry-after': '37' }),
+      }),
+    );
+    expect(result.retryAfterSeconds).toBe(37);
+  });
+
   it('calls an unreachable server a network error', () => {
     const result = toApiProblem(
       new HttpErrorResponse({ status: 0, error: new ProgressEvent('error') }),
@@ -115,6 +131,21 @@ describe('problemText', () => {
     );
     expect(text).toContain('temporarily locked');
     expect(text).toContain('Locked for 15 minutes');
+  });
+
+  it('says how long to wait after too many attempts', () => {
+    const limited = problem({
+      status: 429,
+      code: 'RATE_LIMITED',
+      retryAfterSeconds: 42,
+    });
+    expect(problemText(limited, english, isoDate)).toBe(
+      'Too many attempts. Please wait 42 seconds and try again.',
+    );
+    const withoutWait = problem({ status: 429, code: 'RATE_LIMITED' });
+    expect(problemText(withoutWait, english, isoDate)).toBe(
+      'Too many attempts. Please wait a moment and try again.',
+    );
   });
 
   it('finds ISO timestamps with offsets', () => {

@@ -81,6 +81,8 @@ export const en: TranslationTree<typeof zhCN> = {
     COMPANY_NOT_PENDING:
       'This company is no longer waiting for verification; someone may have decided already.',
     RATE_LIMITED: 'Too many attempts. Please wait a moment and try again.',
+    RATE_LIMITED_WAIT:
+      'Too many attempts. Please wait {{seconds}} seconds and try again.',
     PAYLOAD_TOO_LARGE: 'The submitted content is too large.',
     SERVICE_UNAVAILABLE:
       'The service is temporarily unavailable. Please try again later.',
@@ -244,6 +246,7 @@ export const en: TranslationTree<typeof zhCN> = {
       'The county S&T bureau has yet to verify the company. Services open once it is verified.',
     rejectedHint: 'Verification was rejected. Comment: {{comment}}',
     verifiedHint: 'The company was verified on {{at}}.',
+    comment: 'Comment: {{comment}}',
   },
   company: {
     title: 'Company profile',

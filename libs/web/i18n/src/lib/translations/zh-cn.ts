@@ -75,6 +75,7 @@ export const zhCN = {
       '邀请链接无效、已使用或已过期，请联系企业管理员重新邀请。',
     COMPANY_NOT_PENDING: '该企业已不在待核验状态，可能已被他人处理。',
     RATE_LIMITED: '操作过于频繁，请稍后再试。',
+    RATE_LIMITED_WAIT: '操作过于频繁，请 {{seconds}} 秒后再试。',
     PAYLOAD_TOO_LARGE: '提交的内容过大。',
     SERVICE_UNAVAILABLE: '服务暂时不可用，请稍后再试。',
     INTERNAL_ERROR: '系统出现错误，请稍后再试或联系技术支持。',
@@ -225,6 +226,7 @@ export const zhCN = {
       '企业信息正在等待所属区县科技局核验，核验通过后即可办理各项业务。',
     rejectedHint: '核验未通过，意见：{{comment}}',
     verifiedHint: '企业信息已于 {{at}} 核验通过。',
+    comment: '核验意见：{{comment}}',
   },
   company: {
     title: '企业信息',
