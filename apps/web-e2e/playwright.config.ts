@@ -14,7 +14,13 @@ export default defineConfig({
   forbidOnly: true,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list'], ['html', { outputFolder: resolve(root, 'playwright-report'), open: 'never' }]],
+  reporter: [
+    ['list'],
+    [
+      'html',
+      { outputFolder: resolve(root, 'playwright-report'), open: 'never' },
+    ],
+  ],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     screenshot: 'only-on-failure',

@@ -7,7 +7,12 @@ import { createConnection } from 'mysql2/promise';
 
 const root = resolve(import.meta.dirname, '../..');
 const port = process.env.E2E_PORT ?? '4310';
-const server = new URL((process.env.TEST_MARIADB_URL ?? 'mariadb://root@127.0.0.1:3306').replace(/^mariadb:/, 'mysql:'));
+const server = new URL(
+  (process.env.TEST_MARIADB_URL ?? 'mariadb://root@127.0.0.1:3306').replace(
+    /^mariadb:/,
+    'mysql:',
+  ),
+);
 const database = 'portal_e2e';
 const dataDir = resolve(root, 'tmp/e2e-data');
 
@@ -18,7 +23,9 @@ const admin = await createConnection({
   password: decodeURIComponent(server.password),
 });
 await admin.query(`DROP DATABASE IF EXISTS \`${database}\``);
-await admin.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+await admin.query(
+  `CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+);
 await admin.end();
 rmSync(dataDir, { recursive: true, force: true });
 
@@ -38,5 +45,6 @@ const api = spawn(process.execPath, [resolve(root, 'dist/apps/api/main.js')], {
     LOG_LEVEL: 'warn',
   },
 });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => api.kill(signal));
+for (const signal of ['SIGINT', 'SIGTERM'])
+  process.on(signal, () => api.kill(signal));
 api.on('exit', (code) => process.exit(code ?? 0));

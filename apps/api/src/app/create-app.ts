@@ -80,6 +80,8 @@ export async function createApp(
         // ng-zorro sets inline styles; scripts stay same-origin only.
         styleSrc: ["'self'", "'unsafe-inline'"],
         scriptSrc: ["'self'"],
+        // The one inline handler Angular's critical-CSS inlining writes: onload="this.media='all'".
+        scriptSrcAttr: ["'unsafe-hashes'", "'sha256-MhtPZXr7+LpJUY5qtMutB+qWfQtMaPccfe7QXtCcEYc='"],
         fontSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],

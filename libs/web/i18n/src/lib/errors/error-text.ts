@@ -26,7 +26,7 @@ export function lockedUntil(message: string): Date | null {
 
 /**
  * The sentence to show for a failed request: the translation of its code, else the API's own
- * message. A lock names its end time in the reader's language.
+ * message. A lock names its end time in the reader's language, a rate limit its wait.
  */
 export function problemText(
   problem: ApiProblem,
@@ -46,6 +46,12 @@ export function problemText(
     return generic && problem.message
       ? `${generic} (${problem.message})`
       : problem.message;
+  }
+  if (problem.code === 'RATE_LIMITED' && problem.retryAfterSeconds) {
+    const wait = t('errors.RATE_LIMITED_WAIT', {
+      seconds: problem.retryAfterSeconds,
+    });
+    if (wait) return wait;
   }
   return (
     t(`errors.${problem.code}`) ??
