@@ -7,7 +7,9 @@ module.exports = {
   },
   // Jest's CommonJS runtime can neither require() ES modules (content-disposition 3, cookie 1)
   // nor run import() without a flag: those packages and their loaders are compiled to CommonJS.
-  transformIgnorePatterns: ['node_modules/(?!(content-disposition|cookie|@fastify/cookie|@fastify/static)/)'],
+  transformIgnorePatterns: [
+    'node_modules/(?!(content-disposition|cookie|@fastify/cookie|@fastify/static)/)',
+  ],
   moduleFileExtensions: ['ts', 'js', 'html'],
   // mysql2 pools and ioredis sockets of real servers can outlive their close() by a moment;
   // the suites assert behaviour, and a lingering socket must not hang CI.

@@ -49,13 +49,20 @@ export class TestClient {
   }
 
   /** Sends a body exactly as given (for malformed payloads), with the CSRF header. */
-  async postRaw<T = unknown>(url: string, payload: string, contentType: string): Promise<TestResponse<T>> {
+  async postRaw<T = unknown>(
+    url: string,
+    payload: string,
+    contentType: string,
+  ): Promise<TestResponse<T>> {
     const issued = await this.get<{ token: string }>(ApiRoutes.csrf);
     return this.request<T>({
       method: 'POST',
       url,
       payload,
-      headers: { 'content-type': contentType, [CSRF_HEADER]: issued.body.token },
+      headers: {
+        'content-type': contentType,
+        [CSRF_HEADER]: issued.body.token,
+      },
     });
   }
 

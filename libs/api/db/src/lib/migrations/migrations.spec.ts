@@ -5,7 +5,11 @@ import { createDataSource, pendingSchemaChanges } from '../data-source';
 describe.each(DIALECTS)('migrations on an empty %s database', (dialect) => {
   it('create exactly the schema the entities describe, and roll back cleanly', async () => {
     const db = await createTestDatabase(dialect);
-    const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, DATA_DIR: db.dataDir });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: db.url,
+      DATA_DIR: db.dataDir,
+    });
     const dataSource = createDataSource(config.database);
     try {
       await dataSource.initialize(); // runs the migrations (migrationsRun)
@@ -14,11 +18,14 @@ describe.each(DIALECTS)('migrations on an empty %s database', (dialect) => {
 
       const runner = dataSource.createQueryRunner();
       const tables = dataSource.entityMetadatas.map((m) => m.tableName);
-      for (const table of tables) expect(await runner.hasTable(table)).toBe(true);
+      for (const table of tables)
+        expect(await runner.hasTable(table)).toBe(true);
 
-      for (let i = 0; i < dataSource.migrations.length; i++) await dataSource.undoLastMigration();
+      for (let i = 0; i < dataSource.migrations.length; i++)
+        await dataSource.undoLastMigration();
       const left = [];
-      for (const table of tables) if (await runner.hasTable(table)) left.push(table);
+      for (const table of tables)
+        if (await runner.hasTable(table)) left.push(table);
       expect(left).toEqual([]);
       await runner.release();
     } finally {
