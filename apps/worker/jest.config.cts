@@ -6,5 +6,8 @@ module.exports = {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
   moduleFileExtensions: ['ts', 'js', 'html'],
+  testTimeout: 60_000,
+  // mysql2 pools and ioredis sockets of real servers can outlive their close() by a moment.
+  forceExit: true,
   coverageDirectory: '../../coverage/apps/worker',
 };
