@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { Options } from 'pino-http';
 import { AppConfig } from '../config/app-config';
@@ -24,6 +24,8 @@ export class LoggingModule {
       imports: [
         LoggerModule.forRoot({
           pinoHttp: httpLoggerOptions(config),
+          // Nest 11's path syntax for "every route" (the library's default '*' is deprecated).
+          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
         }),
       ],
     };
