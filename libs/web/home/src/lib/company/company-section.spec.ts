@@ -9,7 +9,7 @@ import { ApiRoutes, type CompanyView, type Me } from '@portal/contracts';
 import type { Permission } from '@portal/domain';
 import { SessionStore } from '@portal/web-data-access';
 import { provideI18n } from '@portal/web-i18n';
-import { byTestId, click, fieldText, typeInto } from '../../testing/dom';
+import { byTestId, click, fieldText, typeInto } from '@portal/web-ui/testing';
 import { CompanySection } from './company-section';
 
 const COMPANY: CompanyView = {

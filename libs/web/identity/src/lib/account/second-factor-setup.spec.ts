@@ -8,7 +8,7 @@ import { provideRouter } from '@angular/router';
 import { ApiRoutes, type Me } from '@portal/contracts';
 import { SessionStore } from '@portal/web-data-access';
 import { provideI18n } from '@portal/web-i18n';
-import { byTestId, click, typeInto } from '../../testing/dom';
+import { byTestId, click, typeInto } from '@portal/web-ui/testing';
 import { SecondFactorSetup } from './second-factor-setup';
 
 const me: Me = {

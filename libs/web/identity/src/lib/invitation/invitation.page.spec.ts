@@ -8,7 +8,7 @@ import { Router, provideRouter } from '@angular/router';
 import { ApiRoutes, type Me } from '@portal/contracts';
 import { SessionStore } from '@portal/web-data-access';
 import { provideI18n } from '@portal/web-i18n';
-import { byTestId, click, fieldText, typeInto } from '../../testing/dom';
+import { byTestId, click, fieldText, typeInto } from '@portal/web-ui/testing';
 import { InvitationPage } from './invitation.page';
 
 describe('InvitationPage', () => {

@@ -13,7 +13,7 @@ import {
 import { ApiRoutes, type ErrorBody, type Me } from '@portal/contracts';
 import { SessionStore } from '@portal/web-data-access';
 import { provideI18n } from '@portal/web-i18n';
-import { byTestId, click, typeInto } from '../../testing/dom';
+import { byTestId, click, typeInto } from '@portal/web-ui/testing';
 import { LoginPage } from './login.page';
 
 const me: Me = {

@@ -15,7 +15,7 @@ import {
 } from '@portal/contracts';
 import { SessionStore } from '@portal/web-data-access';
 import { LanguageService, provideI18n } from '@portal/web-i18n';
-import { byTestId, fieldText, typeInto } from '../../testing/dom';
+import { byTestId, fieldText, typeInto } from '@portal/web-ui/testing';
 import { RegisterPage } from './register.page';
 
 const REGIONS: RegionView[] = [
