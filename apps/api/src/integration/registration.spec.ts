@@ -55,22 +55,36 @@ describe.each(DIALECTS)('enterprise registration on %s', (dialect) => {
     expect(mine.body.contactPhone).toBe('13812345678');
   });
 
-  it('accepts a credit code typed with full-width characters', async () => {
+  it('refuses a credit code typed with full-width characters, saying so, and converts nothing', async () => {
     const code = creditCode(2);
     const fullWidth = [...code]
       .map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))
       .join('');
     const res = await t
       .client()
-      .post<LoginResponse>(
+      .post<ErrorBody>(
         ApiRoutes.register,
         registration(2, { creditCode: fullWidth }),
+      );
+    expect(res.status).toBe(400);
+    expect(res.body.fields).toContainEqual(
+      expect.objectContaining({ field: 'creditCode', code: 'uscc.full_width' }),
+    );
+    expect(res.body.fields?.[0]?.message).toMatch(/half-width/);
+  });
+
+  it('stores the three region codes of the county a company registers in', async () => {
+    const res = await t
+      .client()
+      .post<LoginResponse>(
+        ApiRoutes.register,
+        registration(9, { creditCode: ` ${creditCode(9).toLowerCase()} ` }),
       );
     expect(res.status).toBe(201);
     const org = await t.dataSource
       .getRepository(OrganisationEntity)
-      .findOneByOrFail({ name: '测试科技有限公司2' });
-    expect(org.creditCode).toBe(code);
+      .findOneByOrFail({ name: '测试科技有限公司9' });
+    expect(org.creditCode).toBe(creditCode(9));
     expect([org.provinceCode, org.cityCode, org.countyCode]).toEqual([
       '330000',
       '330400',

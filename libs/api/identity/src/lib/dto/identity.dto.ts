@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LANGUAGES, type Language } from '@portal/contracts';
-import { normalizeIdentifier } from '@portal/domain';
 import { Transform } from 'class-transformer';
 import {
   IsEmail,
@@ -33,11 +32,10 @@ export class RegisterDto {
 
   @ApiProperty({
     example: '91330421MA0000010X',
-    description:
-      'Unified social credit code; full-width characters are accepted',
+    description: 'Unified social credit code, 18 half-width characters',
   })
   @Transform(({ value }) =>
-    typeof value === 'string' ? normalizeIdentifier(value) : value,
+    typeof value === 'string' ? value.trim().toUpperCase() : value,
   )
   @IsUscc()
   creditCode!: string;

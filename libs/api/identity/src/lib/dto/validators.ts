@@ -14,6 +14,8 @@ export const COMMON_PASSWORDS: ReadonlySet<string> = new Set(
 
 const USCC_MESSAGES = {
   empty: 'Enter the 18-character unified social credit code',
+  full_width:
+    'The unified social credit code contains full-width characters: switch the input method to half-width (半角) and type it again',
   length: 'The unified social credit code has 18 characters',
   character:
     'The unified social credit code contains a character it cannot have (I, O, Z, S, V and punctuation are not used)',

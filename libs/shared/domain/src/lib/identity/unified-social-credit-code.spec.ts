@@ -26,11 +26,14 @@ describe('unified social credit code', () => {
     });
   });
 
-  it('accepts full-width characters and lower case as typed with a Chinese IME', () => {
-    expect(validateUscc('９１３５０１００ｍ０００１００ｙ４３')).toEqual({
-      valid: true,
-      code: '91350100M000100Y43',
+  it('never accepts full-width characters silently, and converts them for a form to show', () => {
+    expect(validateUscc('９１３５０１００Ｍ０００１００Ｙ４３')).toEqual({
+      valid: false,
+      problem: 'full_width',
     });
+    expect(normalizeIdentifier('９１３５０１００ｍ０００１００ｙ４３')).toBe(
+      '91350100M000100Y43',
+    );
     expect(normalizeIdentifier(' 9135 0100m000100y43　')).toBe(
       '91350100M000100Y43',
     );

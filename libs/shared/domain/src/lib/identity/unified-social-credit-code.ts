@@ -9,13 +9,30 @@ const USCC_WEIGHTS = [
   1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
 ] as const;
 
-export type UsccProblem = 'empty' | 'length' | 'character' | 'region' | 'check';
+export type UsccProblem =
+  | 'empty'
+  | 'full_width'
+  | 'length'
+  | 'character'
+  | 'region'
+  | 'check';
 
 export type UsccResult =
   | { readonly valid: true; readonly code: string }
   | { readonly valid: false; readonly problem: UsccProblem };
 
-/** Full-width letters and digits (as typed with a Chinese IME) become ASCII; spaces go. */
+/** Full-width forms and the ideographic space, as a Chinese IME types them. */
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
+
+export function hasFullWidth(input: string): boolean {
+  return FULL_WIDTH.test(input);
+}
+
+/**
+ * Full-width letters and digits become ASCII, spaces go, letters go upper-case. For forms that
+ * show the converted value to the user before sending it: the API itself never converts
+ * full-width input silently (`validateUscc` reports it).
+ */
 export function normalizeIdentifier(input: string): string {
   return input
     .normalize('NFKC')
@@ -33,6 +50,7 @@ export function usccCheckCharacter(first17: string): string {
 }
 
 export function validateUscc(input: string): UsccResult {
+  if (hasFullWidth(input)) return { valid: false, problem: 'full_width' };
   const code = normalizeIdentifier(input);
   if (code.length === 0) return { valid: false, problem: 'empty' };
   if (code.length !== 18) return { valid: false, problem: 'length' };

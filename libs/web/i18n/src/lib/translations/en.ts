@@ -114,6 +114,8 @@ export const en: TranslationTree<typeof zhCN> = {
     },
     uscc: {
       empty: 'Enter the unified social credit code',
+      full_width:
+        'Contains full-width characters: switch the input method to half-width and type it again',
       length: 'The unified social credit code has 18 characters',
       character:
         'Contains characters that are not allowed (I, O, Z, S and V are never used)',

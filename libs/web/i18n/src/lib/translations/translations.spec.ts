@@ -61,6 +61,7 @@ describe('translations', () => {
       'too_long',
       'email.invalid',
       'phone.invalid',
+      'uscc.full_width',
       'uscc.length',
       'uscc.character',
       'uscc.check',

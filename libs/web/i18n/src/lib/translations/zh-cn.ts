@@ -103,6 +103,7 @@ export const zhCN = {
     },
     uscc: {
       empty: '请输入统一社会信用代码',
+      full_width: '包含全角字符，请切换到半角输入法后重新输入',
       length: '统一社会信用代码应为 18 位',
       character: '包含无效字符（不使用 I、O、Z、S、V）',
       region: '第 3–8 位应为行政区划代码',

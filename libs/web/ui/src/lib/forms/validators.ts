@@ -3,7 +3,11 @@ import type {
   ValidationErrors,
   ValidatorFn,
 } from '@angular/forms';
-import { checkPasswordPolicy, validateUscc } from '@portal/domain';
+import {
+  checkPasswordPolicy,
+  normalizeIdentifier,
+  validateUscc,
+} from '@portal/domain';
 
 /*
  * Validators answer with the API's field codes as error keys (`{ 'uscc.check': true }`), so a
@@ -20,7 +24,7 @@ export function usccValidator(): ValidatorFn {
   return (control): ValidationErrors | null => {
     const value = text(control);
     if (!value.trim()) return null;
-    const result = validateUscc(value);
+    const result = validateUscc(normalizeIdentifier(value));
     return result.valid ? null : { [`uscc.${result.problem}`]: true };
   };
 }
