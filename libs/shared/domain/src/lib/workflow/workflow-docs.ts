@@ -1,0 +1,66 @@
+import { APPLICATION_TYPES } from './workflow-definition';
+import type { WorkflowDefinition } from './workflow-definition';
+import { currentWorkflow } from './workflows';
+
+/** docs/workflows.md, generated from the definitions: a Mermaid diagram and tables per type. */
+export function renderWorkflowDocs(): string {
+  const parts = [
+    '# Application workflows',
+    '',
+    '<!-- Generated from libs/shared/domain/src/lib/workflow by `npm run docs:workflows`. Do not edit by hand: a test fails when this file is stale. -->',
+    '',
+    'Each application type is a declarative definition in `libs/shared/domain`. The API enforces it;',
+    'the web app draws steps and buttons from it. Time limits are working days.',
+    '',
+  ];
+  for (const type of APPLICATION_TYPES)
+    parts.push(...renderOne(currentWorkflow(type)));
+  return parts.join('\n');
+}
+
+function renderOne(w: WorkflowDefinition): string[] {
+  const states = Object.entries(w.states);
+  const lines = [
+    `## ${w.label.en} (${w.label['zh-CN']})`,
+    '',
+    `Type \`${w.type}\`, version ${w.version}, implements ${w.policy}.`,
+    '',
+    '```mermaid',
+    'stateDiagram-v2',
+    `  [*] --> ${w.initial}`,
+  ];
+  for (const t of w.transitions) {
+    for (const from of t.from) lines.push(`  ${from} --> ${t.to}: ${t.action}`);
+  }
+  for (const [key, s] of states) if (s.terminal) lines.push(`  ${key} --> [*]`);
+  lines.push(
+    '```',
+    '',
+    '| state | staff label | the enterprise sees | held by | limit (working days) | ends as |',
+    '| --- | --- | --- | --- | --- | --- |',
+  );
+  for (const [key, s] of states) {
+    lines.push(
+      `| \`${key}\` | ${s.staffLabel['zh-CN']} / ${s.staffLabel.en} | ${s.applicantLabel['zh-CN']} / ${s.applicantLabel.en} | ${s.terminal ? '—' : s.holder} | ${s.timeLimitDays ?? '—'} | ${s.outcome ?? '—'} |`,
+    );
+  }
+  lines.push(
+    '',
+    '| action | from | to | by | comment | guards | notifies | then |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+  );
+  for (const t of w.transitions) {
+    const effects = t.effects.map((e) =>
+      e.kind === 'job'
+        ? `job ${e.job}`
+        : e.kind === 'expiry'
+          ? `expiry at ${e.at}`
+          : 'stage timer',
+    );
+    lines.push(
+      `| \`${t.action}\` | ${t.from.map((f) => `\`${f}\``).join(', ')} | \`${t.to}\` | ${t.by.join(', ')} | ${t.commentRequired ? 'required' : '—'} | ${t.guards.join(', ') || '—'} | ${t.notify.join(', ') || '—'} | ${effects.join(', ') || '—'} |`,
+    );
+  }
+  lines.push('');
+  return lines;
+}

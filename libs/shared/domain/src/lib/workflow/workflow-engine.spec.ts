@@ -1,0 +1,111 @@
+import { HIGH_TECH_WORKFLOW } from './high-tech.workflow';
+import { TRANSFORMATION_LOAN_WORKFLOW } from './transformation-loan.workflow';
+import {
+  applicantStatus,
+  availableActions,
+  canTransition,
+  nextHolders,
+  partiesOf,
+} from './workflow-engine';
+import { workflowVersion } from './workflows';
+
+describe('workflow engine', () => {
+  it('maps memberships to parties: a county reviewer acts as the county', () => {
+    expect(
+      partiesOf([
+        {
+          role: 'reviewer',
+          level: 'county',
+          organisationId: 'b',
+          regionCode: '330421',
+        },
+        {
+          role: 'enterprise_admin',
+          level: null,
+          organisationId: 'e',
+          regionCode: '330421',
+        },
+        {
+          role: 'auditor',
+          level: 'province',
+          organisationId: 'p',
+          regionCode: '330000',
+        },
+      ]),
+    ).toEqual(['county', 'enterprise']);
+  });
+
+  it('offers the county its review actions, and nothing to the city at that stage', () => {
+    expect(
+      availableActions(HIGH_TECH_WORKFLOW, 'county_review', ['county']).map(
+        (t) => t.action,
+      ),
+    ).toEqual(['recommend', 'return_for_supplement', 'reject']);
+    expect(
+      availableActions(HIGH_TECH_WORKFLOW, 'county_review', ['city']),
+    ).toEqual([]);
+    expect(
+      availableActions(HIGH_TECH_WORKFLOW, 'county_review', ['enterprise']).map(
+        (t) => t.action,
+      ),
+    ).toEqual(['withdraw']);
+  });
+
+  it('says why a transition is refused', () => {
+    expect(
+      canTransition(HIGH_TECH_WORKFLOW, 'county_review', 'fly', ['county']),
+    ).toEqual({ allowed: false, reason: 'unknown_action' });
+    expect(
+      canTransition(HIGH_TECH_WORKFLOW, 'city_review', 'submit', [
+        'enterprise',
+      ]),
+    ).toEqual({ allowed: false, reason: 'wrong_state' });
+    expect(
+      canTransition(HIGH_TECH_WORKFLOW, 'city_review', 'recommend', ['county']),
+    ).toEqual({ allowed: false, reason: 'not_permitted' });
+    const ok = canTransition(HIGH_TECH_WORKFLOW, 'city_review', 'recommend', [
+      'city',
+    ]);
+    expect(ok.allowed && ok.transition.to).toBe('provincial_review');
+  });
+
+  it('lets only the queue fire automated stages', () => {
+    expect(
+      canTransition(HIGH_TECH_WORKFLOW, 'submitted', 'auto_check_passed', [
+        'county',
+        'enterprise',
+      ]).allowed,
+    ).toBe(false);
+    expect(
+      canTransition(HIGH_TECH_WORKFLOW, 'submitted', 'auto_check_passed', [
+        'system',
+      ]).allowed,
+    ).toBe(true);
+  });
+
+  it('shows the applicant public wording and whether it must act', () => {
+    const expert = applicantStatus(HIGH_TECH_WORKFLOW, 'expert_review');
+    expect(expert.label['zh-CN']).toBe('省级评审中');
+    expect(expert.waitingForApplicant).toBe(false);
+    expect(
+      applicantStatus(HIGH_TECH_WORKFLOW, 'returned_by_city')
+        .waitingForApplicant,
+    ).toBe(true);
+    expect(applicantStatus(HIGH_TECH_WORKFLOW, 'certified')).toMatchObject({
+      terminal: true,
+      waitingForApplicant: false,
+    });
+  });
+
+  it('names who holds the case next', () => {
+    expect(nextHolders(TRANSFORMATION_LOAN_WORKFLOW, 'bank_review')).toBe(
+      'bank',
+    );
+    expect(nextHolders(TRANSFORMATION_LOAN_WORKFLOW, 'closed')).toBeNull();
+  });
+
+  it('finds a case its recorded version and refuses an unknown one', () => {
+    expect(workflowVersion('high_tech', 1)).toBe(HIGH_TECH_WORKFLOW);
+    expect(() => workflowVersion('high_tech', 99)).toThrow(/No version 99/);
+  });
+});

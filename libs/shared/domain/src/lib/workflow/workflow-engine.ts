@@ -1,0 +1,101 @@
+import type { MembershipGrant } from '../access/roles';
+import type {
+  Labels,
+  Party,
+  StateDefinition,
+  TransitionDefinition,
+  WorkflowDefinition,
+} from './workflow-definition';
+import { partyOf } from './workflow-definition';
+
+/** The parties a user acts as, from their memberships (a reviewer of a county acts as `county`). */
+export function partiesOf(memberships: readonly MembershipGrant[]): Party[] {
+  const parties = memberships
+    .map((m) => partyOf(m.role, m.level))
+    .filter((p): p is Party => p !== null);
+  return [...new Set(parties)];
+}
+
+export function stateOf(
+  definition: WorkflowDefinition,
+  state: string,
+): StateDefinition {
+  const found = (
+    definition.states as Record<string, StateDefinition | undefined>
+  )[state];
+  if (!found)
+    throw new Error(
+      `${definition.type} v${definition.version} has no state "${state}"`,
+    );
+  return found;
+}
+
+/** The actions the parties may fire in `state`, in definition order. */
+export function availableActions(
+  definition: WorkflowDefinition,
+  state: string,
+  parties: readonly Party[],
+): TransitionDefinition[] {
+  return definition.transitions.filter(
+    (t) =>
+      t.from.includes(state) && t.by.some((party) => parties.includes(party)),
+  );
+}
+
+export type TransitionCheck =
+  | { readonly allowed: true; readonly transition: TransitionDefinition }
+  | {
+      readonly allowed: false;
+      readonly reason: 'unknown_action' | 'wrong_state' | 'not_permitted';
+    };
+
+/**
+ * Whether `action` may be fired in `state` by these parties. Guards (data checks) and region
+ * scope are the API's to check on top; this answers what the definition allows.
+ */
+export function canTransition(
+  definition: WorkflowDefinition,
+  state: string,
+  action: string,
+  parties: readonly Party[],
+): TransitionCheck {
+  const named = definition.transitions.filter((t) => t.action === action);
+  if (named.length === 0) return { allowed: false, reason: 'unknown_action' };
+  const here = named.filter((t) => t.from.includes(state));
+  if (here.length === 0) return { allowed: false, reason: 'wrong_state' };
+  const transition = here.find((t) =>
+    t.by.some((party) => parties.includes(party)),
+  );
+  return transition
+    ? { allowed: true, transition }
+    : { allowed: false, reason: 'not_permitted' };
+}
+
+export interface ApplicantStatus {
+  readonly label: Labels;
+  readonly terminal: boolean;
+  /** Whether the enterprise has to act now. */
+  readonly waitingForApplicant: boolean;
+}
+
+/** What the enterprise sees of a state: only the public wording, never the internal stage. */
+export function applicantStatus(
+  definition: WorkflowDefinition,
+  state: string,
+): ApplicantStatus {
+  const s = stateOf(definition, state);
+  return {
+    label: s.applicantLabel,
+    terminal: s.terminal,
+    waitingForApplicant: s.holder === 'enterprise' && !s.terminal,
+  };
+}
+
+/** Who holds the case once it is in `state` (null when it has ended). */
+export function nextHolders(
+  definition: WorkflowDefinition,
+  state: string,
+): Party | null {
+  const s = stateOf(definition, state);
+  return s.terminal ? null : s.holder;
+}
