@@ -12,3 +12,7 @@ export * from './lib/workflow/transformation-loan.workflow';
 export * from './lib/workflow/workflows';
 export * from './lib/workflow/workflow-engine';
 export * from './lib/workflow/workflow-docs';
+export * from './lib/rules/company-figures';
+export * from './lib/rules/high-tech-eligibility';
+export * from './lib/rules/innovation-voucher';
+export * from './lib/rules/transformation-loan';
