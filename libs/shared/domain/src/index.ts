@@ -16,3 +16,5 @@ export * from './lib/rules/company-figures';
 export * from './lib/rules/high-tech-eligibility';
 export * from './lib/rules/innovation-voucher';
 export * from './lib/rules/transformation-loan';
+export * from './lib/forms/form-schema';
+export * from './lib/forms/application-forms';

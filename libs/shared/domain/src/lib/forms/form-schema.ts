@@ -1,0 +1,153 @@
+import type { Labels } from '../workflow/workflow-definition';
+
+export type FieldType =
+  | 'text'
+  | 'textarea'
+  | 'integer'
+  | 'money'
+  | 'date'
+  | 'select'
+  | 'boolean';
+
+export interface FieldSchema {
+  readonly key: string;
+  readonly type: FieldType;
+  readonly label: Labels;
+  readonly required: boolean;
+  /** integer and money: inclusive bounds (money in whole yuan). */
+  readonly min?: number;
+  readonly max?: number;
+  /** text and textarea. */
+  readonly maxLength?: number;
+  readonly options?: readonly {
+    readonly value: string;
+    readonly label: Labels;
+  }[];
+  readonly hint?: Labels;
+}
+
+export interface FormSection {
+  readonly key: string;
+  readonly label: Labels;
+  readonly fields: readonly FieldSchema[];
+}
+
+export const FILE_KINDS = ['pdf', 'jpeg', 'png', 'docx', 'xlsx'] as const;
+export type FileKind = (typeof FILE_KINDS)[number];
+
+export interface MaterialDefinition {
+  readonly key: string;
+  readonly label: Labels;
+  readonly required: boolean;
+  readonly allowed: readonly FileKind[];
+  readonly maxSizeMb: number;
+}
+
+/** One schema validates on the API and renders the web form. */
+export interface FormSchema {
+  readonly version: number;
+  readonly sections: readonly FormSection[];
+  readonly materials: readonly MaterialDefinition[];
+}
+
+/** A problem with one field, as the API reports it (`code` is what the web app translates). */
+export interface FormProblem {
+  readonly field: string;
+  readonly code:
+    | 'required'
+    | 'unknown_field'
+    | 'not_text'
+    | 'too_long'
+    | 'not_integer'
+    | 'too_small'
+    | 'too_large'
+    | 'not_allowed'
+    | 'not_date'
+    | 'not_boolean';
+}
+
+export function formFields(schema: FormSchema): FieldSchema[] {
+  return schema.sections.flatMap((s) => [...s.fields]);
+}
+
+/**
+ * Checks form data against its schema. `draft` skips the required check, so a half-filled form
+ * can be saved; submitting validates in full.
+ */
+export function validateForm(
+  schema: FormSchema,
+  data: Readonly<Record<string, unknown>>,
+  mode: 'draft' | 'submit',
+): FormProblem[] {
+  const fields = formFields(schema);
+  const known = new Set(fields.map((f) => f.key));
+  const problems: FormProblem[] = Object.keys(data)
+    .filter((key) => !known.has(key))
+    .map((field) => ({ field, code: 'unknown_field' as const }));
+  for (const field of fields) {
+    const value = data[field.key];
+    const empty = value === undefined || value === null || value === '';
+    if (empty) {
+      if (mode === 'submit' && field.required)
+        problems.push({ field: field.key, code: 'required' });
+      continue;
+    }
+    const problem = checkValue(field, value);
+    if (problem) problems.push({ field: field.key, code: problem });
+  }
+  return problems;
+}
+
+function checkValue(
+  field: FieldSchema,
+  value: unknown,
+): FormProblem['code'] | null {
+  switch (field.type) {
+    case 'text':
+    case 'textarea':
+      if (typeof value !== 'string') return 'not_text';
+      return field.maxLength !== undefined &&
+        [...value].length > field.maxLength
+        ? 'too_long'
+        : null;
+    case 'integer':
+    case 'money':
+      if (typeof value !== 'number' || !Number.isInteger(value))
+        return 'not_integer';
+      if (field.min !== undefined && value < field.min) return 'too_small';
+      return field.max !== undefined && value > field.max ? 'too_large' : null;
+    case 'date':
+      return typeof value === 'string' &&
+        /^\d{4}-\d\d-\d\d$/.test(value) &&
+        !Number.isNaN(Date.parse(value))
+        ? null
+        : 'not_date';
+    case 'select':
+      return typeof value === 'string' &&
+        (field.options ?? []).some((o) => o.value === value)
+        ? null
+        : 'not_allowed';
+    case 'boolean':
+      return typeof value === 'boolean' ? null : 'not_boolean';
+  }
+}
+
+/** Required materials that have no upload yet. */
+export function missingMaterials(
+  schema: FormSchema,
+  uploadedKeys: readonly string[],
+): MaterialDefinition[] {
+  return schema.materials.filter(
+    (m) => m.required && !uploadedKeys.includes(m.key),
+  );
+}
+
+/** Whether a file of this kind and size may be uploaded as this material. */
+export function materialAccepts(
+  material: MaterialDefinition,
+  kind: FileKind,
+  sizeBytes: number,
+): 'ok' | 'type' | 'size' {
+  if (!material.allowed.includes(kind)) return 'type';
+  return sizeBytes > material.maxSizeMb * 1024 * 1024 ? 'size' : 'ok';
+}
