@@ -9,6 +9,8 @@ import { CompaniesService } from './companies/companies.service';
 import { InvitationMailProcessor } from './invitations/invitation-mail.processor';
 import { InvitationsService } from './invitations/invitations.service';
 import { RegionsController } from './regions/regions.controller';
+import { FiguresController } from './figures/figures.controller';
+import { FiguresService } from './figures/figures.service';
 
 const services = [
   AuthService,
@@ -17,11 +19,17 @@ const services = [
   SecondFactorService,
   CompaniesService,
   InvitationsService,
+  FiguresService,
 ];
 
 /** Registration, log-in, sessions' second factor, companies and their verification, invitations. */
 @Module({
-  controllers: [AuthController, CompaniesController, RegionsController],
+  controllers: [
+    AuthController,
+    CompaniesController,
+    FiguresController,
+    RegionsController,
+  ],
   providers: services,
   exports: services,
 })

@@ -48,6 +48,13 @@ export class TestClient {
     return this.send<T>('PATCH', url, body, {});
   }
 
+  async put<T = unknown>(
+    url: string,
+    body?: unknown,
+  ): Promise<TestResponse<T>> {
+    return this.send<T>('PUT', url, body, {});
+  }
+
   /** Sends a body exactly as given (for malformed payloads), with the CSRF header. */
   async postRaw<T = unknown>(
     url: string,
@@ -74,7 +81,7 @@ export class TestClient {
   }
 
   private async send<T>(
-    method: 'POST' | 'PATCH',
+    method: 'POST' | 'PATCH' | 'PUT',
     url: string,
     body: unknown,
     options: { csrf?: boolean },

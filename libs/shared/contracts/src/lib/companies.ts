@@ -1,4 +1,4 @@
-import type { Role } from '@portal/domain';
+import type { CompanyYearFigures, HighTechField, Role } from '@portal/domain';
 
 export const VERIFICATION_STATUSES = [
   'pending',
@@ -57,4 +57,21 @@ export interface CompanyListQuery {
   readonly status?: VerificationStatus;
   readonly cursor?: string;
   readonly limit?: number;
+}
+
+/** One fiscal year of the company's figures, as kept on the company. */
+export interface CompanyYearFiguresView extends CompanyYearFigures {
+  readonly updatedAt: string;
+}
+
+/** The year's figures as entered (money in whole yuan). */
+export type CompanyYearFiguresInput = Omit<CompanyYearFigures, 'year'>;
+
+export interface HighTechSelfCheckRequest {
+  /** ISO date of the business registration (营业执照成立日期). */
+  readonly registeredOn: string;
+  readonly field: HighTechField | null;
+  readonly majorIncidentLastYear: boolean;
+  /** ISO date; defaults to today. The three fiscal years before its year are used. */
+  readonly applicationDate?: string;
 }

@@ -20,6 +20,9 @@ export const ApiRoutes = {
   myCompany: '/api/companies/mine',
   myCompanyMembers: '/api/companies/mine/members',
   myCompanyInvitations: '/api/companies/mine/invitations',
+  myCompanyFigures: '/api/companies/mine/figures',
+  myCompanyFiguresYear: (year: number) => `/api/companies/mine/figures/${year}`,
+  myCompanyHighTechSelfCheck: '/api/companies/mine/high-tech-self-check',
   companies: '/api/companies',
   company: (id: string) => `/api/companies/${encodeURIComponent(id)}`,
   companyVerify: (id: string) =>

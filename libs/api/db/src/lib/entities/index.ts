@@ -1,4 +1,5 @@
 import { AuditLogEntity } from './audit-log.entity';
+import { CompanyYearFiguresEntity } from './company-year-figures.entity';
 import { InvitationEntity } from './invitation.entity';
 import { LoginThrottleEntity } from './login-throttle.entity';
 import { MembershipEntity } from './membership.entity';
@@ -9,6 +10,7 @@ import { UserEntity } from './user.entity';
 
 export {
   AuditLogEntity,
+  CompanyYearFiguresEntity,
   InvitationEntity,
   LoginThrottleEntity,
   MembershipEntity,
@@ -28,4 +30,5 @@ export const ENTITIES = [
   LoginThrottleEntity,
   InvitationEntity,
   AuditLogEntity,
+  CompanyYearFiguresEntity,
 ];

@@ -1,4 +1,8 @@
 import { Foundation1764270000000 } from './1764270000000-foundation';
+import { CompanyYearFigures1764280000000 } from './1764280000000-company-year-figures';
 
 /** In order; each mirrors the MySQL migration of the same name. */
-export const SQLITE_MIGRATIONS = [Foundation1764270000000];
+export const SQLITE_MIGRATIONS = [
+  Foundation1764270000000,
+  CompanyYearFigures1764280000000,
+];

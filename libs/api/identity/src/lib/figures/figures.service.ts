@@ -1,0 +1,178 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ValidationFailedError } from '@portal/api-core';
+import { AuditService, type Actor } from '@portal/api-access';
+import { CompanyYearFiguresEntity } from '@portal/api-db';
+import type { CompanyYearFiguresView } from '@portal/contracts';
+import {
+  highTechSelfCheck,
+  type CompanyYearFigures,
+  type HighTechSelfCheck,
+} from '@portal/domain';
+import { DataSource, LessThan } from 'typeorm';
+import { CompaniesService } from '../companies/companies.service';
+import type { HighTechSelfCheckDto, YearFiguresDto } from './figures.dto';
+
+const FIRST_YEAR = 2000;
+
+/** The company's yearly figures: kept once per year, read by every application that needs them. */
+@Injectable()
+export class FiguresService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly companies: CompaniesService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(actor: Actor): Promise<CompanyYearFiguresView[]> {
+    const rows = await this.dataSource
+      .getRepository(CompanyYearFiguresEntity)
+      .find({
+        where: { organisationId: this.companies.ownCompanyId(actor) },
+        order: { year: 'DESC' },
+      });
+    return rows.map(toView);
+  }
+
+  async save(
+    actor: Actor,
+    year: number,
+    dto: YearFiguresDto,
+  ): Promise<CompanyYearFiguresView> {
+    const currentYear = new Date().getUTCFullYear();
+    const problems = [
+      ...(year < FIRST_YEAR || year > currentYear
+        ? [
+            {
+              field: 'year',
+              code: 'year.range',
+              message: `Enter a fiscal year from ${FIRST_YEAR} to ${currentYear}`,
+            },
+          ]
+        : []),
+      ...consistencyProblems(dto),
+    ];
+    if (problems.length) throw new ValidationFailedError(problems);
+    const organisationId = this.companies.ownCompanyId(actor);
+    const row: CompanyYearFiguresEntity = {
+      organisationId,
+      year,
+      totalRevenue: dto.totalRevenue,
+      salesRevenue: dto.salesRevenue,
+      highTechRevenue: dto.highTechRevenue,
+      rdExpense: dto.rdExpense,
+      rdExpenseDomestic: dto.rdExpenseDomestic,
+      staff: dto.staff,
+      scienceTechStaff: dto.scienceTechStaff,
+      netAssets: dto.netAssets,
+      totalAssets: dto.totalAssets,
+      totalCosts: dto.totalCosts,
+      ipClassOne: dto.ip.classOne,
+      ipClassTwo: dto.ip.classTwo,
+      updatedBy: actor.userId,
+      updatedAt: new Date(),
+    };
+    await this.dataSource.transaction(async (em) => {
+      await em.upsert(CompanyYearFiguresEntity, row, [
+        'organisationId',
+        'year',
+      ]);
+      await this.audit.record(
+        {
+          action: 'company.figures_saved',
+          result: 'success',
+          userId: actor.userId,
+          userEmail: actor.email,
+          ip: actor.ip,
+          objectType: 'organisation',
+          objectId: organisationId,
+          detail: { year },
+        },
+        em,
+      );
+    });
+    return toView(row);
+  }
+
+  /** The eligibility self-check on the three fiscal years before the application's year. */
+  async highTechSelfCheck(
+    actor: Actor,
+    dto: HighTechSelfCheckDto,
+  ): Promise<HighTechSelfCheck> {
+    const applicationDate =
+      dto.applicationDate ?? new Date().toISOString().slice(0, 10);
+    const applicationYear = Number(applicationDate.slice(0, 4));
+    const rows = await this.dataSource
+      .getRepository(CompanyYearFiguresEntity)
+      .find({
+        where: {
+          organisationId: this.companies.ownCompanyId(actor),
+          year: LessThan(applicationYear),
+        },
+        order: { year: 'DESC' },
+        take: 3,
+      });
+    return highTechSelfCheck({
+      registeredOn: dto.registeredOn,
+      applicationDate,
+      field: dto.field ?? null,
+      majorIncidentLastYear: dto.majorIncidentLastYear,
+      years: rows.map(toFigures),
+    });
+  }
+}
+
+function consistencyProblems(
+  dto: YearFiguresDto,
+): { field: string; code: string; message: string }[] {
+  const rules: [boolean, string, string, string][] = [
+    [
+      dto.salesRevenue > dto.totalRevenue,
+      'salesRevenue',
+      'figures.exceeds_total_revenue',
+      'Sales revenue cannot exceed total revenue',
+    ],
+    [
+      dto.highTechRevenue > dto.totalRevenue,
+      'highTechRevenue',
+      'figures.exceeds_total_revenue',
+      'High-tech revenue cannot exceed total revenue',
+    ],
+    [
+      dto.rdExpenseDomestic > dto.rdExpense,
+      'rdExpenseDomestic',
+      'figures.exceeds_rd_expense',
+      'Domestic R&D cannot exceed total R&D expense',
+    ],
+    [
+      dto.scienceTechStaff > dto.staff,
+      'scienceTechStaff',
+      'figures.exceeds_staff',
+      'S&T staff cannot exceed all staff',
+    ],
+  ];
+  return rules
+    .filter(([broken]) => broken)
+    .map(([, field, code, message]) => ({ field, code, message }));
+}
+
+function toFigures(row: CompanyYearFiguresEntity): CompanyYearFigures {
+  return {
+    year: row.year,
+    totalRevenue: row.totalRevenue,
+    salesRevenue: row.salesRevenue,
+    highTechRevenue: row.highTechRevenue,
+    rdExpense: row.rdExpense,
+    rdExpenseDomestic: row.rdExpenseDomestic,
+    staff: row.staff,
+    scienceTechStaff: row.scienceTechStaff,
+    netAssets: row.netAssets,
+    totalAssets: row.totalAssets,
+    totalCosts: row.totalCosts,
+    ip: { classOne: row.ipClassOne, classTwo: row.ipClassTwo },
+  };
+}
+
+function toView(row: CompanyYearFiguresEntity): CompanyYearFiguresView {
+  return { ...toFigures(row), updatedAt: row.updatedAt.toISOString() };
+}
