@@ -1,14 +1,26 @@
 import { Logger } from '@nestjs/common';
-import { ConfigError, loadConfig } from '@portal/api-core';
+import { AppError, ConfigError, loadConfig } from '@portal/api-core';
 import { DEMO_PASSWORD, DemoSeeder } from '@portal/api-db';
 import { createApp } from './app/create-app';
 import { ensureLocalRedis } from './app/local-redis';
+import {
+  CREATE_SYSTEM_ADMIN,
+  runCreateSystemAdmin,
+} from './app/create-system-admin.command';
 
 // Dates are stored and read as UTC; the process must not interpret them in a local zone.
 process.env['TZ'] = 'UTC';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
+  if (process.argv[2] === CREATE_SYSTEM_ADMIN) {
+    await runCreateSystemAdmin(
+      config,
+      process.argv.slice(3),
+      process.env['PORTAL_ADMIN_PASSWORD'],
+    );
+    process.exit(0);
+  }
   const redis = config.isProduction ? null : await ensureLocalRedis(config);
   if (redis) {
     Logger.log(
@@ -45,13 +57,25 @@ async function bootstrap(): Promise<void> {
 }
 
 bootstrap().catch((error: unknown) => {
+  const what =
+    process.argv[2] === CREATE_SYSTEM_ADMIN
+      ? `${CREATE_SYSTEM_ADMIN} failed`
+      : 'The portal could not start';
   if (error instanceof ConfigError) {
     process.stderr.write(
       `${error.message}\nSee docs/configuration.md for every variable.\n`,
     );
+  } else if (error instanceof AppError) {
+    // A refusal with a reason (taken e-mail, weak password): the reason is the whole story.
+    const fields = (error.fields ?? []).map(
+      (f) => `  ${f.field}: ${f.message}`,
+    );
+    process.stderr.write(
+      [`${what}: ${error.message}`, ...fields].join('\n') + '\n',
+    );
   } else {
     process.stderr.write(
-      `The portal could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+      `${what}: ${error instanceof Error ? error.message : String(error)}\n`,
     );
     if (error instanceof Error && error.stack)
       process.stderr.write(error.stack + '\n');

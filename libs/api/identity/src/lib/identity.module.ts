@@ -9,6 +9,7 @@ import { CompaniesService } from './companies/companies.service';
 import { InvitationMailProcessor } from './invitations/invitation-mail.processor';
 import { InvitationsService } from './invitations/invitations.service';
 import { RegionsController } from './regions/regions.controller';
+import { SystemAdminBootstrapService } from './bootstrap/system-admin-bootstrap.service';
 import { FiguresController } from './figures/figures.controller';
 import { FiguresService } from './figures/figures.service';
 
@@ -20,6 +21,7 @@ const services = [
   CompaniesService,
   InvitationsService,
   FiguresService,
+  SystemAdminBootstrapService,
 ];
 
 /** Registration, log-in, sessions' second factor, companies and their verification, invitations. */
