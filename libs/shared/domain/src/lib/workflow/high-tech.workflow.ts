@@ -1,8 +1,6 @@
 import { l, PUBLIC } from './labels';
-import type {
-  TransitionDefinition,
-  WorkflowDefinition,
-} from './workflow-definition';
+import { returnAndReject } from './review-stage';
+import type { WorkflowDefinition } from './workflow-definition';
 
 type S =
   | 'draft'
@@ -20,46 +18,6 @@ type S =
   | 'certified'
   | 'rejected'
   | 'withdrawn';
-
-const reviewStage = (
-  stage: 'county_review' | 'city_review' | 'provincial_review',
-  by: 'county' | 'city' | 'province',
-  returned: 'returned_by_county' | 'returned_by_city' | 'returned_by_province',
-): TransitionDefinition<S>[] => [
-  {
-    action: 'return_for_supplement',
-    from: [stage],
-    to: returned,
-    by: [by],
-    label: l('退回补正', 'Return for supplement'),
-    commentRequired: true,
-    guards: ['supplement_items_listed'],
-    notify: ['applicant'],
-    effects: [],
-  },
-  {
-    action: 'resubmit',
-    from: [returned],
-    to: stage,
-    by: ['enterprise'],
-    label: l('补正后重新提交', 'Resubmit with the supplement'),
-    commentRequired: false,
-    guards: ['form_valid', 'materials_complete'],
-    notify: ['holders'],
-    effects: [{ kind: 'stage_timer' }],
-  },
-  {
-    action: 'reject',
-    from: [stage],
-    to: 'rejected',
-    by: [by],
-    label: l('不予推荐', 'Reject'),
-    commentRequired: true,
-    guards: [],
-    notify: ['applicant'],
-    effects: [],
-  },
-];
 
 /** High-tech enterprise certification (高新技术企业认定). */
 export const HIGH_TECH_WORKFLOW = {
@@ -249,7 +207,13 @@ export const HIGH_TECH_WORKFLOW = {
       notify: ['applicant', 'holders'],
       effects: [{ kind: 'stage_timer' }],
     },
-    ...reviewStage('county_review', 'county', 'returned_by_county'),
+    ...returnAndReject<S>(
+      'county_review',
+      'county',
+      'returned_by_county',
+      'rejected',
+      l('不予推荐', 'Reject'),
+    ),
     {
       action: 'recommend',
       from: ['city_review'],
@@ -261,7 +225,13 @@ export const HIGH_TECH_WORKFLOW = {
       notify: ['applicant', 'holders'],
       effects: [{ kind: 'stage_timer' }],
     },
-    ...reviewStage('city_review', 'city', 'returned_by_city'),
+    ...returnAndReject<S>(
+      'city_review',
+      'city',
+      'returned_by_city',
+      'rejected',
+      l('不予推荐', 'Reject'),
+    ),
     {
       action: 'send_to_experts',
       from: ['provincial_review'],
@@ -273,7 +243,13 @@ export const HIGH_TECH_WORKFLOW = {
       notify: ['holders'],
       effects: [{ kind: 'stage_timer' }],
     },
-    ...reviewStage('provincial_review', 'province', 'returned_by_province'),
+    ...returnAndReject<S>(
+      'provincial_review',
+      'province',
+      'returned_by_province',
+      'rejected',
+      l('不予推荐', 'Reject'),
+    ),
     {
       action: 'scoring_complete',
       from: ['expert_review'],

@@ -1,4 +1,5 @@
 import { l, PUBLIC } from './labels';
+import { returnAndReject } from './review-stage';
 import type { WorkflowDefinition } from './workflow-definition';
 
 type S =
@@ -163,39 +164,13 @@ export const INNOVATION_VOUCHER_WORKFLOW = {
         { kind: 'expiry', at: 'voucher_validity_end' },
       ],
     },
-    {
-      action: 'return_for_supplement',
-      from: ['county_review'],
-      to: 'returned_by_county',
-      by: ['county'],
-      label: l('退回补正', 'Return for supplement'),
-      commentRequired: true,
-      guards: ['supplement_items_listed'],
-      notify: ['applicant'],
-      effects: [],
-    },
-    {
-      action: 'resubmit',
-      from: ['returned_by_county'],
-      to: 'county_review',
-      by: ['enterprise'],
-      label: l('补正后重新提交', 'Resubmit with the supplement'),
-      commentRequired: false,
-      guards: ['form_valid', 'materials_complete'],
-      notify: ['holders'],
-      effects: [{ kind: 'stage_timer' }],
-    },
-    {
-      action: 'reject',
-      from: ['county_review'],
-      to: 'rejected',
-      by: ['county'],
-      label: l('不予通过', 'Reject'),
-      commentRequired: true,
-      guards: [],
-      notify: ['applicant'],
-      effects: [],
-    },
+    ...returnAndReject<S>(
+      'county_review',
+      'county',
+      'returned_by_county',
+      'rejected',
+      l('不予通过', 'Reject'),
+    ),
     {
       action: 'record_contract',
       from: ['issued'],
