@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { AppError, ConfigError, loadConfig } from '@portal/api-core';
+import { DemoApplicationsSeeder } from '@portal/api-applications';
 import { DEMO_PASSWORD, DemoSeeder } from '@portal/api-db';
 import { createApp } from './app/create-app';
 import { ensureLocalRedis } from './app/local-redis';
@@ -34,6 +35,7 @@ async function bootstrap(): Promise<void> {
   const logins = config.seedDemoData
     ? await app.get(DemoSeeder).seedIfEmpty()
     : null;
+  if (logins) await app.get(DemoApplicationsSeeder).seedIfEmpty();
   await app.listen({ port: config.port, host: '0.0.0.0' });
 
   const lines = [

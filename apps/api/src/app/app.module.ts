@@ -3,6 +3,10 @@ import { AccessModule } from '@portal/api-access';
 import { AdminModule } from '@portal/api-admin';
 import { AppConfig, ConfigModule, LoggingModule } from '@portal/api-core';
 import { DbModule } from '@portal/api-db';
+import {
+  ApplicationsModule,
+  ApplicationsProcessorsModule,
+} from '@portal/api-applications';
 import { IdentityModule, IdentityProcessorsModule } from '@portal/api-identity';
 import { JobsModule } from '@portal/api-jobs';
 import { MailModule } from '@portal/api-mail';
@@ -21,8 +25,11 @@ export class AppModule {
         MailModule,
         AccessModule,
         IdentityModule,
+        ApplicationsModule,
         AdminModule,
-        ...(config.runWorkers ? [IdentityProcessorsModule] : []),
+        ...(config.runWorkers
+          ? [IdentityProcessorsModule, ApplicationsProcessorsModule]
+          : []),
       ],
     };
   }

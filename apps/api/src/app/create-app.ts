@@ -29,7 +29,6 @@ import { AppModule } from './app.module';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const MAX_JSON_BODY = 1024 * 1024;
-const MAX_UPLOAD = 20 * 1024 * 1024;
 
 /** Where `nx build web` puts the browser bundle, relative to the built API (dist/apps/api). */
 export function defaultWebRoot(): string {
@@ -127,7 +126,7 @@ export async function createApp(
       ),
   });
   await app.register(fastifyMultipart, {
-    limits: { fileSize: MAX_UPLOAD, files: 10 },
+    limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 5 },
   });
 
   const document = SwaggerModule.createDocument(

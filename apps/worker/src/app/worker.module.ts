@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AccessModule } from '@portal/api-access';
 import { AppConfig, ConfigModule, LoggingModule } from '@portal/api-core';
 import { DbModule } from '@portal/api-db';
+import { ApplicationsProcessorsModule } from '@portal/api-applications';
 import { IdentityProcessorsModule } from '@portal/api-identity';
 import { JobsModule } from '@portal/api-jobs';
 import { MailModule } from '@portal/api-mail';
@@ -20,6 +21,7 @@ export class WorkerModule {
         MailModule,
         AccessModule,
         IdentityProcessorsModule,
+        ApplicationsProcessorsModule,
       ],
     };
   }

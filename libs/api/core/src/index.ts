@@ -6,3 +6,4 @@ export * from './lib/errors/validation';
 export * from './lib/logging/logging.module';
 export * from './lib/security/passwords';
 export * from './lib/security/tokens';
+export * from './lib/pagination/keyset-cursor';

@@ -3,3 +3,4 @@ export * from './lib/routes';
 export * from './lib/identity';
 export * from './lib/companies';
 export * from './lib/admin';
+export * from './lib/applications';

@@ -18,3 +18,6 @@ export * from './lib/rules/innovation-voucher';
 export * from './lib/rules/transformation-loan';
 export * from './lib/forms/form-schema';
 export * from './lib/forms/application-forms';
+export * from './lib/rules/expert-draw';
+export * from './lib/rules/high-tech-rubric';
+export * from './lib/rules/reference-number';

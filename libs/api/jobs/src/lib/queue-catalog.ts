@@ -11,12 +11,35 @@ export const QUEUES = {
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export const QUEUE_NAMES = Object.values(QUEUES);
 
+/** Names the transition that scheduled a workflow job: the handler skips when the case moved on. */
+export interface WorkflowJobPayload {
+  readonly applicationId: string;
+  readonly eventId: string;
+  /** The event's seq: the job still applies only while it is the application's last event. */
+  readonly seq: number;
+}
+
 export interface JobPayloads {
   /** E-mail an invitation to join a company. */
   'invitation-mail': { readonly invitationId: string };
+  /** The automated completeness and eligibility check after submission. */
+  'auto-check': WorkflowJobPayload;
+  /** The end of a public notice: certify when no objection is open. */
+  'notice-expiry': WorkflowJobPayload;
+  /** The end of a voucher's validity: expire it when unused. */
+  'voucher-expiry': WorkflowJobPayload;
+  /** 80% of a stage's time limit: remind its holders. */
+  'stage-reminder': WorkflowJobPayload;
+  /** 100% of a stage's time limit: escalate to the supervising level. */
+  'stage-escalation': WorkflowJobPayload;
 }
 export type JobName = keyof JobPayloads;
 
 export const JOB_QUEUES: { readonly [J in JobName]: QueueName } = {
   'invitation-mail': QUEUES.notifications,
+  'auto-check': QUEUES.workflow,
+  'notice-expiry': QUEUES.workflow,
+  'voucher-expiry': QUEUES.workflow,
+  'stage-reminder': QUEUES.timers,
+  'stage-escalation': QUEUES.timers,
 };

@@ -36,9 +36,39 @@ export class TestClient {
   async post<T = unknown>(
     url: string,
     body?: unknown,
-    options: { csrf?: boolean } = {},
+    options: { csrf?: boolean; headers?: Record<string, string> } = {},
   ): Promise<TestResponse<T>> {
     return this.send<T>('POST', url, body, options);
+  }
+
+  async delete<T = unknown>(url: string): Promise<TestResponse<T>> {
+    return this.send<T>('DELETE', url, undefined, {});
+  }
+
+  /** A multipart upload: text fields first, then the file (as browsers send forms). */
+  async upload<T = unknown>(
+    url: string,
+    fields: Record<string, string>,
+    file: { name: string; content: Buffer; contentType?: string },
+  ): Promise<TestResponse<T>> {
+    const boundary = `----portal${Date.now().toString(16)}`;
+    const parts: Buffer[] = [];
+    for (const [name, value] of Object.entries(fields))
+      parts.push(
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+        ),
+      );
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.contentType ?? 'application/octet-stream'}\r\n\r\n`,
+      ),
+      file.content,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    );
+    return this.send<T>('POST', url, Buffer.concat(parts), {
+      contentType: `multipart/form-data; boundary=${boundary}`,
+    });
   }
 
   async patch<T = unknown>(
@@ -81,12 +111,16 @@ export class TestClient {
   }
 
   private async send<T>(
-    method: 'POST' | 'PATCH' | 'PUT',
+    method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
     url: string,
     body: unknown,
-    options: { csrf?: boolean },
+    options: {
+      csrf?: boolean;
+      headers?: Record<string, string>;
+      contentType?: string;
+    },
   ): Promise<TestResponse<T>> {
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...options.headers };
     if (options.csrf !== false) {
       if (!this.csrfToken) {
         const issued = await this.get<{ token: string }>(ApiRoutes.csrf);
@@ -94,12 +128,18 @@ export class TestClient {
       }
       headers[CSRF_HEADER] = this.csrfToken;
     }
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (body !== undefined)
+      headers['content-type'] = options.contentType ?? 'application/json';
     return this.request<T>({
       method,
       url,
       headers,
-      payload: body === undefined ? undefined : JSON.stringify(body),
+      payload:
+        body === undefined
+          ? undefined
+          : Buffer.isBuffer(body)
+            ? body
+            : JSON.stringify(body),
     });
   }
 

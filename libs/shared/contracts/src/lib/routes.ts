@@ -32,9 +32,25 @@ export const ApiRoutes = {
   auditLog: '/api/audit-log',
   mailOutbox: '/api/admin/mail-outbox',
   queueDashboard: '/api/admin/queues',
+  calls: '/api/calls',
+  call: (id: string) => `/api/calls/${encodeURIComponent(id)}`,
+  applications: '/api/applications',
+  application: (id: string) => `/api/applications/${encodeURIComponent(id)}`,
+  applicationForm: (id: string) =>
+    `/api/applications/${encodeURIComponent(id)}/form`,
+  applicationActions: (id: string) =>
+    `/api/applications/${encodeURIComponent(id)}/actions`,
+  applicationMaterials: (id: string) =>
+    `/api/applications/${encodeURIComponent(id)}/materials`,
+  applicationMaterial: (id: string, attachmentId: string) =>
+    `/api/applications/${encodeURIComponent(id)}/materials/${encodeURIComponent(attachmentId)}`,
+  inbox: '/api/inbox',
+  eventChain: '/api/audit/event-chain',
 } as const;
 
 /** Cookie and header names of the session and CSRF protection. */
 export const SESSION_COOKIE = 'portal_sid';
 export const CSRF_COOKIE = 'XSRF-TOKEN';
 export const CSRF_HEADER = 'x-xsrf-token';
+/** Same key, same answer, no second effect (submit and every action). */
+export const IDEMPOTENCY_HEADER = 'idempotency-key';

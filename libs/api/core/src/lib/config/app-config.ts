@@ -62,6 +62,12 @@ export class AppConfig {
   readonly redisPrefix!: string;
   /** Seed demo data into an empty database on start (never in production). */
   readonly seedDemoData!: boolean;
+  /** Where uploaded materials are stored, under random names. */
+  readonly uploadDir!: string;
+  /** The largest single upload, in bytes (a material's own limit may be lower). */
+  readonly uploadMaxBytes!: number;
+  /** What one company may keep uploaded in total, in bytes. */
+  readonly uploadQuotaBytes!: number;
 
   get isProduction(): boolean {
     return this.nodeEnv === 'production';
@@ -108,6 +114,8 @@ const envSchema = z.object({
     .optional(),
   PORT: z.coerce.number().int().min(1).max(65535).optional(),
   DATA_DIR: z.string().min(1).optional(),
+  UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1024).optional(),
+  UPLOAD_QUOTA_MB: z.coerce.number().int().min(1).max(1_000_000).optional(),
   RUN_WORKERS: bool('RUN_WORKERS'),
   SESSION_SECRET: z
     .string()
@@ -199,6 +207,9 @@ export function loadConfig(
     redisPrefix: e.REDIS_PREFIX ?? 'portal',
     trustProxy: parseTrustProxy(e.TRUST_PROXY ?? '127.0.0.1,::1'),
     seedDemoData: e.SEED_DEMO_DATA ?? !production,
+    uploadDir: join(dataDir, 'uploads'),
+    uploadMaxBytes: (e.UPLOAD_MAX_MB ?? 20) * 1024 * 1024,
+    uploadQuotaBytes: (e.UPLOAD_QUOTA_MB ?? 2048) * 1024 * 1024,
   });
   return config;
 }

@@ -1,4 +1,11 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { CompanyYearFigures } from '@portal/domain';
+import {
+  Column,
+  Entity,
+  LessThan,
+  PrimaryColumn,
+  type EntityManager,
+} from 'typeorm';
 import { TimestampColumn } from './columns';
 
 /** bigint columns come back as strings from mysql2; whole yuan fit a JS number up to 9e15. */
@@ -58,4 +65,37 @@ export class CompanyYearFiguresEntity {
 
   @TimestampColumn({ name: 'updated_at' })
   updatedAt!: Date;
+}
+
+export function toCompanyYearFigures(
+  row: CompanyYearFiguresEntity,
+): CompanyYearFigures {
+  return {
+    year: row.year,
+    totalRevenue: row.totalRevenue,
+    salesRevenue: row.salesRevenue,
+    highTechRevenue: row.highTechRevenue,
+    rdExpense: row.rdExpense,
+    rdExpenseDomestic: row.rdExpenseDomestic,
+    staff: row.staff,
+    scienceTechStaff: row.scienceTechStaff,
+    netAssets: row.netAssets,
+    totalAssets: row.totalAssets,
+    totalCosts: row.totalCosts,
+    ip: { classOne: row.ipClassOne, classTwo: row.ipClassTwo },
+  };
+}
+
+/** The company's last three fiscal years before `year`: what the high-tech rules judge. */
+export async function figuresBefore(
+  em: EntityManager,
+  organisationId: string,
+  year: number,
+): Promise<CompanyYearFigures[]> {
+  const rows = await em.find(CompanyYearFiguresEntity, {
+    where: { organisationId, year: LessThan(year) },
+    order: { year: 'DESC' },
+    take: 3,
+  });
+  return rows.map(toCompanyYearFigures);
 }

@@ -1,23 +1,53 @@
+import { ApplicationEventEntity } from './application-event.entity';
+import { ApplicationEntity } from './application.entity';
+import { AttachmentEntity } from './attachment.entity';
 import { AuditLogEntity } from './audit-log.entity';
-import { CompanyYearFiguresEntity } from './company-year-figures.entity';
+import { CallEntity } from './call.entity';
+import {
+  CompanyYearFiguresEntity,
+  figuresBefore,
+  toCompanyYearFigures,
+} from './company-year-figures.entity';
+import { ExpertAssignmentEntity, ExpertEntity } from './expert.entity';
+import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { InvitationEntity } from './invitation.entity';
 import { LoginThrottleEntity } from './login-throttle.entity';
 import { MembershipEntity } from './membership.entity';
+import { ObjectionEntity } from './objection.entity';
 import { OrganisationEntity } from './organisation.entity';
+import { OutboxEntity } from './outbox.entity';
+import { ReferenceSequenceEntity } from './reference-sequence.entity';
 import { RegionEntity } from './region.entity';
 import { SessionEntity } from './session.entity';
 import { UserEntity } from './user.entity';
+import {
+  VoucherLedgerEntity,
+  VoucherLedgerEntryEntity,
+} from './voucher-ledger.entity';
 
+export { figuresBefore, toCompanyYearFigures };
 export {
+  ApplicationEntity,
+  ApplicationEventEntity,
+  AttachmentEntity,
   AuditLogEntity,
+  CallEntity,
   CompanyYearFiguresEntity,
+  ExpertAssignmentEntity,
+  ExpertEntity,
+  IdempotencyKeyEntity,
   InvitationEntity,
   LoginThrottleEntity,
   MembershipEntity,
+  ObjectionEntity,
   OrganisationEntity,
+  OutboxEntity,
+  ReferenceSequenceEntity,
   RegionEntity,
   SessionEntity,
   UserEntity,
+  VoucherLedgerEntity,
+  VoucherLedgerEntryEntity,
 };
 export type { SessionStage } from './session.entity';
 
@@ -31,4 +61,16 @@ export const ENTITIES = [
   InvitationEntity,
   AuditLogEntity,
   CompanyYearFiguresEntity,
+  CallEntity,
+  ApplicationEntity,
+  ApplicationEventEntity,
+  OutboxEntity,
+  IdempotencyKeyEntity,
+  AttachmentEntity,
+  ReferenceSequenceEntity,
+  VoucherLedgerEntity,
+  VoucherLedgerEntryEntity,
+  ExpertEntity,
+  ExpertAssignmentEntity,
+  ObjectionEntity,
 ];

@@ -154,6 +154,18 @@ export const DEMO_STAFF: readonly DemoStaff[] = [
     bureauRegion: '330421',
   },
   {
+    email: 'admin.jiaxing@example.com',
+    name: '嘉兴市科技局管理员',
+    role: 'bureau_admin',
+    bureauRegion: '330400',
+  },
+  {
+    email: 'admin.zhejiang@example.com',
+    name: '浙江省科技厅管理员',
+    role: 'bureau_admin',
+    bureauRegion: '330000',
+  },
+  {
     email: 'sysadmin@example.com',
     name: '系统管理员',
     role: 'system_admin',
@@ -170,3 +182,43 @@ export const DEMO_STAFF: readonly DemoStaff[] = [
 export function demoCompanyEmail(company: DemoCompany): string {
   return `${company.key}@example.com`;
 }
+
+/** A cooperating bank and a voucher service provider, each with one user. */
+export interface DemoPartner {
+  readonly kind: 'bank' | 'provider';
+  readonly name: string;
+  readonly regionCode: string;
+  readonly email: string;
+  readonly userName: string;
+}
+
+export const DEMO_PARTNERS: readonly DemoPartner[] = [
+  {
+    kind: 'bank',
+    name: '嘉兴银行科技支行',
+    regionCode: '330400',
+    email: 'bank@example.com',
+    userName: '嘉兴银行客户经理',
+  },
+  {
+    kind: 'provider',
+    name: '浙江清华长三角研究院检测中心',
+    regionCode: '330400',
+    email: 'provider@example.com',
+    userName: '检测中心业务员',
+  },
+];
+
+/** The provincial expert pool: enough for a panel of 5 with 60% technical and a finance expert. */
+export const DEMO_EXPERTS: readonly {
+  readonly email: string;
+  readonly name: string;
+  readonly discipline: 'technical' | 'finance';
+}[] = [
+  { email: 'expert1@example.com', name: '技术专家一', discipline: 'technical' },
+  { email: 'expert2@example.com', name: '技术专家二', discipline: 'technical' },
+  { email: 'expert3@example.com', name: '技术专家三', discipline: 'technical' },
+  { email: 'expert4@example.com', name: '技术专家四', discipline: 'technical' },
+  { email: 'expert5@example.com', name: '财务专家一', discipline: 'finance' },
+  { email: 'expert6@example.com', name: '财务专家二', discipline: 'finance' },
+];

@@ -4,6 +4,7 @@ import { hashPassword } from '@portal/api-core';
 import { regionPath, usccCheckCharacter } from '@portal/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
+  ExpertEntity,
   MembershipEntity,
   OrganisationEntity,
   RegionEntity,
@@ -11,6 +12,8 @@ import {
 } from '../entities';
 import {
   DEMO_COMPANIES,
+  DEMO_EXPERTS,
+  DEMO_PARTNERS,
   DEMO_PASSWORD,
   DEMO_REGIONS,
   DEMO_STAFF,
@@ -130,6 +133,58 @@ export class DemoSeeder {
         organisation: bureau.name,
       });
     }
+
+    for (const partner of DEMO_PARTNERS) {
+      const org = em.create(OrganisationEntity, {
+        id: randomUUID(),
+        kind: partner.kind,
+        name: partner.name,
+        creditCode: demoCreditCode(partner.regionCode, serial++),
+        regionCode: partner.regionCode,
+        ...regionPath(partner.regionCode),
+        level: null,
+        verificationStatus: 'verified',
+        verifiedAt: new Date(),
+      });
+      await em.save(org);
+      const role =
+        partner.kind === 'bank' ? 'bank_officer' : 'service_provider';
+      await this.addUser(
+        em,
+        partner.email,
+        partner.userName,
+        passwordHash,
+        org.id,
+        role,
+      );
+      logins.push({ email: partner.email, role, organisation: partner.name });
+    }
+
+    const province = bureaus.get('330000');
+    if (!province) throw new Error('Demo data needs the provincial bureau');
+    for (const expert of DEMO_EXPERTS) {
+      const userId = await this.addUser(
+        em,
+        expert.email,
+        expert.name,
+        passwordHash,
+        province.id,
+        'expert',
+      );
+      await em.insert(ExpertEntity, {
+        userId,
+        discipline: expert.discipline,
+        employerId: null,
+        conflictIds: [],
+        provinceCode: '330000',
+        active: true,
+      });
+      logins.push({
+        email: expert.email,
+        role: 'expert',
+        organisation: province.name,
+      });
+    }
     return logins;
   }
 
@@ -140,7 +195,7 @@ export class DemoSeeder {
     passwordHash: string,
     organisationId: string,
     role: MembershipEntity['role'],
-  ): Promise<void> {
+  ): Promise<string> {
     const userId = randomUUID();
     await em.insert(UserEntity, {
       id: userId,
@@ -155,5 +210,6 @@ export class DemoSeeder {
       organisationId,
       role,
     });
+    return userId;
   }
 }

@@ -7,7 +7,7 @@ import {
   LOCKOUT_WINDOW_MS,
 } from '@portal/domain';
 import type { Repository } from 'typeorm';
-import { isDuplicateKey } from '../duplicate-key';
+import { isDuplicateKey } from '@portal/api-db';
 
 /** Counts failed logins per e-mail address — existing or not — and locks after the threshold. */
 @Injectable()

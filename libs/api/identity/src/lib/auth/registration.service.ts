@@ -12,7 +12,7 @@ import {
 import { regionPath } from '@portal/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { RegisterDto } from '../dto/identity.dto';
-import { isDuplicateKey } from '../duplicate-key';
+import { isDuplicateKey } from '@portal/api-db';
 import { AuthService, type LoginOutcome } from './auth.service';
 
 /** Enterprise self-registration: the company (pending verification) and its first admin. */

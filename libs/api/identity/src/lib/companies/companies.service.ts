@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import {
   AppError,
+  decodeCursor,
+  encodeCursor,
   NotFoundError,
   ValidationFailedError,
 } from '@portal/api-core';
@@ -220,32 +222,4 @@ export class CompaniesService {
       createdAt: o.createdAt.toISOString(),
     }));
   }
-}
-
-function encodeCursor(createdAt: string, id: string): string {
-  return Buffer.from(JSON.stringify([createdAt, id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const [at, id] = JSON.parse(
-      Buffer.from(cursor, 'base64url').toString('utf8'),
-    ) as unknown[];
-    if (
-      typeof at === 'string' &&
-      /^\d{4}-\d\d-\d\d[ T][\d:.]+$/.test(at) &&
-      typeof id === 'string'
-    ) {
-      return [at, id];
-    }
-  } catch {
-    // fall through to the validation error
-  }
-  throw new ValidationFailedError([
-    {
-      field: 'cursor',
-      code: 'cursor.invalid',
-      message: 'Use the nextCursor of the previous page',
-    },
-  ]);
 }

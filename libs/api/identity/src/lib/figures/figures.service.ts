@@ -2,14 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ValidationFailedError } from '@portal/api-core';
 import { AuditService, type Actor } from '@portal/api-access';
-import { CompanyYearFiguresEntity } from '@portal/api-db';
+import {
+  CompanyYearFiguresEntity,
+  figuresBefore,
+  toCompanyYearFigures,
+} from '@portal/api-db';
 import type { CompanyYearFiguresView } from '@portal/contracts';
 import {
   highTechSelfCheck,
-  type CompanyYearFigures,
   type HighTechSelfCheck,
+  type HighTechSelfCheckInput,
 } from '@portal/domain';
-import { DataSource, LessThan } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { CompaniesService } from '../companies/companies.service';
 import type { HighTechSelfCheckDto, YearFiguresDto } from './figures.dto';
 
@@ -99,26 +103,26 @@ export class FiguresService {
     actor: Actor,
     dto: HighTechSelfCheckDto,
   ): Promise<HighTechSelfCheck> {
-    const applicationDate =
-      dto.applicationDate ?? new Date().toISOString().slice(0, 10);
-    const applicationYear = Number(applicationDate.slice(0, 4));
-    const rows = await this.dataSource
-      .getRepository(CompanyYearFiguresEntity)
-      .find({
-        where: {
-          organisationId: this.companies.ownCompanyId(actor),
-          year: LessThan(applicationYear),
-        },
-        order: { year: 'DESC' },
-        take: 3,
-      });
-    return highTechSelfCheck({
+    return this.highTechSelfCheckFor(this.companies.ownCompanyId(actor), {
       registeredOn: dto.registeredOn,
-      applicationDate,
+      applicationDate:
+        dto.applicationDate ?? new Date().toISOString().slice(0, 10),
       field: dto.field ?? null,
       majorIncidentLastYear: dto.majorIncidentLastYear,
-      years: rows.map(toFigures),
     });
+  }
+
+  /** The same check for any company, on the figures it keeps. */
+  async highTechSelfCheckFor(
+    organisationId: string,
+    input: Omit<HighTechSelfCheckInput, 'years'>,
+  ): Promise<HighTechSelfCheck> {
+    const years = await figuresBefore(
+      this.dataSource.manager,
+      organisationId,
+      Number(input.applicationDate.slice(0, 4)),
+    );
+    return highTechSelfCheck({ ...input, years });
   }
 }
 
@@ -156,23 +160,9 @@ function consistencyProblems(
     .map(([, field, code, message]) => ({ field, code, message }));
 }
 
-function toFigures(row: CompanyYearFiguresEntity): CompanyYearFigures {
-  return {
-    year: row.year,
-    totalRevenue: row.totalRevenue,
-    salesRevenue: row.salesRevenue,
-    highTechRevenue: row.highTechRevenue,
-    rdExpense: row.rdExpense,
-    rdExpenseDomestic: row.rdExpenseDomestic,
-    staff: row.staff,
-    scienceTechStaff: row.scienceTechStaff,
-    netAssets: row.netAssets,
-    totalAssets: row.totalAssets,
-    totalCosts: row.totalCosts,
-    ip: { classOne: row.ipClassOne, classTwo: row.ipClassTwo },
-  };
-}
-
 function toView(row: CompanyYearFiguresEntity): CompanyYearFiguresView {
-  return { ...toFigures(row), updatedAt: row.updatedAt.toISOString() };
+  return {
+    ...toCompanyYearFigures(row),
+    updatedAt: row.updatedAt.toISOString(),
+  };
 }

@@ -23,12 +23,7 @@ describe('permission map', () => {
     const used = new Set(
       PERMISSIONS.flatMap((p) => PERMISSION_MAP[p].roles as readonly Role[]),
     );
-    // experts, bank officers and providers get their permissions with the application workflow
-    expect(ROLES.filter((r) => !used.has(r)).sort()).toEqual([
-      'bank_officer',
-      'expert',
-      'service_provider',
-    ]);
+    expect(ROLES.filter((r) => !used.has(r))).toEqual([]);
   });
 
   it('lets county reviewers verify companies, but not city or province reviewers', () => {
@@ -76,15 +71,35 @@ describe('permission map', () => {
     );
   });
 
-  it('gives enterprise members read access only', () => {
+  it('lets enterprise members file applications but keeps the company profile to its admins', () => {
     expect(permissionsOf([grant('enterprise_member')])).toEqual([
       'company.profile.read',
+      'calls.read',
+      'applications.file',
+      'applications.read',
+      'applications.act',
     ]);
     expect(permissionsOf([grant('enterprise_admin')])).toEqual([
       'company.profile.read',
       'company.profile.update',
       'company.members.manage',
+      'calls.read',
+      'applications.file',
+      'applications.read',
+      'applications.act',
     ]);
+  });
+
+  it('gives experts, banks and providers an inbox but no company or call administration', () => {
+    for (const role of ['expert', 'bank_officer', 'service_provider'] as const)
+      expect(permissionsOf([grant(role)])).toEqual([
+        'applications.read',
+        'applications.act',
+        'applications.inbox',
+      ]);
+    expect(
+      hasPermission([grant('reviewer', 'county', '330421')], 'calls.manage'),
+    ).toBe(false);
   });
 
   it('returns the memberships through which a permission is held, for region scoping', () => {

@@ -16,6 +16,12 @@ export const PERMISSIONS = [
   'audit.read',
   'queues.dashboard',
   'mail.outbox.read',
+  'calls.read',
+  'calls.manage',
+  'applications.file',
+  'applications.read',
+  'applications.act',
+  'applications.inbox',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -36,6 +42,42 @@ export const PERMISSION_MAP = {
   'audit.read': { roles: ['auditor'] },
   'queues.dashboard': { roles: ['system_admin'] },
   'mail.outbox.read': { roles: ['system_admin'] },
+  'calls.read': {
+    roles: [
+      'enterprise_admin',
+      'enterprise_member',
+      'reviewer',
+      'bureau_admin',
+    ],
+  },
+  'calls.manage': { roles: ['bureau_admin'] },
+  'applications.file': { roles: ['enterprise_admin', 'enterprise_member'] },
+  // Reading is further limited per application: own company, region, assignment or bank.
+  'applications.read': {
+    roles: [
+      'enterprise_admin',
+      'enterprise_member',
+      'reviewer',
+      'expert',
+      'bank_officer',
+      'service_provider',
+      'bureau_admin',
+    ],
+  },
+  // Which action in which state is the workflow definition's to say; this only admits the parties.
+  'applications.act': {
+    roles: [
+      'enterprise_admin',
+      'enterprise_member',
+      'reviewer',
+      'expert',
+      'bank_officer',
+      'service_provider',
+    ],
+  },
+  'applications.inbox': {
+    roles: ['reviewer', 'expert', 'bank_officer', 'service_provider'],
+  },
 } as const satisfies Record<Permission, Grant>;
 
 function grantAllows(grant: Grant, membership: MembershipGrant): boolean {

@@ -94,6 +94,16 @@ export const APPLICATION_FORMS: {
         label: l('声明', 'Declarations'),
         fields: [
           {
+            key: 'registeredOn',
+            type: 'date',
+            label: l('企业注册成立日期', 'Date the company was registered'),
+            required: true,
+            hint: l(
+              '须在申报前注册成立满一年',
+              'Must be at least one year before the application',
+            ),
+          },
+          {
             key: 'majorIncidentLastYear',
             type: 'boolean',
             label: l(
@@ -210,6 +220,30 @@ export const APPLICATION_FORMS: {
         required: false,
         allowed: ['pdf', 'docx'],
         maxSizeMb: 10,
+      },
+      {
+        key: 'invoice',
+        label: l('服务费发票', 'Invoice for the service'),
+        required: true,
+        phase: 'redemption',
+        allowed: ['pdf', 'jpeg', 'png'],
+        maxSizeMb: 10,
+      },
+      {
+        key: 'payment_proof',
+        label: l('付款凭证', 'Proof of payment'),
+        required: true,
+        phase: 'redemption',
+        allowed: ['pdf', 'jpeg', 'png'],
+        maxSizeMb: 10,
+      },
+      {
+        key: 'service_result',
+        label: l('服务成果（报告）', 'Service result (report)'),
+        required: true,
+        phase: 'redemption',
+        allowed: ['pdf', 'docx'],
+        maxSizeMb: 20,
       },
     ],
   },

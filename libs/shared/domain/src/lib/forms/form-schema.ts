@@ -41,7 +41,11 @@ export interface MaterialDefinition {
   readonly required: boolean;
   readonly allowed: readonly FileKind[];
   readonly maxSizeMb: number;
+  /** When it is needed: with the application (default) or later, e.g. to redeem a voucher. */
+  readonly phase?: MaterialPhase;
 }
+
+export type MaterialPhase = 'application' | 'redemption';
 
 /** One schema validates on the API and renders the web form. */
 export interface FormSchema {
@@ -132,13 +136,17 @@ function checkValue(
   }
 }
 
-/** Required materials that have no upload yet. */
+/** Required materials of a phase that have no upload yet. */
 export function missingMaterials(
   schema: FormSchema,
   uploadedKeys: readonly string[],
+  phase: MaterialPhase = 'application',
 ): MaterialDefinition[] {
   return schema.materials.filter(
-    (m) => m.required && !uploadedKeys.includes(m.key),
+    (m) =>
+      m.required &&
+      (m.phase ?? 'application') === phase &&
+      !uploadedKeys.includes(m.key),
   );
 }
 

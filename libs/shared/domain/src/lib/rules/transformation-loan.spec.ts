@@ -1,4 +1,8 @@
-import { loanPrecondition, techSmeValidUntil } from './transformation-loan';
+import {
+  loanPrecondition,
+  techSmeRegistration,
+  techSmeValidUntil,
+} from './transformation-loan';
 
 describe('transformation loan precondition', () => {
   const registration = {
@@ -24,5 +28,19 @@ describe('transformation loan precondition', () => {
     expect(
       loanPrecondition(null, false, '2026-06-01').explanation['zh-CN'],
     ).toMatch(/入库编号/);
+  });
+});
+
+describe('techSmeRegistration', () => {
+  it('reads the evaluation year from the number and dates its validity to 31 March after it', () => {
+    expect(techSmeRegistration(' 20263304210000123 ')).toEqual({
+      number: '20263304210000123',
+      validUntil: '2027-03-31',
+    });
+  });
+
+  it('refuses what is not a registration number', () => {
+    expect(techSmeRegistration('ABC123')).toBeNull();
+    expect(techSmeRegistration('1999123456789')).toBeNull();
   });
 });

@@ -19,6 +19,21 @@ export function techSmeValidUntil(evaluationYear: number): string {
 }
 
 /**
+ * Reads a tech-SME registration number (入库编号), whose first four digits are the evaluation
+ * year; null when it is not one.
+ */
+export function techSmeRegistration(
+  number: string,
+): TechSmeRegistration | null {
+  const match = /^(20\d\d)\d{8,14}$/.exec(number.trim());
+  if (!match) return null;
+  return {
+    number: number.trim(),
+    validUntil: techSmeValidUntil(Number(match[1])),
+  };
+}
+
+/**
  * The borrower must hold a tech-SME registration number (or an equivalent credit rating) valid
  * on the day it applies; otherwise the filing is revoked.
  */

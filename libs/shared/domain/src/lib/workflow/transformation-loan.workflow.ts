@@ -194,7 +194,7 @@ export const TRANSFORMATION_LOAN_WORKFLOW = {
       by: ['city'],
       label: l('审批通过', 'Approve'),
       commentRequired: true,
-      guards: [],
+      guards: ['bank_chosen'],
       notify: ['applicant', 'holders'],
       effects: [{ kind: 'stage_timer' }],
     },

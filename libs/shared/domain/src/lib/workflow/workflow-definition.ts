@@ -64,6 +64,7 @@ export const GUARDS = {
     'a service contract with a registered provider is recorded',
   redemption_documents:
     'invoice, proof of payment and service result are uploaded',
+  bank_chosen: 'a cooperating bank is chosen by the city',
   loan_terms_recorded: 'amount, rate and term are recorded',
   disbursement_recorded: 'the disbursement date and amount are recorded',
 } as const;

@@ -1,8 +1,10 @@
 import { Foundation1764270000000 } from './1764270000000-foundation';
 import { CompanyYearFigures1764280000000 } from './1764280000000-company-year-figures';
+import { Applications1764290000000 } from './1764290000000-applications';
 
 /** In order. Each file is reviewed by hand; never edit one that has shipped. */
 export const MYSQL_MIGRATIONS = [
   Foundation1764270000000,
   CompanyYearFigures1764280000000,
+  Applications1764290000000,
 ];

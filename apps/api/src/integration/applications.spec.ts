@@ -1,0 +1,697 @@
+import { randomUUID } from 'node:crypto';
+import {
+  CallEntity,
+  DEMO_PASSWORD,
+  OrganisationEntity,
+  OutboxEntity,
+} from '@portal/api-db';
+import { DIALECTS, type TestClient } from '@portal/api-testing';
+import {
+  ApiRoutes,
+  IDEMPOTENCY_HEADER,
+  type ActionResult,
+  type ApplicationDetail,
+  type ApplicationSummary,
+  type AttachmentView,
+  type ChainVerification,
+  type ErrorBody,
+  type Page,
+} from '@portal/contracts';
+import { APPLICATION_FORMS, type ApplicationType } from '@portal/domain';
+import { startTestApp, type TestApp } from '../testing/test-app';
+
+const M = 1_000_000;
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
+const FORMS: Record<ApplicationType, Record<string, unknown>> = {
+  high_tech: {
+    field: 'biology_new_medicine',
+    mainProducts: '生物检测试剂',
+    coreTechnology: '核酸快速检测技术，发明专利一项',
+    rdProjects: 6,
+    registeredOn: '2015-03-01',
+    majorIncidentLastYear: false,
+    auditReportNumber: 'SJ-2026-001',
+  },
+  innovation_voucher: {
+    serviceCategory: 'testing',
+    serviceDescription: '产品第三方检测',
+    plannedCostYuan: 200_000,
+  },
+  transformation_loan: {
+    amountYuan: 5 * M,
+    termMonths: 12,
+    purpose: '成果转化生产线建设',
+    achievement: '发明专利 ZL2023xxxx 的产业化',
+    techSmeNumber: '20263304210000123',
+  },
+};
+
+const figures = {
+  totalRevenue: 40 * M,
+  salesRevenue: 40 * M,
+  highTechRevenue: 30 * M,
+  rdExpense: 2.4 * M,
+  rdExpenseDomestic: 2.4 * M,
+  staff: 100,
+  scienceTechStaff: 20,
+  netAssets: 20 * M,
+  totalAssets: 50 * M,
+  totalCosts: 30 * M,
+  ip: { classOne: 1, classTwo: 4 },
+};
+
+describe.each(DIALECTS)(
+  'applications moving through their workflows on %s',
+  (dialect) => {
+    let t: TestApp;
+    const clients = new Map<string, TestClient>();
+    const as = async (email: string): Promise<TestClient> => {
+      const existing = clients.get(email);
+      if (existing) return existing;
+      const client = t.client();
+      expect((await client.login(email, DEMO_PASSWORD)).status).toBe(200);
+      clients.set(email, client);
+      return client;
+    };
+
+    beforeAll(async () => {
+      t = await startTestApp(dialect);
+      const antai = await as('antai@example.com');
+      for (const year of [2023, 2024, 2025])
+        expect(
+          (await antai.put(ApiRoutes.myCompanyFiguresYear(year), figures))
+            .status,
+        ).toBe(200);
+    });
+    afterAll(() => t.close());
+
+    async function openCall(
+      type: ApplicationType,
+      regionCode: string,
+      window: 'open' | 'closed' = 'open',
+    ): Promise<string> {
+      const now = Date.now();
+      const call: CallEntity = {
+        id: randomUUID(),
+        type,
+        title: `${type} ${window} call`,
+        regionCode,
+        opensAt: new Date(
+          now - (window === 'open' ? 86_400_000 : 30 * 86_400_000),
+        ),
+        closesAt: new Date(now + (window === 'open' ? 30 : -1) * 86_400_000),
+        quotas: [],
+        bureauId: randomUUID(),
+        createdBy: randomUUID(),
+        createdAt: new Date(),
+      };
+      await t.dataSource.getRepository(CallEntity).insert(call);
+      return call.id;
+    }
+
+    async function readyDraft(
+      client: TestClient,
+      type: ApplicationType,
+      callId: string,
+    ): Promise<ApplicationDetail> {
+      const created = await client.post<ApplicationDetail>(
+        ApiRoutes.applications,
+        { callId },
+      );
+      expect(created.status).toBe(201);
+      const saved = await client.patch<ActionResult>(
+        ApiRoutes.applicationForm(created.body.id),
+        {
+          version: created.body.version,
+          form: FORMS[type],
+        },
+      );
+      expect(saved.status).toBe(200);
+      for (const material of APPLICATION_FORMS[type].materials.filter(
+        (m) => m.required && (m.phase ?? 'application') === 'application',
+      )) {
+        const uploaded = await client.upload<AttachmentView>(
+          ApiRoutes.applicationMaterials(created.body.id),
+          { materialKey: material.key },
+          { name: `${material.key}.pdf`, content: PDF },
+        );
+        expect(uploaded.status).toBe(201);
+      }
+      return (
+        await client.get<ApplicationDetail>(
+          ApiRoutes.application(created.body.id),
+        )
+      ).body;
+    }
+
+    async function act(
+      client: TestClient,
+      id: string,
+      action: string,
+      extra: Record<string, unknown> = {},
+      headers: Record<string, string> = {},
+    ) {
+      const current = await client.get<ApplicationDetail>(
+        ApiRoutes.application(id),
+      );
+      return client.post<ActionResult & ErrorBody>(
+        ApiRoutes.applicationActions(id),
+        { action, version: current.body.version, ...extra },
+        { headers },
+      );
+    }
+
+    async function expectState(
+      client: TestClient,
+      id: string,
+      state: string,
+    ): Promise<ApplicationDetail> {
+      for (let i = 0; i < 100; i++) {
+        const detail = await client.get<ApplicationDetail>(
+          ApiRoutes.application(id),
+        );
+        if (detail.body.status.state === state) return detail.body;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const last = await client.get<ApplicationDetail>(
+        ApiRoutes.application(id),
+      );
+      throw new Error(`Expected ${state}, still ${last.body.status.state}`);
+    }
+
+    it('walks a high-tech application from draft through the automated check and the county, city and provincial reviews, with a return for supplement on the way', async () => {
+      const antai = await as('antai@example.com');
+      const county = await as('reviewer.jiashan@example.com');
+      const city = await as('reviewer.jiaxing@example.com');
+      const province = await as('reviewer.zhejiang@example.com');
+      const draft = await readyDraft(
+        antai,
+        'high_tech',
+        await openCall('high_tech', '330000'),
+      );
+      expect(draft.reference).toMatch(/^GX-\d{4}-330421-\d{5}$/);
+      expect(draft.status).toMatchObject({
+        state: 'draft',
+        stage: null,
+        waitingForApplicant: true,
+      });
+
+      expect((await act(antai, draft.id, 'submit')).status).toBe(200);
+      // Bull runs the automated check and moves the case on by itself.
+      const atCounty = await expectState(antai, draft.id, 'county_review');
+      expect(atCounty.autoCheck).toMatchObject({
+        passed: true,
+        missingMaterials: [],
+        formProblems: [],
+      });
+      expect(atCounty.status.label.en).not.toMatch(/county review/i);
+
+      const todo = await county.get<Page<ApplicationSummary>>(
+        `${ApiRoutes.inbox}?view=todo`,
+      );
+      expect(todo.body.items.map((a) => a.id)).toContain(draft.id);
+      const countyView = await county.get<ApplicationDetail>(
+        ApiRoutes.application(draft.id),
+      );
+      expect(countyView.body.status.stage?.en).toBe('County review');
+      expect(countyView.body.availableActions.map((a) => a.action)).toEqual([
+        'recommend',
+        'return_for_supplement',
+        'reject',
+      ]);
+
+      const noItems = await act(county, draft.id, 'return_for_supplement', {
+        comment: '请补正',
+      });
+      expect(noItems.status).toBe(400);
+      expect(noItems.body.fields?.[0]?.code).toBe('items.required');
+      const returned = await act(county, draft.id, 'return_for_supplement', {
+        comment: '请补充专项审计报告',
+        items: [{ target: 'special_audit_report', note: '审计报告缺少签章页' }],
+      });
+      expect(returned.status).toBe(200);
+      const atCompany = await antai.get<ApplicationDetail>(
+        ApiRoutes.application(draft.id),
+      );
+      expect(atCompany.body.supplementItems).toEqual([
+        { target: 'special_audit_report', note: '审计报告缺少签章页' },
+      ]);
+      expect(atCompany.body.status.waitingForApplicant).toBe(true);
+      expect((await act(antai, draft.id, 'resubmit')).status).toBe(200);
+
+      expect((await act(county, draft.id, 'recommend')).status).toBe(400); // a comment is required
+      expect(
+        (
+          await act(county, draft.id, 'recommend', {
+            comment: '材料齐全，同意推荐',
+          })
+        ).status,
+      ).toBe(200);
+      expect(
+        (await act(county, draft.id, 'recommend', { comment: 'again' })).status,
+      ).toBe(403);
+      expect(
+        (await act(city, draft.id, 'recommend', { comment: '同意推荐' }))
+          .status,
+      ).toBe(200);
+      const atProvince = await province.get<ApplicationDetail>(
+        ApiRoutes.application(draft.id),
+      );
+      expect(atProvince.body.status.state).toBe('provincial_review');
+      expect((await act(province, draft.id, 'send_to_experts')).status).toBe(
+        409,
+      ); // no panel drawn
+
+      const done = await county.get<Page<ApplicationSummary>>(
+        `${ApiRoutes.inbox}?view=done`,
+      );
+      expect(
+        done.body.items.filter((a) => a.id === draft.id).length,
+      ).toBeGreaterThanOrEqual(2);
+
+      const timeline = (
+        await antai.get<ApplicationDetail>(ApiRoutes.application(draft.id))
+      ).body.events;
+      expect(timeline.map((e) => e.action)).toEqual([
+        'create',
+        'submit',
+        'auto_check_passed',
+        'return_for_supplement',
+        'resubmit',
+        'recommend',
+        'recommend',
+      ]);
+      // The enterprise never sees internal stage names or who at the bureau acted.
+      expect(
+        timeline.find((e) => e.action === 'recommend')?.actorName,
+      ).toBeNull();
+    });
+
+    it('returns a high-tech application whose automated check fails, listing what is wrong', async () => {
+      const shengze = await as('shengze@example.com'); // keeps no yearly figures
+      const draft = await readyDraft(
+        shengze,
+        'high_tech',
+        await openCall('high_tech', '330400'),
+      );
+      expect((await act(shengze, draft.id, 'submit')).status).toBe(200);
+      const returned = await expectState(
+        shengze,
+        draft.id,
+        'returned_by_county',
+      );
+      expect(returned.autoCheck?.passed).toBe(false);
+      expect(returned.supplementItems?.length).toBeGreaterThan(0);
+    });
+
+    it('walks an innovation voucher to redemption within the yearly cap, booked in the ledger', async () => {
+      const lihua = await as('lihua@example.com');
+      const county = await as('reviewer.jiashan@example.com');
+      const city = await as('reviewer.jiaxing@example.com');
+      const provider = await as('provider@example.com');
+      const providerOrg = await t.dataSource
+        .getRepository(OrganisationEntity)
+        .findOneByOrFail({ kind: 'provider' });
+      const draft = await readyDraft(
+        lihua,
+        'innovation_voucher',
+        await openCall('innovation_voucher', '330421'),
+      );
+      expect((await act(lihua, draft.id, 'submit')).status).toBe(200);
+      expect(
+        (await act(county, draft.id, 'approve', { comment: '同意' })).status,
+      ).toBe(200);
+      const issued = await lihua.get<ApplicationDetail>(
+        ApiRoutes.application(draft.id),
+      );
+      // Zhejiang is outside the six 60% cities: 40% of 200,000.
+      expect(issued.body.decision['voucher']).toMatchObject({
+        amountYuan: 80_000,
+        ratePercent: 40,
+      });
+
+      const badContract = await act(lihua, draft.id, 'record_contract', {
+        payload: {
+          providerId: randomUUID(),
+          contractNumber: 'HT-1',
+          contractAmountYuan: 200_000,
+          signedOn: '2026-11-01',
+        },
+      });
+      expect(badContract.status).toBe(400);
+      expect(
+        (
+          await act(lihua, draft.id, 'record_contract', {
+            payload: {
+              providerId: providerOrg.id,
+              contractNumber: 'HT-1',
+              contractAmountYuan: 200_000,
+              signedOn: '2026-11-01',
+            },
+          })
+        ).status,
+      ).toBe(200);
+      expect((await act(provider, draft.id, 'confirm_contract')).status).toBe(
+        200,
+      );
+      expect(
+        (
+          await act(lihua, draft.id, 'request_redemption', {
+            payload: { invoiceAmountYuan: 150_000 },
+          })
+        ).status,
+      ).toBe(400); // documents missing
+      for (const key of ['invoice', 'payment_proof', 'service_result'])
+        expect(
+          (
+            await lihua.upload(
+              ApiRoutes.applicationMaterials(draft.id),
+              { materialKey: key },
+              { name: `${key}.pdf`, content: PDF },
+            )
+          ).status,
+        ).toBe(201);
+      expect(
+        (
+          await act(lihua, draft.id, 'request_redemption', {
+            payload: { invoiceAmountYuan: 150_000 },
+          })
+        ).status,
+      ).toBe(200);
+      expect(
+        (await act(city, draft.id, 'approve_redemption', { comment: '核销' }))
+          .status,
+      ).toBe(200);
+      const redeemed = await lihua.get<ApplicationDetail>(
+        ApiRoutes.application(draft.id),
+      );
+      expect(redeemed.body.status.state).toBe('redeemed');
+      expect(redeemed.body.decision['redemption']).toMatchObject({
+        subsidyYuan: 60_000,
+      });
+      const [ledger] = await t.dataSource.query(
+        'SELECT committed_yuan FROM voucher_ledgers',
+      );
+      expect(Number(ledger.committed_yuan)).toBe(60_000);
+    });
+
+    it('walks a transformation loan through county, city and bank to closed', async () => {
+      const jinghua = await as('jinghua@example.com');
+      const county = await as('reviewer.jiashan@example.com');
+      const city = await as('reviewer.jiaxing@example.com');
+      const bank = await as('bank@example.com');
+      const bankOrg = await t.dataSource
+        .getRepository(OrganisationEntity)
+        .findOneByOrFail({ kind: 'bank' });
+      const draft = await readyDraft(
+        jinghua,
+        'transformation_loan',
+        await openCall('transformation_loan', '330400'),
+      );
+      expect((await act(jinghua, draft.id, 'submit')).status).toBe(200);
+      expect(
+        (await act(county, draft.id, 'recommend', { comment: '推荐' })).status,
+      ).toBe(200);
+      expect(
+        (await act(city, draft.id, 'approve', { comment: '同意' })).status,
+      ).toBe(400); // no bank chosen
+      expect(
+        (
+          await act(city, draft.id, 'approve', {
+            comment: '同意',
+            payload: { bankId: bankOrg.id },
+          })
+        ).status,
+      ).toBe(200);
+      expect(
+        (
+          await act(bank, draft.id, 'bank_approve', {
+            payload: { amountYuan: 5 * M, ratePercent: 3.45, termMonths: 12 },
+          })
+        ).status,
+      ).toBe(200);
+      expect(
+        (
+          await act(bank, draft.id, 'record_disbursement', {
+            payload: { disbursedOn: '2026-11-20', amountYuan: 6 * M },
+          })
+        ).status,
+      ).toBe(400);
+      expect(
+        (
+          await act(bank, draft.id, 'record_disbursement', {
+            payload: { disbursedOn: '2026-11-20', amountYuan: 5 * M },
+          })
+        ).status,
+      ).toBe(200);
+      expect((await act(jinghua, draft.id, 'report_repayment')).status).toBe(
+        200,
+      );
+      expect((await act(bank, draft.id, 'confirm_repayment')).status).toBe(200);
+      const closed = await jinghua.get<ApplicationDetail>(
+        ApiRoutes.application(draft.id),
+      );
+      expect(closed.body.status).toMatchObject({
+        state: 'closed',
+        terminal: true,
+      });
+      expect(closed.body.decision['loanTerms']).toEqual({
+        amountYuan: 5 * M,
+        ratePercent: 3.45,
+        termMonths: 12,
+      });
+    });
+
+    it('keeps companies and regions apart: 404 for strangers, 403 for the wrong role, both audited', async () => {
+      const antai = await as('antai@example.com');
+      const draft = await readyDraft(
+        antai,
+        'innovation_voucher',
+        await openCall('innovation_voucher', '330421'),
+      );
+      const [material] = draft.materials;
+      if (!material) throw new Error('the draft has its materials');
+      const otherCompany = await as('seed@example.com');
+      const otherCounty = await as('reviewer.haiyan@example.com');
+      expect(
+        (await otherCompany.get(ApiRoutes.application(draft.id))).status,
+      ).toBe(404);
+      expect(
+        (await otherCounty.get(ApiRoutes.application(draft.id))).status,
+      ).toBe(404);
+      expect(
+        (
+          await otherCounty.post(ApiRoutes.applicationActions(draft.id), {
+            action: 'approve',
+            version: draft.version,
+            comment: 'x',
+          })
+        ).status,
+      ).toBe(404);
+      expect(
+        (
+          await otherCompany.get(
+            ApiRoutes.applicationMaterial(draft.id, material.id),
+          )
+        ).status,
+      ).toBe(404);
+      const county = await as('reviewer.jiashan@example.com');
+      expect((await act(county, draft.id, 'submit')).status).toBe(403);
+      const download = await antai.get(
+        ApiRoutes.applicationMaterial(draft.id, material.id),
+      );
+      expect(download.status).toBe(200);
+      expect(String(download.headers['content-disposition'])).toMatch(
+        /^attachment;/,
+      );
+      const [denials] = await t.dataSource.query(
+        "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'application.access_denied'",
+      );
+      expect(Number(denials.n)).toBeGreaterThanOrEqual(4);
+    });
+
+    it('refuses files that are not what they claim, a stale version and a closed call', async () => {
+      const antai = await as('antai@example.com');
+      const created = await antai.post<ApplicationDetail>(
+        ApiRoutes.applications,
+        { callId: await openCall('innovation_voucher', '330421') },
+      );
+      const fake = await antai.upload<ErrorBody>(
+        ApiRoutes.applicationMaterials(created.body.id),
+        { materialKey: 'business_licence' },
+        { name: 'licence.pdf', content: Buffer.from('MZ not a pdf at all') },
+      );
+      expect(fake.status).toBe(415);
+      expect(fake.body.code).toBe('FILE_REJECTED');
+      const stale = await antai.patch<ErrorBody>(
+        ApiRoutes.applicationForm(created.body.id),
+        { version: created.body.version + 5, form: {} },
+      );
+      expect(stale.status).toBe(409);
+      expect(stale.body.code).toBe('VERSION_CONFLICT');
+      const closedCall = await openCall('high_tech', '330000', 'closed');
+      const late = await antai.post<ErrorBody>(ApiRoutes.applications, {
+        callId: closedCall,
+      });
+      expect(late.status).toBe(409);
+      expect(late.body.code).toBe('CALL_CLOSED');
+    });
+
+    it('gives the same answer for a repeated Idempotency-Key and has one effect', async () => {
+      const antai = await as('antai@example.com');
+      const draft = await readyDraft(
+        antai,
+        'innovation_voucher',
+        await openCall('innovation_voucher', '330421'),
+      );
+      const key = randomUUID();
+      const body = { action: 'submit', version: draft.version };
+      const first = await antai.post<ActionResult>(
+        ApiRoutes.applicationActions(draft.id),
+        body,
+        { headers: { [IDEMPOTENCY_HEADER]: key } },
+      );
+      const second = await antai.post<ActionResult>(
+        ApiRoutes.applicationActions(draft.id),
+        body,
+        { headers: { [IDEMPOTENCY_HEADER]: key } },
+      );
+      expect(first.status).toBe(200);
+      expect(second.status).toBe(200);
+      expect(second.body).toEqual(first.body);
+      const events = await t.dataSource.query(
+        'SELECT COUNT(*) AS n FROM application_events WHERE application_id = ?',
+        [draft.id],
+      );
+      expect(Number(events[0].n)).toBe(2); // create + one submit
+      const reused = await antai.post<ErrorBody>(
+        ApiRoutes.applicationActions(draft.id),
+        { ...body, action: 'withdraw' },
+        { headers: { [IDEMPOTENCY_HEADER]: key } },
+      );
+      expect(reused.status).toBe(422);
+    });
+
+    it('lets the auditor verify every event chain and finds a tampered event', async () => {
+      const auditor = await as('auditor@example.com');
+      const intact = await auditor.get<ChainVerification>(ApiRoutes.eventChain);
+      expect(intact.body).toMatchObject({ intact: true, firstBreak: null });
+      expect(intact.body.events).toBeGreaterThan(10);
+      const [victim] = await t.dataSource.query(
+        "SELECT application_id, seq FROM application_events WHERE action = 'submit' ORDER BY created_at LIMIT 1",
+      );
+      // A DBA with full rights can drop the append-only trigger; the chain still shows the change.
+      const q = (sql: string) =>
+        t.dataSource.query(dialect === 'sqlite' ? sql.replace(/`/g, '"') : sql);
+      await q('DROP TRIGGER `application_events_no_update`');
+      await t.dataSource.query(
+        "UPDATE application_events SET comment = 'rewritten' WHERE application_id = ? AND seq = ?",
+        [victim.application_id, victim.seq],
+      );
+      const broken = await auditor.get<ChainVerification>(
+        `${ApiRoutes.eventChain}?applicationId=${victim.application_id}`,
+      );
+      expect(broken.body).toMatchObject({
+        intact: false,
+        firstBreak: {
+          applicationId: victim.application_id,
+          seq: Number(victim.seq),
+          reason: 'hash_mismatch',
+        },
+      });
+      const denied = await (
+        await as('antai@example.com')
+      ).get(ApiRoutes.eventChain);
+      expect(denied.status).toBe(403);
+    });
+
+    if (dialect === 'mariadb') {
+      it('lets exactly one of 50 parallel approvals through: 49 × 409, one event, one outbox row', async () => {
+        const antai = await as('antai@example.com');
+        const draft = await readyDraft(
+          antai,
+          'innovation_voucher',
+          await openCall('innovation_voucher', '330421'),
+        );
+        expect((await act(antai, draft.id, 'submit')).status).toBe(200);
+        const county = await as('reviewer.jiashan@example.com');
+        const seen = (
+          await county.get<ApplicationDetail>(ApiRoutes.application(draft.id))
+        ).body.version;
+        const results = await Promise.all(
+          Array.from({ length: 50 }, () =>
+            county.post<ActionResult>(ApiRoutes.applicationActions(draft.id), {
+              action: 'approve',
+              version: seen,
+              comment: '同意',
+            }),
+          ),
+        );
+        const statuses = results.map((r) => r.status).sort();
+        expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+        expect(statuses.filter((s) => s === 409)).toHaveLength(49);
+        const approvals = await t.dataSource.query(
+          "SELECT COUNT(*) AS n FROM application_events WHERE application_id = ? AND action = 'approve'",
+          [draft.id],
+        );
+        expect(Number(approvals[0].n)).toBe(1);
+        const rows = await t.dataSource
+          .getRepository(OutboxEntity)
+          .findBy({ applicationId: draft.id, jobName: 'voucher-expiry' });
+        expect(rows).toHaveLength(1);
+        const entries = await t.dataSource.query(
+          'SELECT COUNT(*) AS n FROM voucher_ledger_entries WHERE application_id = ?',
+          [draft.id],
+        );
+        expect(Number(entries[0].n)).toBe(1);
+      });
+    }
+  },
+);
+
+describe('the demo half-year', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('sqlite');
+  });
+  afterAll(() => t.close());
+
+  it('replays the county report: 18 high-tech filings sent on (one returned by the city), 2 vouchers granted, loans of 5M, 3M and 5M at the bank, with intact chains', async () => {
+    const { DemoApplicationsSeeder } = await import('@portal/api-applications');
+    expect(await t.app.get(DemoApplicationsSeeder).seedIfEmpty()).toBe(24);
+    const count = async (sql: string) =>
+      Number((await t.dataSource.query(sql))[0].n);
+    expect(
+      await count(
+        "SELECT COUNT(*) AS n FROM applications WHERE type = 'high_tech' AND state = 'provincial_review'",
+      ),
+    ).toBe(17);
+    expect(
+      await count(
+        "SELECT COUNT(*) AS n FROM applications WHERE type = 'high_tech' AND state = 'returned_by_city'",
+      ),
+    ).toBe(1);
+    expect(
+      await count(
+        "SELECT COUNT(*) AS n FROM applications WHERE type = 'innovation_voucher' AND state = 'issued'",
+      ),
+    ).toBe(2);
+    const loans = await t.dataSource.query(
+      "SELECT form FROM applications WHERE type = 'transformation_loan' AND state = 'bank_review'",
+    );
+    expect(
+      loans.map((r: { form: string }) => JSON.parse(r.form).amountYuan).sort(),
+    ).toEqual([3 * M, 5 * M, 5 * M]);
+    const bank = t.client();
+    await bank.login('bank@example.com', DEMO_PASSWORD);
+    const inbox = await bank.get<Page<ApplicationSummary>>(ApiRoutes.inbox);
+    expect(inbox.body.items).toHaveLength(3);
+    const auditor = t.client();
+    await auditor.login('auditor@example.com', DEMO_PASSWORD);
+    expect(
+      (await auditor.get<ChainVerification>(ApiRoutes.eventChain)).body,
+    ).toMatchObject({ intact: true, applications: 24 });
+    expect(await t.app.get(DemoApplicationsSeeder).seedIfEmpty()).toBe(0);
+  });
+});

@@ -1,0 +1,6 @@
+export * from './lib/applications.module';
+export * from './lib/applications/applications.service';
+export * from './lib/outbox/outbox-relay.service';
+export * from './lib/processors/workflow-automation.service';
+export * from './lib/chain/event-hash';
+export * from './lib/demo/demo-applications.seeder';

@@ -1,0 +1,58 @@
+import { Module } from '@nestjs/common';
+import { ApplicationsController } from './applications/applications.controller';
+import { ApplicationsService } from './applications/applications.service';
+import { CallsController } from './calls/calls.controller';
+import { CallsService } from './calls/calls.service';
+import { EventChainService } from './chain/event-chain.service';
+import { DemoApplicationsSeeder } from './demo/demo-applications.seeder';
+import {
+  EventChainController,
+  InboxController,
+} from './inbox/inbox.controller';
+import { InboxService } from './inbox/inbox.service';
+import { MaterialsService } from './materials/materials.service';
+import { OutboxRelay } from './outbox/outbox-relay.service';
+import {
+  TimersProcessor,
+  WorkflowProcessor,
+} from './processors/workflow.processor';
+import { WorkflowAutomationService } from './processors/workflow-automation.service';
+import { ReferenceNumbersService } from './references/reference-numbers.service';
+import { GuardsService } from './transitions/guards.service';
+import { TransitionService } from './transitions/transition.service';
+import { VoucherLedgerService } from './vouchers/voucher-ledger.service';
+
+const services = [
+  ApplicationsService,
+  CallsService,
+  DemoApplicationsSeeder,
+  EventChainService,
+  GuardsService,
+  InboxService,
+  MaterialsService,
+  OutboxRelay,
+  ReferenceNumbersService,
+  TransitionService,
+  VoucherLedgerService,
+  WorkflowAutomationService,
+];
+
+/** Calls, applications and their workflows: the HTTP side and the services queue handlers use. */
+@Module({
+  controllers: [
+    ApplicationsController,
+    CallsController,
+    InboxController,
+    EventChainController,
+  ],
+  providers: services,
+  exports: services,
+})
+export class ApplicationsModule {}
+
+/** The workflow and timer queue handlers, for the worker and for an API that runs its own. */
+@Module({
+  imports: [ApplicationsModule],
+  providers: [WorkflowProcessor, TimersProcessor],
+})
+export class ApplicationsProcessorsModule {}

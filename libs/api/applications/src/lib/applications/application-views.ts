@@ -1,0 +1,141 @@
+import type {
+  ApplicationEntity,
+  ApplicationEventEntity,
+  AttachmentEntity,
+} from '@portal/api-db';
+import type {
+  ApplicationDetail,
+  ApplicationEventView,
+  ApplicationStatusView,
+  ApplicationSummary,
+  AttachmentView,
+  AvailableAction,
+  SupplementItem,
+} from '@portal/contracts';
+import {
+  applicantStatus,
+  stateOf,
+  workflowVersion,
+  type Party,
+} from '@portal/domain';
+
+/** What the reader may see: enterprises read public wording only. */
+export interface Reader {
+  readonly asStaff: boolean;
+  readonly parties: readonly Party[];
+}
+
+export function statusView(
+  application: ApplicationEntity,
+  asStaff: boolean,
+): ApplicationStatusView {
+  const definition = workflowVersion(
+    application.type,
+    application.workflowVersion,
+  );
+  const state = stateOf(definition, application.state);
+  const status = applicantStatus(definition, application.state);
+  return {
+    state: application.state,
+    label: status.label,
+    stage: asStaff ? state.staffLabel : null,
+    terminal: status.terminal,
+    waitingForApplicant: status.waitingForApplicant,
+    holder: application.holder,
+  };
+}
+
+export function summaryView(
+  application: ApplicationEntity,
+  companyName: string,
+  callTitle: string,
+  asStaff: boolean,
+  now = new Date(),
+): ApplicationSummary {
+  const definition = workflowVersion(
+    application.type,
+    application.workflowVersion,
+  );
+  return {
+    id: application.id,
+    reference: application.reference,
+    type: application.type,
+    title: definition.label,
+    companyId: application.organisationId,
+    companyName,
+    countyCode: application.countyCode,
+    callId: application.callId,
+    callTitle,
+    status: statusView(application, asStaff),
+    version: application.version,
+    stateEnteredAt: application.stateEnteredAt.toISOString(),
+    dueAt: application.dueAt?.toISOString() ?? null,
+    overdue: application.dueAt !== null && application.dueAt < now,
+    submittedAt: application.submittedAt?.toISOString() ?? null,
+    updatedAt: application.updatedAt.toISOString(),
+  };
+}
+
+export function attachmentView(a: AttachmentEntity): AttachmentView {
+  return {
+    id: a.id,
+    materialKey: a.materialKey,
+    fileName: a.fileName,
+    kind: a.kind,
+    sizeBytes: a.sizeBytes,
+    sha256: a.sha256,
+    uploadedAt: a.uploadedAt.toISOString(),
+  };
+}
+
+export function eventView(
+  application: ApplicationEntity,
+  event: ApplicationEventEntity,
+  asStaff: boolean,
+): ApplicationEventView {
+  const definition = workflowVersion(
+    application.type,
+    application.workflowVersion,
+  );
+  const to = stateOf(definition, event.toState);
+  const transition = definition.transitions.find(
+    (t) => t.action === event.action && t.to === event.toState,
+  );
+  const items = event.payload['items'];
+  return {
+    seq: event.seq,
+    action: event.action,
+    actionLabel: transition?.label ?? CREATED_LABEL,
+    from: event.fromState,
+    to: event.toState,
+    toLabel: asStaff ? to.staffLabel : to.applicantLabel,
+    party: event.party,
+    actorName: asStaff || event.party === 'enterprise' ? event.actorName : null,
+    comment: event.comment,
+    items: Array.isArray(items) ? (items as SupplementItem[]) : null,
+    createdAt: event.createdAt.toISOString(),
+  };
+}
+
+const CREATED_LABEL = { 'zh-CN': '创建申报', en: 'Created' } as const;
+
+export function detailView(
+  summary: ApplicationSummary,
+  application: ApplicationEntity,
+  events: readonly ApplicationEventEntity[],
+  attachments: readonly AttachmentEntity[],
+  available: readonly AvailableAction[],
+  asStaff: boolean,
+): ApplicationDetail {
+  return {
+    ...summary,
+    workflowVersion: application.workflowVersion,
+    form: application.form,
+    materials: attachments.map(attachmentView),
+    events: events.map((e) => eventView(application, e, asStaff)),
+    availableActions: available,
+    autoCheck: application.autoCheck,
+    supplementItems: application.supplementItems,
+    decision: application.decision,
+  };
+}

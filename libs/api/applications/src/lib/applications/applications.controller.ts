@@ -1,0 +1,144 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Req,
+  StreamableFile,
+} from '@nestjs/common';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import {
+  CurrentActor,
+  RequirePermission,
+  type Actor,
+} from '@portal/api-access';
+import {
+  IDEMPOTENCY_HEADER,
+  type ActionResult,
+  type ApplicationDetail,
+  type ApplicationSummary,
+  type AttachmentView,
+  type Page,
+} from '@portal/contracts';
+import type { FastifyRequest } from 'fastify';
+import { MaterialsService, mimeOf } from '../materials/materials.service';
+import {
+  readUpload,
+  attachmentDisposition,
+  idempotencyKey,
+} from './http-helpers';
+import {
+  ActionDto,
+  CreateApplicationDto,
+  PageQueryDto,
+  SaveFormDto,
+} from './applications.dto';
+import { ApplicationsService } from './applications.service';
+
+const uuid = new ParseUUIDPipe({ version: '4' });
+
+@ApiTags('applications')
+@Controller('applications')
+export class ApplicationsController {
+  constructor(
+    private readonly applications: ApplicationsService,
+    private readonly materials: MaterialsService,
+  ) {}
+
+  @RequirePermission('applications.file')
+  @Post()
+  create(
+    @CurrentActor() actor: Actor,
+    @Body() dto: CreateApplicationDto,
+  ): Promise<ApplicationDetail> {
+    return this.applications.create(actor, dto.callId);
+  }
+
+  @RequirePermission('applications.file')
+  @Get()
+  listMine(
+    @CurrentActor() actor: Actor,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<ApplicationSummary>> {
+    return this.applications.listMine(actor, query.cursor, query.limit);
+  }
+
+  @RequirePermission('applications.read')
+  @Get(':id')
+  detail(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuid) id: string,
+  ): Promise<ApplicationDetail> {
+    return this.applications.detail(actor, id);
+  }
+
+  @RequirePermission('applications.file')
+  @Patch(':id/form')
+  saveForm(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuid) id: string,
+    @Body() dto: SaveFormDto,
+  ): Promise<ActionResult> {
+    return this.applications.saveForm(actor, id, dto);
+  }
+
+  @RequirePermission('applications.act')
+  @ApiHeader({
+    name: IDEMPOTENCY_HEADER,
+    required: false,
+    description: 'Same key, same answer, no second effect',
+  })
+  @Post(':id/actions')
+  @HttpCode(200)
+  act(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuid) id: string,
+    @Body() dto: ActionDto,
+    @Headers(IDEMPOTENCY_HEADER) key: string | undefined,
+  ): Promise<ActionResult> {
+    return this.applications.act(actor, id, dto, idempotencyKey(key));
+  }
+
+  @RequirePermission('applications.file')
+  @Post(':id/materials')
+  async upload(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuid) id: string,
+    @Req() request: FastifyRequest,
+  ): Promise<AttachmentView> {
+    return this.materials.upload(actor, id, await readUpload(request));
+  }
+
+  @RequirePermission('applications.file')
+  @Delete(':id/materials/:attachmentId')
+  @HttpCode(204)
+  remove(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuid) id: string,
+    @Param('attachmentId', uuid) attachmentId: string,
+  ): Promise<void> {
+    return this.materials.remove(actor, id, attachmentId);
+  }
+
+  @RequirePermission('applications.read')
+  @Get(':id/materials/:attachmentId')
+  async download(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuid) id: string,
+    @Param('attachmentId', uuid) attachmentId: string,
+  ): Promise<StreamableFile> {
+    const file = await this.materials.download(actor, id, attachmentId);
+    return new StreamableFile(file.content, {
+      type: mimeOf(file.kind),
+      disposition: attachmentDisposition(file.fileName),
+      length: file.content.length,
+    });
+  }
+}

@@ -1,0 +1,151 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type {
+  ActionRequest,
+  CreateApplicationRequest,
+  InboxQuery,
+  InboxView,
+  SaveFormRequest,
+  SupplementItem,
+} from '@portal/contracts';
+import { APPLICATION_TYPES, type ApplicationType } from '@portal/domain';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+export class CreateApplicationDto implements CreateApplicationRequest {
+  @ApiProperty()
+  @IsUUID('4', { message: '[call.invalid] Choose a call' })
+  callId!: string;
+}
+
+export class SaveFormDto implements SaveFormRequest {
+  @ApiProperty({ description: 'The version the form was loaded at' })
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  @IsObject()
+  form!: Record<string, unknown>;
+}
+
+export class SupplementItemDto implements SupplementItem {
+  @ApiProperty({ description: 'A form field key, a material key, or "other"' })
+  @IsString()
+  @Length(1, 60)
+  target!: string;
+
+  @ApiProperty({ description: 'What the enterprise must supply or fix' })
+  @IsString()
+  @Length(1, 500)
+  note!: string;
+}
+
+export class ActionDto implements ActionRequest {
+  @ApiProperty({ example: 'recommend' })
+  @Matches(/^[a-z_]{1,40}$/, { message: '[action.invalid] Not an action name' })
+  action!: string;
+
+  @ApiProperty({ description: 'The version the user saw; a stale one is 409' })
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  comment?: string;
+
+  @ApiPropertyOptional({ type: [SupplementItemDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => SupplementItemDto)
+  items?: SupplementItemDto[];
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  @IsOptional()
+  @IsObject()
+  payload?: Record<string, unknown>;
+}
+
+export class PageQueryDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}
+
+export class InboxQueryDto extends PageQueryDto implements InboxQuery {
+  @ApiPropertyOptional({ enum: ['todo', 'done'] })
+  @IsOptional()
+  @IsIn(['todo', 'done'])
+  view?: InboxView;
+
+  @ApiPropertyOptional({ enum: APPLICATION_TYPES })
+  @IsOptional()
+  @IsIn(APPLICATION_TYPES)
+  type?: ApplicationType;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^[a-z_]{1,40}$/)
+  state?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID('4')
+  callId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^\d{6}$/, {
+    message: '[region.format] Use a six-digit region code',
+  })
+  regionCode?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(({ value }) => value === 'true' || value === true)
+  @IsBoolean()
+  overdue?: boolean;
+
+  @ApiPropertyOptional({ description: 'Company name or reference number' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  q?: string;
+}
+
+export class ChainQueryDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID('4')
+  applicationId?: string;
+}

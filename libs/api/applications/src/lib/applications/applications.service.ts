@@ -1,0 +1,468 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService, type Actor } from '@portal/api-access';
+import {
+  AppError,
+  ConflictError,
+  decodeCursor,
+  encodeCursor,
+  ForbiddenError,
+  NotFoundError,
+  ValidationFailedError,
+} from '@portal/api-core';
+import {
+  ApplicationEntity,
+  ApplicationEventEntity,
+  AttachmentEntity,
+  CallEntity,
+  IdempotencyKeyEntity,
+  insertRows,
+  isDuplicateKey,
+  OrganisationEntity,
+} from '@portal/api-db';
+import type {
+  ActionRequest,
+  ActionResult,
+  ApplicationDetail,
+  ApplicationSummary,
+  Page,
+  SaveFormRequest,
+} from '@portal/contracts';
+import {
+  APPLICATION_FORMS,
+  availableActions,
+  currentWorkflow,
+  formatReference,
+  regionContains,
+  stateOf,
+  validateForm,
+  workflowVersion,
+} from '@portal/domain';
+import { DataSource } from 'typeorm';
+import { GENESIS_HASH } from '../chain/event-hash';
+import { OutboxRelay } from '../outbox/outbox-relay.service';
+import { ReferenceNumbersService } from '../references/reference-numbers.service';
+import { chinaDate } from '../transitions/china-time';
+import {
+  buildEvent,
+  TransitionService,
+} from '../transitions/transition.service';
+import {
+  accessFactsFor,
+  mayRead,
+  partiesOn,
+  readsAsStaff,
+  type AccessFacts,
+} from './application-access';
+import { detailView, statusView, summaryView } from './application-views';
+import { callTitles } from './lookups';
+
+const PAGE = 20;
+
+/** What an enterprise files and everyone reads: drafts, the detail with its timeline, actions. */
+@Injectable()
+export class ApplicationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transitions: TransitionService,
+    private readonly references: ReferenceNumbersService,
+    private readonly relay: OutboxRelay,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Starts a draft in a call, prefilled from the company's last application of the type. */
+  async create(actor: Actor, callId: string): Promise<ApplicationDetail> {
+    const company = await this.ownCompany(actor);
+    const call = await this.dataSource
+      .getRepository(CallEntity)
+      .findOneBy({ id: callId });
+    if (!call || !regionContains(call.regionCode, company.countyCode as string))
+      throw new NotFoundError('The call');
+    if (new Date() >= call.closesAt)
+      throw new ConflictError(
+        'CALL_CLOSED',
+        `"${call.title}" closed on ${call.closesAt.toISOString()}; choose an open call.`,
+      );
+    const definition = currentWorkflow(call.type);
+    const previous = await this.dataSource
+      .getRepository(ApplicationEntity)
+      .findOne({
+        where: { organisationId: company.id, type: call.type },
+        order: { createdAt: 'DESC' },
+      });
+    const now = new Date();
+    const id = await this.dataSource.transaction(async (em) => {
+      const year = Number(chinaDate(now).slice(0, 4));
+      const county = company.countyCode as string;
+      const sequence = await this.references.next(em, call.type, year, county);
+      const application: ApplicationEntity = {
+        id: randomUUID(),
+        reference: formatReference(call.type, year, county, sequence),
+        type: call.type,
+        workflowVersion: definition.version,
+        organisationId: company.id,
+        callId: call.id,
+        provinceCode: company.provinceCode,
+        cityCode: company.cityCode as string,
+        countyCode: county,
+        state: definition.initial,
+        holder: stateOf(definition, definition.initial).holder,
+        stateEnteredAt: now,
+        dueAt: null,
+        pausedState: null,
+        pausedDaysLeft: null,
+        version: 1,
+        eventCount: 0,
+        chainHead: GENESIS_HASH,
+        form: previous ? { ...previous.form } : {},
+        autoCheck: null,
+        supplementItems: null,
+        decision: {},
+        bankId: null,
+        providerId: null,
+        submittedAt: null,
+        createdBy: actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      };
+      const membership =
+        actor.memberships.find((m) => m.organisationId === company.id) ?? null;
+      const event = buildEvent(application, {
+        action: 'create',
+        to: definition.initial,
+        initiator: { kind: 'user', actor },
+        membership,
+        party: 'enterprise',
+        request: { action: 'create', version: 0 },
+        changes: {},
+        clientIp: actor.ip,
+        now,
+      });
+      application.eventCount = 1;
+      application.chainHead = event.hash;
+      await insertRows(em, ApplicationEntity, application);
+      await insertRows(em, ApplicationEventEntity, event);
+      return application.id;
+    });
+    return this.detail(actor, id);
+  }
+
+  /** The company's own applications, newest first. */
+  async listMine(
+    actor: Actor,
+    cursor?: string,
+    limit = PAGE,
+  ): Promise<Page<ApplicationSummary>> {
+    const company = await this.ownCompany(actor);
+    const qb = this.dataSource
+      .getRepository(ApplicationEntity)
+      .createQueryBuilder('a')
+      .where('a.organisation_id = :org', { org: company.id });
+    if (cursor) {
+      const [at, id] = decodeCursor(cursor);
+      qb.andWhere(
+        '(a.created_at < :at OR (a.created_at = :at AND a.id < :id))',
+        { at, id },
+      );
+    }
+    const { entities, raw } = await qb
+      .orderBy('a.created_at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .limit(limit + 1)
+      .getRawAndEntities<{ a_created_at: string | Date }>();
+    const page = entities.slice(0, limit);
+    const calls = await callTitles(
+      this.dataSource,
+      page.map((a) => a.callId),
+    );
+    const last = page[page.length - 1];
+    const lastAt = raw[page.length - 1]?.a_created_at;
+    return {
+      items: page.map((a) =>
+        summaryView(a, company.name, calls.get(a.callId) ?? '', false),
+      ),
+      nextCursor:
+        entities.length > limit && last && lastAt !== undefined
+          ? encodeCursor(rawTimestamp(lastAt), last.id)
+          : null,
+    };
+  }
+
+  async detail(actor: Actor, id: string): Promise<ApplicationDetail> {
+    const { application, facts } = await this.readable(actor, id);
+    const asStaff = readsAsStaff(actor, application, facts);
+    const [company, call, events, attachments] = await Promise.all([
+      this.dataSource
+        .getRepository(OrganisationEntity)
+        .findOneByOrFail({ id: application.organisationId }),
+      this.dataSource
+        .getRepository(CallEntity)
+        .findOneByOrFail({ id: application.callId }),
+      this.dataSource.getRepository(ApplicationEventEntity).find({
+        where: { applicationId: id },
+        order: { seq: 'ASC' },
+      }),
+      this.dataSource.getRepository(AttachmentEntity).find({
+        where: { applicationId: id },
+        order: { uploadedAt: 'ASC' },
+      }),
+    ]);
+    const definition = workflowVersion(
+      application.type,
+      application.workflowVersion,
+    );
+    const available = availableActions(
+      definition,
+      application.state,
+      partiesOn(actor, application, facts),
+    ).map((t) => ({
+      action: t.action,
+      label: t.label,
+      to: t.to,
+      commentRequired: t.commentRequired,
+      itemsRequired: t.guards.includes('supplement_items_listed'),
+    }));
+    return detailView(
+      summaryView(application, company.name, call.title, asStaff),
+      application,
+      events,
+      attachments,
+      available,
+      asStaff,
+    );
+  }
+
+  /** Autosave of the form while the enterprise holds the case (a draft or a return). */
+  async saveForm(
+    actor: Actor,
+    id: string,
+    request: SaveFormRequest,
+  ): Promise<ActionResult> {
+    const { application, facts } = await this.readable(actor, id);
+    if (!partiesOn(actor, application, facts).includes('enterprise'))
+      throw await this.denied(
+        actor,
+        id,
+        'Only the applying company edits its form.',
+      );
+    const definition = workflowVersion(
+      application.type,
+      application.workflowVersion,
+    );
+    const state = stateOf(definition, application.state);
+    if (state.holder !== 'enterprise' || state.terminal)
+      throw new AppError(
+        403,
+        'TRANSITION_NOT_ALLOWED',
+        'The form can be changed only while the application is with your company (a draft or a return for supplement).',
+      );
+    const problems = validateForm(
+      APPLICATION_FORMS[application.type],
+      request.form,
+      'draft',
+    );
+    if (problems.length)
+      throw new ValidationFailedError(
+        problems.map((p) => ({
+          field: `form.${p.field}`,
+          code: `form.${p.code}`,
+          message: `${p.field}: ${p.code.replace(/_/g, ' ')}`,
+        })),
+      );
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(ApplicationEntity)
+      .set({
+        form: () => ':form',
+        version: () => 'version + 1',
+        updatedAt: new Date(),
+      })
+      .setParameter('form', JSON.stringify(request.form))
+      .where('id = :id AND version = :version', {
+        id,
+        version: request.version,
+      })
+      .execute();
+    if (result.affected !== 1)
+      throw new ConflictError(
+        'VERSION_CONFLICT',
+        'This application has changed since you opened it. Reload it and try again.',
+      );
+    const saved = { ...application, version: request.version + 1 };
+    return {
+      applicationId: id,
+      action: 'save',
+      version: saved.version,
+      status: statusView(saved, false),
+    };
+  }
+
+  /**
+   * Fires an action. With an Idempotency-Key the first answer is stored in the same transaction
+   * as the effect, and a repeat of the same request gets that answer without a second effect.
+   */
+  async act(
+    actor: Actor,
+    id: string,
+    request: ActionRequest,
+    idempotencyKey: string | undefined,
+  ): Promise<ActionResult> {
+    const requestHash = createHash('sha256')
+      .update(JSON.stringify([id, request]))
+      .digest('hex');
+    if (idempotencyKey) {
+      const stored = await this.storedAnswer(
+        actor,
+        idempotencyKey,
+        requestHash,
+      );
+      if (stored) return stored;
+    }
+    try {
+      const { answer, outbox } = await this.dataSource.transaction(
+        async (em) => {
+          const result = await this.transitions.fire(
+            em,
+            { kind: 'user', actor },
+            id,
+            request,
+            actor.ip,
+          );
+          const facts = await accessFactsFor(em, actor, result.application);
+          const answer: ActionResult = {
+            applicationId: id,
+            action: request.action,
+            version: result.application.version,
+            status: statusView(
+              result.application,
+              readsAsStaff(actor, result.application, facts),
+            ),
+          };
+          if (idempotencyKey)
+            await em.insert(IdempotencyKeyEntity, {
+              userId: actor.userId,
+              key: idempotencyKey,
+              requestHash,
+              response: answer,
+            });
+          return { answer, outbox: result.outbox };
+        },
+      );
+      void this.relay.dispatch(outbox);
+      return answer;
+    } catch (error) {
+      // A concurrent request with the same key committed first: give its answer.
+      if (
+        idempotencyKey &&
+        (isDuplicateKey(error) ||
+          (error instanceof AppError && error.code === 'VERSION_CONFLICT'))
+      ) {
+        const stored = await this.storedAnswer(
+          actor,
+          idempotencyKey,
+          requestHash,
+        );
+        if (stored) return stored;
+      }
+      if (
+        error instanceof AppError &&
+        (error.status === 403 || error.status === 404)
+      )
+        await this.auditDenial(actor, id, request.action, error);
+      throw error;
+    }
+  }
+
+  /** Loads an application the actor may read; anything else is the same 404 as a missing one. */
+  async readable(
+    actor: Actor,
+    id: string,
+  ): Promise<{ application: ApplicationEntity; facts: AccessFacts }> {
+    const application = await this.dataSource
+      .getRepository(ApplicationEntity)
+      .findOneBy({ id });
+    const facts = application
+      ? await accessFactsFor(this.dataSource.manager, actor, application)
+      : null;
+    if (!application || !facts || !mayRead(actor, application, facts)) {
+      if (application)
+        await this.auditDenial(
+          actor,
+          id,
+          'read',
+          new NotFoundError('The application'),
+        );
+      throw new NotFoundError('The application');
+    }
+    return { application, facts };
+  }
+
+  private async storedAnswer(
+    actor: Actor,
+    key: string,
+    requestHash: string,
+  ): Promise<ActionResult | null> {
+    const stored = await this.dataSource
+      .getRepository(IdempotencyKeyEntity)
+      .findOneBy({ userId: actor.userId, key });
+    if (!stored) return null;
+    if (stored.requestHash !== requestHash)
+      throw new AppError(
+        422,
+        'IDEMPOTENCY_KEY_REUSED',
+        'This Idempotency-Key was already used for a different request; use a new key.',
+      );
+    return stored.response as ActionResult;
+  }
+
+  private async denied(
+    actor: Actor,
+    id: string,
+    message: string,
+  ): Promise<ForbiddenError> {
+    const error = new ForbiddenError(message);
+    await this.auditDenial(actor, id, 'edit', error);
+    return error;
+  }
+
+  private async auditDenial(
+    actor: Actor,
+    id: string,
+    action: string,
+    error: AppError,
+  ): Promise<void> {
+    await this.audit.record({
+      action: 'application.access_denied',
+      result: 'denied',
+      userId: actor.userId,
+      userEmail: actor.email,
+      ip: actor.ip,
+      objectType: 'application',
+      objectId: id,
+      detail: { action, status: error.status, code: error.code },
+    });
+  }
+
+  private async ownCompany(actor: Actor): Promise<OrganisationEntity> {
+    const membership = actor.memberships.find(
+      (m) => m.organisationKind === 'enterprise',
+    );
+    const company = membership
+      ? await this.dataSource
+          .getRepository(OrganisationEntity)
+          .findOneBy({ id: membership.organisationId })
+      : null;
+    if (!company) throw new NotFoundError('Your company');
+    if (company.verificationStatus !== 'verified')
+      throw new ForbiddenError(
+        'Your company has not been verified by the county bureau yet; applications open once it is.',
+      );
+    return company;
+  }
+}
+
+/** A keyset timestamp as the database stores it (mysql2 gives strings, SQLite text). */
+export function rawTimestamp(value: string | Date): string {
+  return value instanceof Date ? value.toISOString() : value;
+}

@@ -1,0 +1,205 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService, type Actor } from '@portal/api-access';
+import {
+  AppConfig,
+  AppError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationFailedError,
+} from '@portal/api-core';
+import { AttachmentEntity } from '@portal/api-db';
+import type { AttachmentView } from '@portal/contracts';
+import {
+  APPLICATION_FORMS,
+  materialAccepts,
+  stateOf,
+  workflowVersion,
+} from '@portal/domain';
+import { DataSource } from 'typeorm';
+import { attachmentView } from '../applications/application-views';
+import { ApplicationsService } from '../applications/applications.service';
+import { partiesOn } from '../applications/application-access';
+import { fileKindOf } from './file-kind';
+
+export interface IncomingFile {
+  readonly materialKey: string;
+  readonly fileName: string;
+  readonly content: Buffer;
+}
+
+export interface StoredFile {
+  readonly fileName: string;
+  readonly kind: AttachmentEntity['kind'];
+  readonly content: Buffer;
+}
+
+const MIME: Record<AttachmentEntity['kind'], string> = {
+  pdf: 'application/pdf',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+export function mimeOf(kind: AttachmentEntity['kind']): string {
+  return MIME[kind];
+}
+
+/**
+ * Materials of an application: checked by content and size, stored under random names with
+ * their SHA-256, within the company's quota, served only to those who may read the case.
+ */
+@Injectable()
+export class MaterialsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly applications: ApplicationsService,
+    private readonly config: AppConfig,
+    private readonly audit: AuditService,
+  ) {}
+
+  async upload(
+    actor: Actor,
+    applicationId: string,
+    file: IncomingFile,
+  ): Promise<AttachmentView> {
+    const application = await this.editable(actor, applicationId);
+    const material = APPLICATION_FORMS[application.type].materials.find(
+      (m) => m.key === file.materialKey,
+    );
+    if (!material)
+      throw new ValidationFailedError([
+        {
+          field: 'materialKey',
+          code: 'material.unknown',
+          message: `"${file.materialKey}" is not a material of this application type`,
+        },
+      ]);
+    const kind = await fileKindOf(file.content);
+    const verdict = kind
+      ? materialAccepts(material, kind, file.content.length)
+      : 'type';
+    if (!kind || verdict !== 'ok')
+      throw new AppError(
+        verdict === 'size' ? 413 : 415,
+        'FILE_REJECTED',
+        verdict === 'size'
+          ? `"${material.label.en}" may be at most ${material.maxSizeMb} MB.`
+          : `"${material.label.en}" must be ${material.allowed.map((k) => k.toUpperCase()).join(', ')}; this file's content is ${kind ? kind.toUpperCase() : 'none of these'}.`,
+      );
+    const used = await this.dataSource
+      .getRepository(AttachmentEntity)
+      .sum('sizeBytes', { organisationId: application.organisationId });
+    if ((used ?? 0) + file.content.length > this.config.uploadQuotaBytes)
+      throw new AppError(
+        413,
+        'UPLOAD_QUOTA_EXCEEDED',
+        `Your company's uploads would exceed its ${Math.round(this.config.uploadQuotaBytes / 1024 / 1024)} MB quota; remove files you no longer need.`,
+      );
+    const storageName = randomBytes(24).toString('hex');
+    await mkdir(this.config.uploadDir, { recursive: true });
+    await writeFile(join(this.config.uploadDir, storageName), file.content, {
+      flag: 'wx',
+    });
+    const row: AttachmentEntity = {
+      id: randomUUID(),
+      applicationId,
+      organisationId: application.organisationId,
+      materialKey: material.key,
+      fileName: safeFileName(file.fileName),
+      kind,
+      sizeBytes: file.content.length,
+      sha256: createHash('sha256').update(file.content).digest('hex'),
+      storageName,
+      uploadedBy: actor.userId,
+      uploadedAt: new Date(),
+    };
+    try {
+      await this.dataSource.getRepository(AttachmentEntity).insert(row);
+    } catch (error) {
+      await rm(join(this.config.uploadDir, storageName), { force: true });
+      throw error;
+    }
+    return attachmentView(row);
+  }
+
+  async remove(
+    actor: Actor,
+    applicationId: string,
+    attachmentId: string,
+  ): Promise<void> {
+    await this.editable(actor, applicationId);
+    const row = await this.dataSource
+      .getRepository(AttachmentEntity)
+      .findOneBy({ id: attachmentId, applicationId });
+    if (!row) throw new NotFoundError('The file');
+    await this.dataSource
+      .getRepository(AttachmentEntity)
+      .delete({ id: row.id });
+    await rm(join(this.config.uploadDir, row.storageName), { force: true });
+  }
+
+  async download(
+    actor: Actor,
+    applicationId: string,
+    attachmentId: string,
+  ): Promise<StoredFile> {
+    await this.applications.readable(actor, applicationId);
+    const row = await this.dataSource
+      .getRepository(AttachmentEntity)
+      .findOneBy({ id: attachmentId, applicationId });
+    if (!row) throw new NotFoundError('The file');
+    await this.audit.record({
+      action: 'application.file_downloaded',
+      result: 'success',
+      userId: actor.userId,
+      userEmail: actor.email,
+      ip: actor.ip,
+      objectType: 'attachment',
+      objectId: row.id,
+      detail: { applicationId },
+    });
+    return {
+      fileName: row.fileName,
+      kind: row.kind,
+      content: await readFile(join(this.config.uploadDir, row.storageName)),
+    };
+  }
+
+  /** Materials change only while the company holds the case (draft, return, redemption). */
+  private async editable(actor: Actor, applicationId: string) {
+    const { application, facts } = await this.applications.readable(
+      actor,
+      applicationId,
+    );
+    if (!partiesOn(actor, application, facts).includes('enterprise'))
+      throw new ForbiddenError(
+        'Only the applying company uploads its materials.',
+      );
+    const state = stateOf(
+      workflowVersion(application.type, application.workflowVersion),
+      application.state,
+    );
+    if (state.holder !== 'enterprise' || state.terminal)
+      throw new AppError(
+        403,
+        'TRANSITION_NOT_ALLOWED',
+        'Materials can be changed only while the application is with your company.',
+      );
+    return application;
+  }
+}
+
+/** Keeps the name for the download's Content-Disposition; no paths, no control characters. */
+function safeFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? 'file';
+  const cleaned = [...base]
+    .filter((c) => c >= ' ' && c !== '\u007f')
+    .join('')
+    .trim();
+  return (cleaned || 'file').slice(0, 255);
+}

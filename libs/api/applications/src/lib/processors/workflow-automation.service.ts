@@ -1,0 +1,205 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@portal/api-access';
+import { AppError } from '@portal/api-core';
+import {
+  ApplicationEntity,
+  AttachmentEntity,
+  figuresBefore,
+} from '@portal/api-db';
+import type { WorkflowJobPayload } from '@portal/api-jobs';
+import type { AutoCheckReport, SupplementItem } from '@portal/contracts';
+import {
+  APPLICATION_FORMS,
+  HIGH_TECH_FIELDS,
+  highTechSelfCheck,
+  missingMaterials,
+  validateForm,
+  type HighTechField,
+} from '@portal/domain';
+import { DataSource } from 'typeorm';
+import { OutboxRelay } from '../outbox/outbox-relay.service';
+import { chinaDate } from '../transitions/china-time';
+import { TransitionService } from '../transitions/transition.service';
+import { SYSTEM } from '../transitions/transition.types';
+
+export type JobOutcome = 'done' | 'skipped';
+
+/**
+ * What Bull does without anyone pressing a button. Every handler reloads the case and does
+ * nothing when it has moved on since the job was scheduled, so a job run twice acts once.
+ */
+@Injectable()
+export class WorkflowAutomationService {
+  private readonly logger = new Logger(WorkflowAutomationService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transitions: TransitionService,
+    private readonly relay: OutboxRelay,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Completeness and eligibility after submission; the report is kept for reviewers. */
+  async autoCheck(job: WorkflowJobPayload): Promise<JobOutcome> {
+    const application = await this.current(job);
+    if (!application) return 'skipped';
+    const report = await this.report(application);
+    const items: SupplementItem[] = [
+      ...report.formProblems.map((p) => ({
+        target: p.field,
+        note: `${p.field}: ${p.code}`,
+      })),
+      ...report.missingMaterials.map((key) => ({
+        target: key,
+        note: 'Upload this material',
+      })),
+      ...(report.eligibility?.rules ?? [])
+        .filter((r) => !r.passed)
+        .map((r) => ({
+          target: 'other',
+          note: `${r.explanation['zh-CN']} / ${r.explanation.en}`,
+        })),
+    ];
+    await this.dataSource
+      .getRepository(ApplicationEntity)
+      .update({ id: application.id }, { autoCheck: report });
+    return this.fire(
+      application,
+      report.passed ? 'auto_check_passed' : 'auto_check_failed',
+      {
+        comment: report.passed
+          ? undefined
+          : 'The automated check found problems: see the itemised list.',
+        items: report.passed ? undefined : items,
+      },
+    );
+  }
+
+  /** The end of a public notice: certified unless an objection is open (then it waits for review). */
+  async noticeExpired(job: WorkflowJobPayload): Promise<JobOutcome> {
+    const application = await this.current(job);
+    return application
+      ? this.fire(application, 'notice_expired', {})
+      : 'skipped';
+  }
+
+  async voucherExpired(job: WorkflowJobPayload): Promise<JobOutcome> {
+    const application = await this.current(job);
+    return application
+      ? this.fire(application, 'voucher_expired', {})
+      : 'skipped';
+  }
+
+  /** 80% (reminder) or 100% (escalation) of a stage's time limit while the case still sits there. */
+  async stageDeadline(
+    job: WorkflowJobPayload,
+    kind: 'reminder' | 'escalation',
+  ): Promise<JobOutcome> {
+    const application = await this.current(job);
+    if (!application) return 'skipped';
+    await this.audit.record({
+      action:
+        kind === 'reminder'
+          ? 'application.stage_reminder'
+          : 'application.stage_overdue',
+      result: 'success',
+      objectType: 'application',
+      objectId: application.id,
+      detail: {
+        state: application.state,
+        holder: application.holder,
+        dueAt: application.dueAt?.toISOString() ?? null,
+      },
+    });
+    return 'done';
+  }
+
+  /** The application, while the event that scheduled the job is still its latest. */
+  private async current(
+    job: WorkflowJobPayload,
+  ): Promise<ApplicationEntity | null> {
+    const application = await this.dataSource
+      .getRepository(ApplicationEntity)
+      .findOneBy({ id: job.applicationId });
+    return application && application.eventCount === job.seq
+      ? application
+      : null;
+  }
+
+  private async fire(
+    application: ApplicationEntity,
+    action: string,
+    extra: { comment?: string; items?: SupplementItem[] },
+  ): Promise<JobOutcome> {
+    try {
+      const { outbox } = await this.dataSource.transaction((em) =>
+        this.transitions.fire(
+          em,
+          SYSTEM,
+          application.id,
+          { action, version: application.version, ...extra },
+          null,
+        ),
+      );
+      void this.relay.dispatch(outbox);
+      return 'done';
+    } catch (error) {
+      // Someone acted first, or a guard holds it (an open objection): nothing for the system to do.
+      if (error instanceof AppError && error.status < 500) {
+        this.logger.log(
+          `${action} on ${application.id} skipped: ${error.message}`,
+        );
+        return 'skipped';
+      }
+      throw error;
+    }
+  }
+
+  private async report(
+    application: ApplicationEntity,
+  ): Promise<AutoCheckReport> {
+    const schema = APPLICATION_FORMS[application.type];
+    const uploaded = await this.dataSource
+      .getRepository(AttachmentEntity)
+      .find({
+        where: { applicationId: application.id },
+        select: { materialKey: true },
+      });
+    const formProblems = validateForm(schema, application.form, 'submit');
+    const missing = missingMaterials(
+      schema,
+      uploaded.map((a) => a.materialKey),
+    ).map((m) => m.key);
+    const form = application.form;
+    const applicationDate = chinaDate(application.submittedAt ?? new Date());
+    const field = HIGH_TECH_FIELDS.includes(form['field'] as HighTechField)
+      ? (form['field'] as HighTechField)
+      : null;
+    const eligibility =
+      application.type === 'high_tech' &&
+      typeof form['registeredOn'] === 'string'
+        ? highTechSelfCheck({
+            registeredOn: form['registeredOn'],
+            applicationDate,
+            field,
+            majorIncidentLastYear: form['majorIncidentLastYear'] === true,
+            years: await figuresBefore(
+              this.dataSource.manager,
+              application.organisationId,
+              Number(applicationDate.slice(0, 4)),
+            ),
+          })
+        : null;
+    return {
+      checkedAt: new Date().toISOString(),
+      passed:
+        formProblems.length === 0 &&
+        missing.length === 0 &&
+        (eligibility?.passed ?? application.type !== 'high_tech'),
+      formProblems,
+      missingMaterials: missing,
+      eligibility,
+    };
+  }
+}

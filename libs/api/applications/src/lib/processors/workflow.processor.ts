@@ -1,0 +1,44 @@
+import { Process, Processor } from '@nestjs/bull';
+import { QUEUES, type WorkflowJobPayload } from '@portal/api-jobs';
+import type { Job } from 'bull';
+import {
+  WorkflowAutomationService,
+  type JobOutcome,
+} from './workflow-automation.service';
+
+/** Thin: the automated stages of the workflows. */
+@Processor(QUEUES.workflow)
+export class WorkflowProcessor {
+  constructor(private readonly automation: WorkflowAutomationService) {}
+
+  @Process('auto-check')
+  autoCheck(job: Job<WorkflowJobPayload>): Promise<JobOutcome> {
+    return this.automation.autoCheck(job.data);
+  }
+
+  @Process('notice-expiry')
+  noticeExpiry(job: Job<WorkflowJobPayload>): Promise<JobOutcome> {
+    return this.automation.noticeExpired(job.data);
+  }
+
+  @Process('voucher-expiry')
+  voucherExpiry(job: Job<WorkflowJobPayload>): Promise<JobOutcome> {
+    return this.automation.voucherExpired(job.data);
+  }
+}
+
+/** Thin: the clocks of the review stages. */
+@Processor(QUEUES.timers)
+export class TimersProcessor {
+  constructor(private readonly automation: WorkflowAutomationService) {}
+
+  @Process('stage-reminder')
+  reminder(job: Job<WorkflowJobPayload>): Promise<JobOutcome> {
+    return this.automation.stageDeadline(job.data, 'reminder');
+  }
+
+  @Process('stage-escalation')
+  escalation(job: Job<WorkflowJobPayload>): Promise<JobOutcome> {
+    return this.automation.stageDeadline(job.data, 'escalation');
+  }
+}

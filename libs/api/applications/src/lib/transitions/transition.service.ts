@@ -1,0 +1,476 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import {
+  AppError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationFailedError,
+} from '@portal/api-core';
+import {
+  ApplicationEntity,
+  ApplicationEventEntity,
+  CallEntity,
+  insertRows,
+  OutboxEntity,
+  updateRow,
+} from '@portal/api-db';
+import type { JobName } from '@portal/api-jobs';
+import {
+  canTransition,
+  stateOf,
+  workflowVersion,
+  type Effect,
+  type MembershipGrant,
+  type Party,
+  type TransitionDefinition,
+} from '@portal/domain';
+import type { EntityManager } from 'typeorm';
+import {
+  accessFactsFor,
+  mayRead,
+  membershipAs,
+  partiesOn,
+  type AccessFacts,
+} from '../applications/application-access';
+import { eventHash } from '../chain/event-hash';
+import { ReferenceNumbersService } from '../references/reference-numbers.service';
+import { chinaDate } from './china-time';
+import { VoucherLedgerService } from '../vouchers/voucher-ledger.service';
+import { GuardsService } from './guards.service';
+import { stageClock } from './stage-clock';
+import type {
+  ApplicationChanges,
+  Initiator,
+  TransitionRequest,
+} from './transition.types';
+
+export interface TransitionResult {
+  readonly application: ApplicationEntity;
+  readonly event: ApplicationEventEntity;
+  readonly outbox: readonly OutboxEntity[];
+}
+
+const CERTIFICATE_YEARS = 3;
+const VOUCHER_VALID_MONTHS = 12;
+
+/**
+ * Fires one transition inside the caller's transaction: checks access, version, the definition
+ * and its guards, then writes the new state, one hash-chained event and the outbox rows for
+ * what must follow. Nothing here runs twice: the version claim lets exactly one of any number
+ * of concurrent requests through.
+ */
+@Injectable()
+export class TransitionService {
+  constructor(
+    private readonly guards: GuardsService,
+    private readonly references: ReferenceNumbersService,
+    private readonly ledger: VoucherLedgerService,
+  ) {}
+
+  async fire(
+    em: EntityManager,
+    initiator: Initiator,
+    applicationId: string,
+    request: TransitionRequest,
+    clientIp: string | null,
+  ): Promise<TransitionResult> {
+    const application = await em.findOne(ApplicationEntity, {
+      where: { id: applicationId },
+    });
+    if (!application) throw new NotFoundError('The application');
+    const facts = await accessFacts(em, initiator, application);
+    if (
+      initiator.kind === 'user' &&
+      !mayRead(initiator.actor, application, facts)
+    )
+      throw new NotFoundError('The application');
+    if (application.version !== request.version)
+      throw staleVersion(application.version);
+
+    const definition = workflowVersion(
+      application.type,
+      application.workflowVersion,
+    );
+    const parties: Party[] =
+      initiator.kind === 'system'
+        ? ['system']
+        : partiesOn(initiator.actor, application, facts);
+    const check = canTransition(
+      definition,
+      application.state,
+      request.action,
+      parties,
+    );
+    if (!check.allowed)
+      throw refusal(check.reason, request.action, application.state);
+    const transition = check.transition;
+    if (transition.commentRequired && !request.comment?.trim())
+      throw new ValidationFailedError([
+        {
+          field: 'comment',
+          code: 'comment.required',
+          message: 'A comment is required for this action',
+        },
+      ]);
+    const party = transition.by.find((p) => parties.includes(p)) as Party;
+    const membership =
+      initiator.kind === 'user'
+        ? membershipAs(initiator.actor, application, party, facts)
+        : null;
+
+    // Claim the version first: of concurrent requests, one gets here; the rest wait, then 409.
+    const claim = await em
+      .createQueryBuilder()
+      .update(ApplicationEntity)
+      .set({ version: () => 'version + 1' })
+      .where('id = :id AND version = :version', {
+        id: application.id,
+        version: request.version,
+      })
+      .execute();
+    if (claim.affected !== 1) throw staleVersion(null);
+
+    const now = new Date();
+    const call = await em.findOneByOrFail(CallEntity, {
+      id: application.callId,
+    });
+    const changes = await this.guards.check({
+      em,
+      application,
+      call,
+      definition,
+      transition,
+      request,
+      party,
+      membership,
+      now,
+    });
+    const target = stateOf(definition, transition.to);
+    const guarded = { ...application.decision, ...changes.decision };
+    const decision = {
+      ...guarded,
+      ...(await this.decisionEffects(
+        em,
+        application,
+        guarded,
+        transition,
+        now,
+      )),
+    };
+    if (target.terminal)
+      await this.releaseUnusedVoucher(em, application, decision);
+    const clock = stageClock(definition, application, transition.to, now);
+    const returning = (request.items?.length ?? 0) > 0;
+
+    const event = buildEvent(application, {
+      action: transition.action,
+      to: transition.to,
+      initiator,
+      membership,
+      party,
+      request,
+      changes,
+      clientIp,
+      now,
+    });
+    const next: Partial<ApplicationEntity> = {
+      state: transition.to,
+      holder: target.terminal ? null : target.holder,
+      stateEnteredAt: now,
+      dueAt: clock.dueAt,
+      pausedState: clock.pausedState,
+      pausedDaysLeft: clock.pausedDaysLeft,
+      eventCount: event.seq,
+      chainHead: event.hash,
+      decision,
+      supplementItems: returning
+        ? [...(request.items ?? [])]
+        : target.holder === 'enterprise' && !target.terminal
+          ? application.supplementItems
+          : null,
+      ...(changes.bankId ? { bankId: changes.bankId } : {}),
+      ...(changes.providerId ? { providerId: changes.providerId } : {}),
+      ...(application.state === definition.initial && !target.terminal
+        ? { submittedAt: now }
+        : {}),
+    };
+    await updateRow(em, ApplicationEntity, { id: application.id }, next);
+    await insertRows(em, ApplicationEventEntity, event);
+    const outbox = outboxRows(
+      transition.effects,
+      application,
+      event,
+      clock.remindAt,
+      clock.dueAt,
+      decision,
+      now,
+    );
+    if (outbox.length) await insertRows(em, OutboxEntity, outbox);
+    const updated = Object.assign(application, next, {
+      version: request.version + 1,
+    });
+    return { application: updated, event, outbox };
+  }
+
+  /** Effects that belong in the transaction: numbering a certificate, dating a voucher. */
+  private async decisionEffects(
+    em: EntityManager,
+    application: ApplicationEntity,
+    decision: Record<string, unknown>,
+    transition: TransitionDefinition,
+    now: Date,
+  ): Promise<Record<string, unknown>> {
+    const result: Record<string, unknown> = {};
+    const today = chinaDate(now);
+    for (const effect of transition.effects) {
+      if (effect.kind !== 'job') continue;
+      if (effect.job === 'issue_certificate') {
+        const year = Number(today.slice(0, 4));
+        const serial = await this.references.next(
+          em,
+          'certificate',
+          year,
+          application.provinceCode,
+        );
+        result['certificate'] = {
+          number: `GR${year}${application.provinceCode.slice(0, 2)}${String(serial).padStart(6, '0')}`,
+          issuedOn: today,
+          validUntil: addMonths(today, CERTIFICATE_YEARS * 12, -1),
+        };
+      }
+      if (effect.job === 'issue_voucher') {
+        const voucher = decision['voucher'] ?? {};
+        result['voucher'] = {
+          ...(voucher as object),
+          issuedOn: today,
+          validUntil: addMonths(today, VOUCHER_VALID_MONTHS, -1),
+        };
+      }
+    }
+    return result;
+  }
+
+  /** A voucher that ends unredeemed (expired, withdrawn) gives its reservation back to the cap. */
+  private async releaseUnusedVoucher(
+    em: EntityManager,
+    application: ApplicationEntity,
+    decision: Record<string, unknown>,
+  ): Promise<void> {
+    const voucher = decision['voucher'] as
+      | { amountYuan: number; year: number }
+      | undefined;
+    const redeemed = (
+      decision['redemption'] as { subsidyYuan?: number } | undefined
+    )?.subsidyYuan;
+    if (!voucher || redeemed !== undefined) return;
+    await this.ledger.book(em, {
+      organisationId: application.organisationId,
+      year: voucher.year,
+      applicationId: application.id,
+      kind: 'release',
+      amountYuan: -voucher.amountYuan,
+    });
+  }
+}
+
+function accessFacts(
+  em: EntityManager,
+  initiator: Initiator,
+  application: ApplicationEntity,
+): Promise<AccessFacts> {
+  return initiator.kind === 'system'
+    ? Promise.resolve({ assignedExpert: false })
+    : accessFactsFor(em, initiator.actor, application);
+}
+
+function staleVersion(current: number | null): ConflictError {
+  return new ConflictError(
+    'VERSION_CONFLICT',
+    current === null
+      ? 'Someone else changed this application a moment ago. Reload it and try again.'
+      : `This application has changed since you opened it (now version ${current}). Reload it and try again.`,
+  );
+}
+
+function refusal(
+  reason: 'unknown_action' | 'wrong_state' | 'not_permitted',
+  action: string,
+  state: string,
+): AppError {
+  switch (reason) {
+    case 'unknown_action':
+      return new ValidationFailedError([
+        {
+          field: 'action',
+          code: 'action.unknown',
+          message: `"${action}" is not an action of this application type`,
+        },
+      ]);
+    case 'wrong_state':
+      return new AppError(
+        403,
+        'TRANSITION_NOT_ALLOWED',
+        `"${action}" is not possible while the application is at "${state}".`,
+      );
+    case 'not_permitted':
+      return new ForbiddenError(
+        `You may not "${action}" this application at its current stage.`,
+      );
+  }
+}
+
+interface EventInput {
+  readonly action: string;
+  readonly to: string;
+  readonly initiator: Initiator;
+  readonly membership: MembershipGrant | null;
+  readonly party: Party;
+  readonly request: TransitionRequest;
+  readonly changes: ApplicationChanges;
+  readonly clientIp: string | null;
+  readonly now: Date;
+}
+
+/** The next link of the application's chain. */
+export function buildEvent(
+  application: ApplicationEntity,
+  input: EventInput,
+): ApplicationEventEntity {
+  const user = input.initiator.kind === 'user' ? input.initiator.actor : null;
+  const payload: Record<string, unknown> = {};
+  if (input.request.items?.length) payload['items'] = input.request.items;
+  if (input.request.payload && Object.keys(input.request.payload).length)
+    payload['request'] = input.request.payload;
+  if (input.changes.recorded) payload['recorded'] = input.changes.recorded;
+  const event: ApplicationEventEntity = {
+    id: randomUUID(),
+    applicationId: application.id,
+    seq: application.eventCount + 1,
+    action: input.action,
+    fromState: application.eventCount === 0 ? null : application.state,
+    toState: input.to,
+    actorUserId: user?.userId ?? null,
+    actorName: user?.name ?? null,
+    actorRole: input.membership?.role ?? null,
+    party: input.party,
+    comment: input.request.comment?.trim() || null,
+    payload,
+    clientIp: input.clientIp,
+    createdAt: input.now,
+    prevHash: application.chainHead,
+    hash: '',
+  };
+  event.hash = eventHash(event);
+  return event;
+}
+
+function outboxRow(
+  application: ApplicationEntity,
+  event: ApplicationEventEntity,
+  jobName: JobName,
+  queue: string,
+  runAt: Date,
+  now: Date,
+): OutboxEntity {
+  return {
+    id: randomUUID(),
+    applicationId: application.id,
+    eventId: event.id,
+    queue,
+    jobName,
+    payload: {
+      applicationId: application.id,
+      eventId: event.id,
+      seq: event.seq,
+    },
+    runAt,
+    createdAt: now,
+    dispatchedAt: null,
+  };
+}
+
+/** What Bull must do after commit, as outbox rows in the same transaction. */
+function outboxRows(
+  effects: readonly Effect[],
+  application: ApplicationEntity,
+  event: ApplicationEventEntity,
+  remindAt: Date | null,
+  dueAt: Date | null,
+  decision: Record<string, unknown>,
+  now: Date,
+): OutboxEntity[] {
+  const rows: OutboxEntity[] = [];
+  for (const effect of effects) {
+    switch (effect.kind) {
+      case 'job':
+        if (effect.job === 'auto_check')
+          rows.push(
+            outboxRow(application, event, 'auto-check', 'workflow', now, now),
+          );
+        break;
+      case 'stage_timer':
+        if (remindAt && dueAt) {
+          rows.push(
+            outboxRow(
+              application,
+              event,
+              'stage-reminder',
+              'timers',
+              remindAt,
+              now,
+            ),
+          );
+          rows.push(
+            outboxRow(
+              application,
+              event,
+              'stage-escalation',
+              'timers',
+              dueAt,
+              now,
+            ),
+          );
+        }
+        break;
+      case 'expiry':
+        if (effect.at === 'public_notice_end' && dueAt)
+          rows.push(
+            outboxRow(
+              application,
+              event,
+              'notice-expiry',
+              'workflow',
+              dueAt,
+              now,
+            ),
+          );
+        if (effect.at === 'voucher_validity_end') {
+          const validUntil = (
+            decision['voucher'] as { validUntil?: string } | undefined
+          )?.validUntil;
+          if (validUntil)
+            rows.push(
+              outboxRow(
+                application,
+                event,
+                'voucher-expiry',
+                'workflow',
+                new Date(`${validUntil}T23:59:59.999+08:00`),
+                now,
+              ),
+            );
+        }
+        break;
+    }
+  }
+  return rows;
+}
+
+/** An ISO date `months` later, shifted by `days` (the day before the anniversary ends a term). */
+function addMonths(date: string, months: number, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

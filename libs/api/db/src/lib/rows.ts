@@ -1,0 +1,23 @@
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+
+/**
+ * Insert and update whole typed rows. TypeORM's partial-entity type cannot see through JSON
+ * columns typed `Record<string, unknown>`; these keep the row's own type checked instead.
+ */
+export function insertRows<T extends ObjectLiteral>(
+  em: EntityManager,
+  target: EntityTarget<T>,
+  rows: T | T[],
+) {
+  return em.insert(target, rows as QueryDeepPartialEntity<T>);
+}
+
+export function updateRow<T extends ObjectLiteral>(
+  em: EntityManager,
+  target: EntityTarget<T>,
+  where: Partial<T>,
+  changes: Partial<T>,
+) {
+  return em.update(target, where, changes as QueryDeepPartialEntity<T>);
+}

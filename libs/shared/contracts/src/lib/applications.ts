@@ -1,0 +1,194 @@
+import type {
+  ApplicationType,
+  FileKind,
+  FormProblem,
+  HighTechSelfCheck,
+  Labels,
+  Party,
+} from '@portal/domain';
+
+export type CallStatus = 'upcoming' | 'open' | 'closed';
+
+/** How many applications a region inside the call's scope may send on (e.g. a county's recommendations). */
+export interface CallQuota {
+  readonly regionCode: string;
+  readonly limit: number;
+}
+
+/** A call for applications (申报批次): one type, a window and a region scope. */
+export interface CallView {
+  readonly id: string;
+  readonly type: ApplicationType;
+  readonly title: string;
+  /** Companies inside this region may apply. */
+  readonly regionCode: string;
+  readonly opensAt: string;
+  readonly closesAt: string;
+  readonly status: CallStatus;
+  readonly quotas: readonly CallQuota[];
+  readonly createdAt: string;
+}
+
+export interface CreateCallRequest {
+  readonly type: ApplicationType;
+  readonly title: string;
+  /** Defaults to the admin's own region; must lie inside it. */
+  readonly regionCode?: string;
+  readonly opensAt: string;
+  readonly closesAt: string;
+  readonly quotas?: readonly CallQuota[];
+}
+
+export interface CreateApplicationRequest {
+  readonly callId: string;
+}
+
+/** Autosave of a draft (or of a returned application): the version the client last saw. */
+export interface SaveFormRequest {
+  readonly version: number;
+  readonly form: Readonly<Record<string, unknown>>;
+}
+
+/** One thing a return for supplement asks for: a form field, a material, or `other`. */
+export interface SupplementItem {
+  readonly target: string;
+  readonly note: string;
+}
+
+/** Fires a transition. `version` is the application version the user saw; a stale one is 409. */
+export interface ActionRequest {
+  readonly action: string;
+  readonly version: number;
+  readonly comment?: string;
+  /** For a return for supplement: every item the enterprise must fix. */
+  readonly items?: readonly SupplementItem[];
+  /** What some actions record: loan terms, disbursement, a service contract, a redemption. */
+  readonly payload?: Readonly<Record<string, unknown>>;
+}
+
+/** What the enterprise sees of where its case is; staff also get the internal stage. */
+export interface ApplicationStatusView {
+  readonly state: string;
+  readonly label: Labels;
+  /** The internal stage name; null for the applicant, who sees only `label`. */
+  readonly stage: Labels | null;
+  readonly terminal: boolean;
+  readonly waitingForApplicant: boolean;
+  readonly holder: Party | null;
+}
+
+export interface ApplicationSummary {
+  readonly id: string;
+  readonly reference: string;
+  readonly type: ApplicationType;
+  readonly title: Labels;
+  readonly companyId: string;
+  readonly companyName: string;
+  readonly countyCode: string;
+  readonly callId: string;
+  readonly callTitle: string;
+  readonly status: ApplicationStatusView;
+  readonly version: number;
+  readonly stateEnteredAt: string;
+  /** When the holder's time limit ends (working days counted); null without a limit. */
+  readonly dueAt: string | null;
+  readonly overdue: boolean;
+  readonly submittedAt: string | null;
+  readonly updatedAt: string;
+}
+
+export interface AvailableAction {
+  readonly action: string;
+  readonly label: Labels;
+  readonly to: string;
+  readonly commentRequired: boolean;
+  /** A return for supplement must list items. */
+  readonly itemsRequired: boolean;
+}
+
+export interface AttachmentView {
+  readonly id: string;
+  readonly materialKey: string;
+  readonly fileName: string;
+  readonly kind: FileKind;
+  readonly sizeBytes: number;
+  readonly sha256: string;
+  readonly uploadedAt: string;
+}
+
+export interface ApplicationEventView {
+  readonly seq: number;
+  readonly action: string;
+  readonly actionLabel: Labels;
+  readonly from: string | null;
+  readonly to: string;
+  /** What the reader may see of the state: the applicant label for enterprises. */
+  readonly toLabel: Labels;
+  readonly party: Party;
+  /** The person who acted; hidden (null) from enterprises for bureau staff. */
+  readonly actorName: string | null;
+  readonly comment: string | null;
+  readonly items: readonly SupplementItem[] | null;
+  readonly createdAt: string;
+}
+
+/** The automated completeness and eligibility check after submission. */
+export interface AutoCheckReport {
+  readonly checkedAt: string;
+  readonly passed: boolean;
+  readonly formProblems: readonly FormProblem[];
+  readonly missingMaterials: readonly string[];
+  /** High-tech certification only. */
+  readonly eligibility: HighTechSelfCheck | null;
+}
+
+export interface ApplicationDetail extends ApplicationSummary {
+  readonly workflowVersion: number;
+  readonly form: Readonly<Record<string, unknown>>;
+  readonly materials: readonly AttachmentView[];
+  readonly events: readonly ApplicationEventView[];
+  readonly availableActions: readonly AvailableAction[];
+  readonly autoCheck: AutoCheckReport | null;
+  /** The open return: what the enterprise has to fix before resubmitting. */
+  readonly supplementItems: readonly SupplementItem[] | null;
+  /** What decisions recorded: voucher amount and validity, loan terms, certificate. */
+  readonly decision: Readonly<Record<string, unknown>>;
+}
+
+export type InboxView = 'todo' | 'done';
+
+export interface InboxQuery {
+  readonly view?: InboxView;
+  readonly type?: ApplicationType;
+  readonly state?: string;
+  readonly callId?: string;
+  /** Narrows to companies inside this region (within the reader's own). */
+  readonly regionCode?: string;
+  readonly overdue?: boolean;
+  /** Matches the company name or the reference number. */
+  readonly q?: string;
+  readonly cursor?: string;
+  readonly limit?: number;
+}
+
+export interface ChainBreak {
+  readonly applicationId: string;
+  readonly seq: number;
+  readonly reason: 'hash_mismatch' | 'link_mismatch' | 'gap' | 'head_mismatch';
+}
+
+/** The auditor's check of the append-only event chains. */
+export interface ChainVerification {
+  readonly applications: number;
+  readonly events: number;
+  readonly intact: boolean;
+  readonly firstBreak: ChainBreak | null;
+}
+
+/** The answer to an action (the same answer again for a repeated Idempotency-Key). */
+export interface ActionResult {
+  readonly applicationId: string;
+  readonly action: string;
+  readonly version: number;
+  readonly status: ApplicationStatusView;
+}
