@@ -17,6 +17,8 @@ import {
   type ErrorBody,
   type Page,
 } from '@portal/contracts';
+import { OutboxRelay } from '@portal/api-applications';
+import { JobProducer } from '@portal/api-jobs';
 import { APPLICATION_FORMS, type ApplicationType } from '@portal/domain';
 import { startTestApp, type TestApp } from '../testing/test-app';
 
@@ -604,6 +606,37 @@ describe.each(DIALECTS)(
         await as('antai@example.com')
       ).get(ApiRoutes.eventChain);
       expect(denied.status).toBe(403);
+    });
+
+    it('hands a row left behind at commit (Redis down, process killed) to Bull through the sweeper', async () => {
+      const shengze = await as('shengze@example.com');
+      const producer = t.app.get(JobProducer);
+      const workflow = producer.queue('workflow');
+      await workflow.pause(true); // this process stops taking workflow jobs
+      const draft = await readyDraft(
+        shengze,
+        'high_tech',
+        await openCall('high_tech', '330000'),
+      );
+      expect((await act(shengze, draft.id, 'submit')).status).toBe(200);
+      const outbox = t.dataSource.getRepository(OutboxEntity);
+      let row: OutboxEntity | null = null;
+      for (let i = 0; i < 50 && !row?.dispatchedAt; i++) {
+        row = await outbox.findOneBy({
+          applicationId: draft.id,
+          jobName: 'auto-check',
+        });
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      // Undo the hand-over: as if the process had died right after the commit.
+      await (await workflow.getJob(`auto-check:${row?.id}`))?.remove();
+      await outbox.update({ id: row?.id }, { dispatchedAt: null });
+      await workflow.resume(true);
+      expect(await t.app.get(OutboxRelay).sweep(0)).toBeGreaterThanOrEqual(1);
+      await expectState(shengze, draft.id, 'returned_by_county');
+      expect(
+        (await outbox.findOneByOrFail({ id: row?.id })).dispatchedAt,
+      ).not.toBeNull();
     });
 
     if (dialect === 'mariadb') {
