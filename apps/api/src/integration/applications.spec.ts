@@ -17,7 +17,7 @@ import {
   type ErrorBody,
   type Page,
 } from '@portal/contracts';
-import { OutboxRelay } from '@portal/api-applications';
+import { DemoApplicationsSeeder, OutboxRelay } from '@portal/api-applications';
 import { JobProducer } from '@portal/api-jobs';
 import { APPLICATION_FORMS, type ApplicationType } from '@portal/domain';
 import { startTestApp, type TestApp } from '../testing/test-app';
@@ -691,7 +691,6 @@ describe('the demo half-year', () => {
   afterAll(() => t.close());
 
   it('replays the county report: 18 high-tech filings sent on (one returned by the city), 2 vouchers granted, loans of 5M, 3M and 5M at the bank, with intact chains', async () => {
-    const { DemoApplicationsSeeder } = await import('@portal/api-applications');
     expect(await t.app.get(DemoApplicationsSeeder).seedIfEmpty()).toBe(24);
     const count = async (sql: string) =>
       Number((await t.dataSource.query(sql))[0].n);
