@@ -4,6 +4,7 @@ import {
   DEMO_PASSWORD,
   OrganisationEntity,
   OutboxEntity,
+  UserEntity,
 } from '@portal/api-db';
 import { DIALECTS, type TestClient } from '@portal/api-testing';
 import {
@@ -15,11 +16,19 @@ import {
   type AttachmentView,
   type ChainVerification,
   type ErrorBody,
+  type ExpertPanelView,
   type Page,
+  type PublicNoticeView,
+  type StartNoticeResult,
 } from '@portal/contracts';
 import { DemoApplicationsSeeder, OutboxRelay } from '@portal/api-applications';
 import { JobProducer } from '@portal/api-jobs';
-import { APPLICATION_FORMS, type ApplicationType } from '@portal/domain';
+import {
+  APPLICATION_FORMS,
+  type ApplicationType,
+  type ExpertScore,
+} from '@portal/domain';
+import { In } from 'typeorm';
 import { startTestApp, type TestApp } from '../testing/test-app';
 
 const M = 1_000_000;
@@ -79,12 +88,14 @@ describe.each(DIALECTS)(
 
     beforeAll(async () => {
       t = await startTestApp(dialect);
-      const antai = await as('antai@example.com');
-      for (const year of [2023, 2024, 2025])
-        expect(
-          (await antai.put(ApiRoutes.myCompanyFiguresYear(year), figures))
-            .status,
-        ).toBe(200);
+      for (const email of ['antai@example.com', 'lihua@example.com']) {
+        const company = await as(email);
+        for (const year of [2023, 2024, 2025])
+          expect(
+            (await company.put(ApiRoutes.myCompanyFiguresYear(year), figures))
+              .status,
+          ).toBe(200);
+      }
     });
     afterAll(() => t.close());
 
@@ -288,6 +299,217 @@ describe.each(DIALECTS)(
       expect(
         timeline.find((e) => e.action === 'recommend')?.actorName,
       ).toBeNull();
+    });
+
+    async function atProvincialReview(company: TestClient): Promise<string> {
+      const draft = await readyDraft(
+        company,
+        'high_tech',
+        await openCall('high_tech', '330000'),
+      );
+      expect((await act(company, draft.id, 'submit')).status).toBe(200);
+      await expectState(company, draft.id, 'county_review');
+      expect(
+        (
+          await act(
+            await as('reviewer.jiashan@example.com'),
+            draft.id,
+            'recommend',
+            { comment: '推荐' },
+          )
+        ).status,
+      ).toBe(200);
+      expect(
+        (
+          await act(
+            await as('reviewer.jiaxing@example.com'),
+            draft.id,
+            'recommend',
+            { comment: '推荐' },
+          )
+        ).status,
+      ).toBe(200);
+      return draft.id;
+    }
+
+    async function scoredByPanel(
+      id: string,
+      points: ExpertScore,
+    ): Promise<ExpertPanelView> {
+      const province = await as('reviewer.zhejiang@example.com');
+      const drawn = await province.post<ExpertPanelView>(
+        ApiRoutes.applicationExpertDraw(id),
+      );
+      expect(drawn.status).toBe(201);
+      expect(drawn.body.experts).toHaveLength(5);
+      expect(
+        drawn.body.experts.filter((e) => e.discipline === 'finance').length,
+      ).toBeGreaterThanOrEqual(1);
+      expect(
+        (await province.post(ApiRoutes.applicationExpertDraw(id))).status,
+      ).toBe(409);
+      expect((await act(province, id, 'send_to_experts')).status).toBe(200);
+      const users = await t.dataSource
+        .getRepository(UserEntity)
+        .findBy({ id: In(drawn.body.experts.map((e) => e.userId)) });
+      const outsider = await as('expert6@example.com');
+      if (!users.some((u) => u.email === 'expert6@example.com'))
+        expect(
+          (
+            await outsider.put(ApiRoutes.applicationScore(id), {
+              score: points,
+              opinion: '我不是本案专家，不应评分。',
+            })
+          ).status,
+        ).toBe(404);
+      for (const user of users) {
+        const expert = await as(user.email);
+        const own = await expert.get<ExpertPanelView>(
+          ApiRoutes.applicationExperts(id),
+        );
+        expect(own.body.experts.map((e) => e.userId)).toEqual([user.id]);
+        expect(own.body.aggregate).toBeNull();
+        const scored = await expert.put(ApiRoutes.applicationScore(id), {
+          score: points,
+          opinion: '知识产权与成果转化情况良好。',
+        });
+        expect(scored.status).toBe(200);
+      }
+      await expectState(province, id, 'provincial_decision');
+      return (
+        await province.get<ExpertPanelView>(ApiRoutes.applicationExperts(id))
+      ).body;
+    }
+
+    it('takes a high-tech application through expert scoring, public notice, an objection and its dismissal to a certificate', async () => {
+      const antai = await as('antai@example.com');
+      const province = await as('reviewer.zhejiang@example.com');
+      const id = await atProvincialReview(antai);
+      const panel = await scoredByPanel(id, {
+        ip: 24,
+        transformation: 24,
+        rd_management: 15,
+        growth: 14,
+        standard_bonus: 0,
+      });
+      expect(panel.aggregate).toMatchObject({
+        count: 5,
+        total: 77,
+        passes: true,
+      });
+
+      const seen = (
+        await province.get<ApplicationDetail>(ApiRoutes.application(id))
+      ).body.version;
+      const started = await province.post<StartNoticeResult>(
+        ApiRoutes.publicNotices,
+        { applications: [{ id, version: seen }] },
+      );
+      expect(started.body.results).toEqual([
+        { id, started: true, error: null },
+      ]);
+      const notices = await (
+        await as('seed@example.com')
+      ).get<PublicNoticeView[]>(ApiRoutes.publicNotices);
+      expect(notices.body.find((n) => n.applicationId === id)).toMatchObject({
+        objectionOpen: false,
+      });
+
+      // Anyone signed in may object under their real name; the case goes to objection review.
+      const objector = await as('seed@example.com');
+      expect(
+        (
+          await objector.post(ApiRoutes.noticeObjections(id), {
+            realName: '周海',
+            reasons: '该企业知识产权存在权属纠纷，请核查。',
+          })
+        ).status,
+      ).toBe(204);
+      const inReview = await province.get<ApplicationDetail>(
+        ApiRoutes.application(id),
+      );
+      expect(inReview.body.status.state).toBe('objection_review');
+      expect(
+        (
+          await act(province, id, 'dismiss_objection', {
+            comment: '经核查，权属清晰，异议不成立',
+          })
+        ).status,
+      ).toBe(200);
+      const [open] = await t.dataSource.query(
+        "SELECT COUNT(*) AS n FROM objections WHERE application_id = ? AND status = 'open'",
+        [id],
+      );
+      expect(Number(open.n)).toBe(0);
+
+      // The notice's end is a real Bull delayed job; promote it instead of waiting 10 working days.
+      const expiry = await t.dataSource.getRepository(OutboxEntity).find({
+        where: { applicationId: id, jobName: 'notice-expiry' },
+        order: { createdAt: 'DESC' },
+      });
+      expect(expiry).toHaveLength(2);
+      const workflow = t.app.get(JobProducer).queue('workflow');
+      let job = null;
+      for (let i = 0; i < 50 && !job; i++) {
+        job = await workflow.getJob(`notice-expiry:${expiry[0]?.id}`);
+        if (!job) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(await job?.getState()).toBe('delayed');
+      await job?.promote();
+      const certified = await expectState(antai, id, 'certified');
+      const certificate = certified.decision['certificate'] as {
+        number: string;
+        issuedOn: string;
+        validUntil: string;
+      };
+      expect(certificate.number).toMatch(/^GR\d{4}33\d{6}$/);
+      expect(
+        Number(certificate.validUntil.slice(0, 4)) -
+          Number(certificate.issuedOn.slice(0, 4)),
+      ).toBe(3);
+      // The older expiry job finds the case moved on and does nothing.
+      const older = await workflow.getJob(`notice-expiry:${expiry[1]?.id}`);
+      await older?.promote();
+    });
+
+    it('rejects a high-tech application whose objection is upheld', async () => {
+      const lihua = await as('lihua@example.com');
+      const province = await as('reviewer.zhejiang@example.com');
+      const id = await atProvincialReview(lihua);
+      await scoredByPanel(id, {
+        ip: 10,
+        transformation: 10,
+        rd_management: 10,
+        growth: 10,
+        standard_bonus: 0,
+      });
+      expect((await act(province, id, 'start_public_notice')).status).toBe(200);
+      expect(
+        (
+          await (
+            await as('jinghua@example.com')
+          ).post(ApiRoutes.noticeObjections(id), {
+            realName: '陈精华',
+            reasons: '申报的研发费用与实际严重不符，有证据。',
+          })
+        ).status,
+      ).toBe(204);
+      expect(
+        (await act(province, id, 'uphold_objection', { comment: '异议成立' }))
+          .status,
+      ).toBe(200);
+      const rejected = await lihua.get<ApplicationDetail>(
+        ApiRoutes.application(id),
+      );
+      expect(rejected.body.status).toMatchObject({
+        state: 'rejected',
+        terminal: true,
+      });
+      const [upheld] = await t.dataSource.query(
+        'SELECT status FROM objections WHERE application_id = ?',
+        [id],
+      );
+      expect(upheld.status).toBe('upheld');
     });
 
     it('returns a high-tech application whose automated check fails, listing what is wrong', async () => {

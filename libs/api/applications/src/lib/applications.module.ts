@@ -10,6 +10,12 @@ import {
   InboxController,
 } from './inbox/inbox.controller';
 import { InboxService } from './inbox/inbox.service';
+import {
+  ExpertsController,
+  PublicNoticesController,
+} from './experts/experts.controller';
+import { ExpertsService } from './experts/experts.service';
+import { PublicNoticesService } from './notices/public-notices.service';
 import { MaterialsService } from './materials/materials.service';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import {
@@ -27,10 +33,12 @@ const services = [
   CallsService,
   DemoApplicationsSeeder,
   EventChainService,
+  ExpertsService,
   GuardsService,
   InboxService,
   MaterialsService,
   OutboxRelay,
+  PublicNoticesService,
   ReferenceNumbersService,
   TransitionService,
   VoucherLedgerService,
@@ -44,6 +52,8 @@ const services = [
     CallsController,
     InboxController,
     EventChainController,
+    ExpertsController,
+    PublicNoticesController,
   ],
   providers: services,
   exports: services,

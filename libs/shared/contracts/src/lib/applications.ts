@@ -1,10 +1,13 @@
 import type {
   ApplicationType,
+  ExpertDiscipline,
+  ExpertScore,
   FileKind,
   FormProblem,
   HighTechSelfCheck,
   Labels,
   Party,
+  ScoreAggregate,
 } from '@portal/domain';
 
 export type CallStatus = 'upcoming' | 'open' | 'closed';
@@ -191,4 +194,56 @@ export interface ActionResult {
   readonly action: string;
   readonly version: number;
   readonly status: ApplicationStatusView;
+}
+
+export interface PanelExpertView {
+  readonly userId: string;
+  readonly name: string;
+  readonly discipline: ExpertDiscipline;
+  readonly scoredAt: string | null;
+  /** Shown to the province; an expert sees only their own. */
+  readonly score: ExpertScore | null;
+  readonly opinion: string | null;
+}
+
+/** The expert panel of a high-tech application and, for the province, the aggregate score. */
+export interface ExpertPanelView {
+  readonly experts: readonly PanelExpertView[];
+  readonly aggregate: ScoreAggregate | null;
+}
+
+export interface ScoreRequest {
+  readonly score: ExpertScore;
+  readonly opinion: string;
+}
+
+/** Starts the public notice of each listed application (the version the province saw). */
+export interface StartNoticeRequest {
+  readonly applications: readonly {
+    readonly id: string;
+    readonly version: number;
+  }[];
+}
+
+export interface StartNoticeResult {
+  readonly results: readonly {
+    readonly id: string;
+    readonly started: boolean;
+    readonly error: string | null;
+  }[];
+}
+
+/** What anyone signed in sees of a case in public notice. */
+export interface PublicNoticeView {
+  readonly applicationId: string;
+  readonly reference: string;
+  readonly type: ApplicationType;
+  readonly companyName: string;
+  readonly noticeEndsAt: string | null;
+  readonly objectionOpen: boolean;
+}
+
+export interface ObjectionRequest {
+  readonly realName: string;
+  readonly reasons: string;
 }

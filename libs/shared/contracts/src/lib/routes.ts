@@ -44,6 +44,15 @@ export const ApiRoutes = {
     `/api/applications/${encodeURIComponent(id)}/materials`,
   applicationMaterial: (id: string, attachmentId: string) =>
     `/api/applications/${encodeURIComponent(id)}/materials/${encodeURIComponent(attachmentId)}`,
+  applicationExperts: (id: string) =>
+    `/api/applications/${encodeURIComponent(id)}/experts`,
+  applicationExpertDraw: (id: string) =>
+    `/api/applications/${encodeURIComponent(id)}/experts/draw`,
+  applicationScore: (id: string) =>
+    `/api/applications/${encodeURIComponent(id)}/score`,
+  publicNotices: '/api/public-notices',
+  noticeObjections: (id: string) =>
+    `/api/public-notices/${encodeURIComponent(id)}/objections`,
   inbox: '/api/inbox',
   eventChain: '/api/audit/event-chain',
 } as const;

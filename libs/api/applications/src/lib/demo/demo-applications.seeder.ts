@@ -210,23 +210,19 @@ export class DemoApplicationsSeeder {
       });
       await this.dataSource.getRepository(OrganisationEntity).save(org);
       const userId = randomUUID();
-      await this.dataSource
-        .getRepository(UserEntity)
-        .insert({
-          id: userId,
-          email,
-          name: `联系人${n}`,
-          passwordHash: template.passwordHash,
-          language: 'zh-CN',
-        });
-      await this.dataSource
-        .getRepository(MembershipEntity)
-        .insert({
-          id: randomUUID(),
-          userId,
-          organisationId: org.id,
-          role: 'enterprise_admin',
-        });
+      await this.dataSource.getRepository(UserEntity).insert({
+        id: userId,
+        email,
+        name: `联系人${n}`,
+        passwordHash: template.passwordHash,
+        language: 'zh-CN',
+      });
+      await this.dataSource.getRepository(MembershipEntity).insert({
+        id: randomUUID(),
+        userId,
+        organisationId: org.id,
+        role: 'enterprise_admin',
+      });
       emails.push(email);
     }
     const memberships = await this.dataSource
@@ -234,18 +230,16 @@ export class DemoApplicationsSeeder {
       .find({ where: { role: 'enterprise_admin' } });
     for (const m of memberships)
       for (const year of [2023, 2024, 2025])
-        await this.dataSource
-          .getRepository(CompanyYearFiguresEntity)
-          .upsert(
-            {
-              organisationId: m.organisationId,
-              year,
-              ...FIGURES,
-              updatedBy: m.userId,
-              updatedAt: new Date(),
-            },
-            ['organisationId', 'year'],
-          );
+        await this.dataSource.getRepository(CompanyYearFiguresEntity).upsert(
+          {
+            organisationId: m.organisationId,
+            year,
+            ...FIGURES,
+            updatedBy: m.userId,
+            updatedAt: new Date(),
+          },
+          ['organisationId', 'year'],
+        );
     return emails;
   }
 

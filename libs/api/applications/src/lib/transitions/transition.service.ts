@@ -12,12 +12,15 @@ import {
   ApplicationEventEntity,
   CallEntity,
   insertRows,
+  ObjectionEntity,
   OutboxEntity,
   updateRow,
 } from '@portal/api-db';
 import type { JobName } from '@portal/api-jobs';
 import {
   canTransition,
+  partiesOf,
+  partyOf,
   stateOf,
   workflowVersion,
   type Effect,
@@ -44,6 +47,14 @@ import type {
   Initiator,
   TransitionRequest,
 } from './transition.types';
+
+export interface FireOptions {
+  /**
+   * For actions open to anyone signed in (a real-name objection during a public notice): the
+   * actor acts as whatever party their memberships make them, without being a party to the case.
+   */
+  readonly public?: boolean;
+}
 
 export interface TransitionResult {
   readonly application: ApplicationEntity;
@@ -74,6 +85,7 @@ export class TransitionService {
     applicationId: string,
     request: TransitionRequest,
     clientIp: string | null,
+    options: FireOptions = {},
   ): Promise<TransitionResult> {
     const application = await em.findOne(ApplicationEntity, {
       where: { id: applicationId },
@@ -82,6 +94,7 @@ export class TransitionService {
     const facts = await accessFacts(em, initiator, application);
     if (
       initiator.kind === 'user' &&
+      !options.public &&
       !mayRead(initiator.actor, application, facts)
     )
       throw new NotFoundError('The application');
@@ -95,7 +108,9 @@ export class TransitionService {
     const parties: Party[] =
       initiator.kind === 'system'
         ? ['system']
-        : partiesOn(initiator.actor, application, facts);
+        : options.public
+          ? partiesOf(initiator.actor.memberships)
+          : partiesOn(initiator.actor, application, facts);
     const check = canTransition(
       definition,
       application.state,
@@ -105,6 +120,10 @@ export class TransitionService {
     if (!check.allowed)
       throw refusal(check.reason, request.action, application.state);
     const transition = check.transition;
+    if (options.public && !transition.public)
+      throw new ForbiddenError(
+        `"${request.action}" is for the parties to this application.`,
+      );
     if (transition.commentRequired && !request.comment?.trim())
       throw new ValidationFailedError([
         {
@@ -115,9 +134,13 @@ export class TransitionService {
       ]);
     const party = transition.by.find((p) => parties.includes(p)) as Party;
     const membership =
-      initiator.kind === 'user'
-        ? membershipAs(initiator.actor, application, party, facts)
-        : null;
+      initiator.kind !== 'user'
+        ? null
+        : options.public
+          ? (initiator.actor.memberships.find(
+              (m) => partyOf(m.role, m.level) === party,
+            ) ?? null)
+          : membershipAs(initiator.actor, application, party, facts);
 
     // Claim the version first: of concurrent requests, one gets here; the rest wait, then 409.
     const claim = await em
@@ -160,6 +183,13 @@ export class TransitionService {
     };
     if (target.terminal)
       await this.releaseUnusedVoucher(em, application, decision);
+    for (const effect of transition.effects)
+      if (effect.kind === 'objections')
+        await em.update(
+          ObjectionEntity,
+          { applicationId: application.id, status: 'open' },
+          { status: effect.resolve },
+        );
     const clock = stageClock(definition, application, transition.to, now);
     const returning = (request.items?.length ?? 0) > 0;
 
@@ -432,6 +462,8 @@ function outboxRows(
             ),
           );
         }
+        break;
+      case 'objections':
         break;
       case 'expiry':
         if (effect.at === 'public_notice_end' && dueAt)

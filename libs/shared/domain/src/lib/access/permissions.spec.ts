@@ -78,6 +78,7 @@ describe('permission map', () => {
       'applications.file',
       'applications.read',
       'applications.act',
+      'notices.read',
     ]);
     expect(permissionsOf([grant('enterprise_admin')])).toEqual([
       'company.profile.read',
@@ -87,6 +88,7 @@ describe('permission map', () => {
       'applications.file',
       'applications.read',
       'applications.act',
+      'notices.read',
     ]);
   });
 
@@ -96,6 +98,7 @@ describe('permission map', () => {
         'applications.read',
         'applications.act',
         'applications.inbox',
+        'notices.read',
       ]);
     expect(
       hasPermission([grant('reviewer', 'county', '330421')], 'calls.manage'),

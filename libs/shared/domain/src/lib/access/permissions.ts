@@ -22,6 +22,7 @@ export const PERMISSIONS = [
   'applications.read',
   'applications.act',
   'applications.inbox',
+  'notices.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -77,6 +78,18 @@ export const PERMISSION_MAP = {
   },
   'applications.inbox': {
     roles: ['reviewer', 'expert', 'bank_officer', 'service_provider'],
+  },
+  // The public notice is public to everyone signed in, and so is the right to object.
+  'notices.read': {
+    roles: [
+      'enterprise_admin',
+      'enterprise_member',
+      'reviewer',
+      'expert',
+      'bank_officer',
+      'service_provider',
+      'bureau_admin',
+    ],
   },
 } as const satisfies Record<Permission, Grant>;
 

@@ -297,6 +297,7 @@ export const HIGH_TECH_WORKFLOW = {
         'provider',
       ],
       label: l('实名提出异议', 'Lodge a real-name objection'),
+      public: true,
       commentRequired: true,
       guards: [],
       notify: ['holders', 'applicant'],
@@ -311,7 +312,10 @@ export const HIGH_TECH_WORKFLOW = {
       commentRequired: true,
       guards: [],
       notify: ['applicant', 'objector'],
-      effects: [{ kind: 'expiry', at: 'public_notice_end' }],
+      effects: [
+        { kind: 'objections', resolve: 'dismissed' },
+        { kind: 'expiry', at: 'public_notice_end' },
+      ],
     },
     {
       action: 'uphold_objection',
@@ -322,7 +326,7 @@ export const HIGH_TECH_WORKFLOW = {
       commentRequired: true,
       guards: [],
       notify: ['applicant', 'objector'],
-      effects: [],
+      effects: [{ kind: 'objections', resolve: 'upheld' }],
     },
     {
       action: 'notice_expired',

@@ -87,7 +87,9 @@ export type Effect =
   | {
       readonly kind: 'expiry';
       readonly at: 'public_notice_end' | 'voucher_validity_end';
-    };
+    }
+  /** Closes the open objections of a public notice with this outcome. */
+  | { readonly kind: 'objections'; readonly resolve: 'dismissed' | 'upheld' };
 
 export interface TransitionDefinition<S extends string = string> {
   readonly action: string;
@@ -100,6 +102,8 @@ export interface TransitionDefinition<S extends string = string> {
   readonly guards: readonly GuardKey[];
   readonly notify: readonly NotifyTarget[];
   readonly effects: readonly Effect[];
+  /** Anyone signed in may fire it (a real-name objection), not only the parties to the case. */
+  readonly public?: boolean;
 }
 
 export interface WorkflowDefinition<S extends string = string> {

@@ -1,5 +1,5 @@
 import { APPLICATION_TYPES } from './workflow-definition';
-import type { WorkflowDefinition } from './workflow-definition';
+import type { Effect, WorkflowDefinition } from './workflow-definition';
 import { currentWorkflow } from './workflows';
 
 /** docs/workflows.md, generated from the definitions: a Mermaid diagram and tables per type. */
@@ -50,17 +50,24 @@ function renderOne(w: WorkflowDefinition): string[] {
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
   );
   for (const t of w.transitions) {
-    const effects = t.effects.map((e) =>
-      e.kind === 'job'
-        ? `job ${e.job}`
-        : e.kind === 'expiry'
-          ? `expiry at ${e.at}`
-          : 'stage timer',
-    );
+    const effects = t.effects.map(describeEffect);
     lines.push(
       `| \`${t.action}\` | ${t.from.map((f) => `\`${f}\``).join(', ')} | \`${t.to}\` | ${t.by.join(', ')} | ${t.commentRequired ? 'required' : '—'} | ${t.guards.join(', ') || '—'} | ${t.notify.join(', ') || '—'} | ${effects.join(', ') || '—'} |`,
     );
   }
   lines.push('');
   return lines;
+}
+
+function describeEffect(effect: Effect): string {
+  switch (effect.kind) {
+    case 'job':
+      return `job ${effect.job}`;
+    case 'expiry':
+      return `expiry at ${effect.at}`;
+    case 'stage_timer':
+      return 'stage timer';
+    case 'objections':
+      return `objections ${effect.resolve}`;
+  }
 }
