@@ -687,6 +687,110 @@ describe.each(DIALECTS)(
       });
     });
 
+    it('never lets two voucher approvals at once pass the yearly cap, and gives an expired voucher back to it', async () => {
+      const seed = await as('seed@example.com');
+      const county = await as('reviewer.haiyan@example.com');
+      const callId = await openCall('innovation_voucher', '330424');
+      const ids: string[] = [];
+      for (let i = 0; i < 2; i++) {
+        const draft = await readyDraft(seed, 'innovation_voucher', callId);
+        await seed.patch(ApiRoutes.applicationForm(draft.id), {
+          version: draft.version,
+          form: { ...FORMS.innovation_voucher, plannedCostYuan: 2 * M },
+        });
+        expect((await act(seed, draft.id, 'submit')).status).toBe(200);
+        ids.push(draft.id);
+      }
+      const versions = await Promise.all(
+        ids.map(
+          async (id) =>
+            (await county.get<ApplicationDetail>(ApiRoutes.application(id)))
+              .body.version,
+        ),
+      );
+      const results = await Promise.all(
+        ids.map((id, i) =>
+          county.post<ErrorBody>(ApiRoutes.applicationActions(id), {
+            action: 'approve',
+            version: versions[i],
+            comment: '同意',
+          }),
+        ),
+      );
+      expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+      expect(results.find((r) => r.status === 409)?.body.code).toBe(
+        'VOUCHER_CAP_EXCEEDED',
+      );
+      const organisationId = (
+        await seed.get<ApplicationDetail>(
+          ApiRoutes.application(ids[0] as string),
+        )
+      ).body.companyId;
+      const committed = async () =>
+        Number(
+          (
+            await t.dataSource.query(
+              'SELECT committed_yuan AS c FROM voucher_ledgers WHERE organisation_id = ?',
+              [organisationId],
+            )
+          )[0].c,
+        );
+      expect(await committed()).toBe(500_000);
+
+      // The voucher's validity ends through its Bull delayed job: it expires and frees the cap.
+      const issuedId = ids[
+        results.findIndex((r) => r.status === 200)
+      ] as string;
+      const [row] = await t.dataSource
+        .getRepository(OutboxEntity)
+        .findBy({ applicationId: issuedId, jobName: 'voucher-expiry' });
+      const workflow = t.app.get(JobProducer).queue('workflow');
+      let job = null;
+      for (let i = 0; i < 50 && !job; i++) {
+        job = await workflow.getJob(`voucher-expiry:${row?.id}`);
+        if (!job) await new Promise((r) => setTimeout(r, 50));
+      }
+      await job?.promote();
+      await expectState(seed, issuedId, 'expired');
+      expect(await committed()).toBe(0);
+    });
+
+    it("stops county recommendations at the call's quota for the county", async () => {
+      const county = await as('reviewer.jiashan@example.com');
+      const callId = await openCall('high_tech', '330000');
+      await t.dataSource
+        .getRepository(CallEntity)
+        .update(
+          { id: callId },
+          { quotas: [{ regionCode: '330421', limit: 1 }] },
+        );
+      const first = await readyDraft(
+        await as('antai@example.com'),
+        'high_tech',
+        callId,
+      );
+      const second = await readyDraft(
+        await as('lihua@example.com'),
+        'high_tech',
+        callId,
+      );
+      for (const [email, id] of [
+        ['antai@example.com', first.id],
+        ['lihua@example.com', second.id],
+      ] as const) {
+        expect((await act(await as(email), id, 'submit')).status).toBe(200);
+        await expectState(county, id, 'county_review');
+      }
+      expect(
+        (await act(county, first.id, 'recommend', { comment: '推荐' })).status,
+      ).toBe(200);
+      const over = await act(county, second.id, 'recommend', {
+        comment: '推荐',
+      });
+      expect(over.status).toBe(409);
+      expect(over.body.code).toBe('QUOTA_EXHAUSTED');
+    });
+
     it('keeps companies and regions apart: 404 for strangers, 403 for the wrong role, both audited', async () => {
       const antai = await as('antai@example.com');
       const draft = await readyDraft(
@@ -760,6 +864,25 @@ describe.each(DIALECTS)(
       });
       expect(late.status).toBe(409);
       expect(late.body.code).toBe('CALL_CLOSED');
+    });
+
+    it('refuses a submission after the call has closed, saying when the window was', async () => {
+      const antai = await as('antai@example.com');
+      const callId = await openCall('innovation_voucher', '330421');
+      const draft = await readyDraft(antai, 'innovation_voucher', callId);
+      await t.dataSource
+        .getRepository(CallEntity)
+        .update({ id: callId }, { closesAt: new Date(Date.now() - 1000) });
+      const late = await act(antai, draft.id, 'submit');
+      expect(late.status).toBe(409);
+      expect(late.body.code).toBe('CALL_CLOSED');
+      expect(late.body.message).toMatch(
+        /takes applications from \d{4}-\d\d-\d\d \d\d:\d\d to .* \(Beijing time\)/,
+      );
+      expect(
+        (await antai.get<ApplicationDetail>(ApiRoutes.application(draft.id)))
+          .body.status.state,
+      ).toBe('draft');
     });
 
     it('gives the same answer for a repeated Idempotency-Key and has one effect', async () => {

@@ -6,6 +6,7 @@ import {
 } from '@portal/api-core';
 import {
   AttachmentEntity,
+  CallEntity,
   ExpertAssignmentEntity,
   ExpertEntity,
   ObjectionEntity,
@@ -18,6 +19,8 @@ import {
   loanPrecondition,
   missingMaterials,
   panelProblems,
+  regionContains,
+  regionLevel,
   techSmeRegistration,
   validateForm,
   voucherRate,
@@ -27,6 +30,7 @@ import {
 import { In } from 'typeorm';
 import { VoucherLedgerService } from '../vouchers/voucher-ledger.service';
 import { chinaDate } from './china-time';
+import { forUpdate } from './locking';
 import { payloadSchema, type GuardPayload } from './guard-payloads';
 import type { ApplicationChanges, GuardContext } from './transition.types';
 
@@ -50,6 +54,30 @@ export class GuardsService {
         'CALL_CLOSED',
         `"${call.title}" takes applications from ${beijing(call.opensAt)} to ${beijing(call.closesAt)} (Beijing time).`,
       );
+    },
+    call_quota: async ({ em, application, call, transition, party }) => {
+      const quota = call.quotas.find((q) =>
+        regionContains(q.regionCode, application.countyCode),
+      );
+      if (!quota) return;
+      // Lock the call: recommendations within one call are counted one at a time.
+      await forUpdate(
+        em,
+        em
+          .getRepository(CallEntity)
+          .createQueryBuilder('c')
+          .where('c.id = :id', { id: call.id }),
+      ).getOne();
+      const column = `${regionLevel(quota.regionCode)}_code`;
+      const [{ used }] = (await em.query(
+        `SELECT COUNT(DISTINCT e.application_id) AS used FROM application_events e JOIN applications a ON a.id = e.application_id WHERE a.call_id = ? AND a.${column} = ? AND e.action = ? AND e.party = ? AND a.id <> ?`,
+        [call.id, quota.regionCode, transition.action, party, application.id],
+      )) as [{ used: number | string }];
+      if (Number(used) >= quota.limit)
+        throw new ConflictError(
+          'QUOTA_EXHAUSTED',
+          `The call "${call.title}" allows ${quota.limit} for region ${quota.regionCode}, and all are used.`,
+        );
     },
     form_valid: async ({ application }) => {
       const problems = validateForm(

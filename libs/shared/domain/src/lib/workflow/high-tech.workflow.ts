@@ -203,7 +203,7 @@ export const HIGH_TECH_WORKFLOW = {
       by: ['county'],
       label: l('审核推荐', 'Recommend'),
       commentRequired: true,
-      guards: [],
+      guards: ['call_quota'],
       notify: ['applicant', 'holders'],
       effects: [{ kind: 'stage_timer' }],
     },

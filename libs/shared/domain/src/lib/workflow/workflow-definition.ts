@@ -50,6 +50,8 @@ export interface StateDefinition {
 /** Named checks a transition needs to pass; the API implements each key once. */
 export const GUARDS = {
   call_open: 'the call (申报批次) the application belongs to is open',
+  call_quota:
+    "the call's quota for the company's region (e.g. a county's recommendations) is not used up",
   materials_complete: 'every required material is uploaded',
   form_valid: 'the form passes its schema',
   eligibility_passed: 'the automated eligibility check passed',
