@@ -885,6 +885,55 @@ describe.each(DIALECTS)(
       ).toBe('draft');
     });
 
+    it('runs the stage clock as real Bull delayed jobs: escalation while the case sits there, nothing once it has moved on', async () => {
+      const antai = await as('antai@example.com');
+      const county = await as('reviewer.jiashan@example.com');
+      const draft = await readyDraft(
+        antai,
+        'innovation_voucher',
+        await openCall('innovation_voucher', '330421'),
+      );
+      expect((await act(antai, draft.id, 'submit')).status).toBe(200);
+      const rows = await t.dataSource
+        .getRepository(OutboxEntity)
+        .findBy({ applicationId: draft.id });
+      const timers = t.app.get(JobProducer).queue('timers');
+      const jobOf = async (name: string) => {
+        const row = rows.find((r) => r.jobName === name);
+        for (let i = 0; i < 50; i++) {
+          const job = await timers.getJob(`${name}:${row?.id}`);
+          if (job) return job;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        throw new Error(`no ${name} job`);
+      };
+      const escalation = await jobOf('stage-escalation');
+      const detail = (
+        await county.get<ApplicationDetail>(ApiRoutes.application(draft.id))
+      ).body;
+      expect(await escalation.getState()).toBe('delayed');
+      // Due at the end of the 20th working day; the job waits until then.
+      expect(escalation.timestamp + Number(escalation.opts.delay)).toBeCloseTo(
+        Date.parse(detail.dueAt ?? ''),
+        -4,
+      );
+      await escalation.promote();
+      await escalation.finished();
+      const overdue = await t.dataSource.query(
+        "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'application.stage_overdue' AND object_id = ?",
+        [draft.id],
+      );
+      expect(Number(overdue[0].n)).toBe(1);
+
+      expect(
+        (await act(county, draft.id, 'reject', { comment: '不符合条件' }))
+          .status,
+      ).toBe(200);
+      const reminder = await jobOf('stage-reminder');
+      await reminder.promote();
+      expect(await reminder.finished()).toBe('skipped');
+    });
+
     it('gives the same answer for a repeated Idempotency-Key and has one effect', async () => {
       const antai = await as('antai@example.com');
       const draft = await readyDraft(

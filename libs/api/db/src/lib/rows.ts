@@ -10,7 +10,12 @@ export function insertRows<T extends ObjectLiteral>(
   target: EntityTarget<T>,
   rows: T | T[],
 ) {
-  return em.insert(target, rows as QueryDeepPartialEntity<T>);
+  // Copies: after a multi-row insert TypeORM writes back what it read from SQLite, which can
+  // land on the wrong object and swap fields between rows the caller still holds.
+  const copies = Array.isArray(rows)
+    ? rows.map((r) => ({ ...r }))
+    : { ...rows };
+  return em.insert(target, copies as QueryDeepPartialEntity<T>);
 }
 
 export function updateRow<T extends ObjectLiteral>(
