@@ -18,6 +18,7 @@ import {
   type ErrorBody,
   type ExpertPanelView,
   type Page,
+  type PartnerView,
   type PublicNoticeView,
   type StartNoticeResult,
 } from '@portal/contracts';
@@ -625,9 +626,9 @@ describe.each(DIALECTS)(
       const county = await as('reviewer.jiashan@example.com');
       const city = await as('reviewer.jiaxing@example.com');
       const bank = await as('bank@example.com');
-      const bankOrg = await t.dataSource
-        .getRepository(OrganisationEntity)
-        .findOneByOrFail({ kind: 'bank' });
+      const banks = await city.get<PartnerView[]>(ApiRoutes.partners('banks'));
+      expect(banks.body.map((b) => b.name)).toEqual(['嘉兴银行科技支行']);
+      const bankOrg = banks.body[0] as PartnerView;
       const draft = await readyDraft(
         jinghua,
         'transformation_loan',
@@ -637,9 +638,20 @@ describe.each(DIALECTS)(
       expect(
         (await act(county, draft.id, 'recommend', { comment: '推荐' })).status,
       ).toBe(200);
+      const atCity = await city.get<ApplicationDetail>(
+        ApiRoutes.application(draft.id),
+      );
       expect(
-        (await act(city, draft.id, 'approve', { comment: '同意' })).status,
-      ).toBe(400); // no bank chosen
+        atCity.body.availableActions
+          .find((a) => a.action === 'approve')
+          ?.payloadFields.map((f) => [f.key, f.optionsFrom]),
+      ).toEqual([['bankId', 'banks']]);
+      const noBank = await act(city, draft.id, 'approve', { comment: '同意' });
+      expect(noBank.status).toBe(400);
+      expect(noBank.body.fields?.[0]).toMatchObject({
+        field: 'payload.bankId',
+        code: 'payload.required',
+      });
       expect(
         (
           await act(city, draft.id, 'approve', {

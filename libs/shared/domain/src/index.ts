@@ -21,3 +21,4 @@ export * from './lib/forms/application-forms';
 export * from './lib/rules/expert-draw';
 export * from './lib/rules/high-tech-rubric';
 export * from './lib/rules/reference-number';
+export * from './lib/forms/action-payloads';

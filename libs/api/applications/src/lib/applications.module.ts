@@ -3,6 +3,7 @@ import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsService } from './applications/applications.service';
 import { CallsController } from './calls/calls.controller';
 import { CallsService } from './calls/calls.service';
+import { PartnersController } from './calls/partners.controller';
 import { EventChainService } from './chain/event-chain.service';
 import { DemoApplicationsSeeder } from './demo/demo-applications.seeder';
 import {
@@ -54,6 +55,7 @@ const services = [
     EventChainController,
     ExpertsController,
     PublicNoticesController,
+    PartnersController,
   ],
   providers: services,
   exports: services,

@@ -2,6 +2,7 @@ import type {
   ApplicationType,
   ExpertDiscipline,
   ExpertScore,
+  FieldSchema,
   FileKind,
   FormProblem,
   HighTechSelfCheck,
@@ -107,6 +108,15 @@ export interface AvailableAction {
   readonly commentRequired: boolean;
   /** A return for supplement must list items. */
   readonly itemsRequired: boolean;
+  /** What the action records (loan terms, a contract...), rendered in its dialog. */
+  readonly payloadFields: readonly FieldSchema[];
+}
+
+/** A cooperating bank or a voucher service provider, for an action's choice. */
+export interface PartnerView {
+  readonly id: string;
+  readonly name: string;
+  readonly regionCode: string;
 }
 
 export interface AttachmentView {

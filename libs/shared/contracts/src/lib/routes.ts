@@ -51,6 +51,7 @@ export const ApiRoutes = {
   applicationScore: (id: string) =>
     `/api/applications/${encodeURIComponent(id)}/score`,
   publicNotices: '/api/public-notices',
+  partners: (kind: 'banks' | 'providers') => `/api/partners/${kind}`,
   noticeObjections: (id: string) =>
     `/api/public-notices/${encodeURIComponent(id)}/objections`,
   inbox: '/api/inbox',

@@ -30,6 +30,7 @@ import type {
   SaveFormRequest,
 } from '@portal/contracts';
 import {
+  actionPayloadFields,
   APPLICATION_FORMS,
   availableActions,
   currentWorkflow,
@@ -222,6 +223,7 @@ export class ApplicationsService {
       to: t.to,
       commentRequired: t.commentRequired,
       itemsRequired: t.guards.includes('supplement_items_listed'),
+      payloadFields: actionPayloadFields(t),
     }));
     return detailView(
       summaryView(application, company.name, call.title, asStaff),

@@ -25,13 +25,18 @@ import {
   validateForm,
   voucherRate,
   voucherSubsidy,
+  validateActionPayload,
+  type BankChoice,
+  type Disbursement,
   type GuardKey,
+  type LoanTerms,
+  type RedemptionRequest,
+  type ServiceContract,
 } from '@portal/domain';
 import { In } from 'typeorm';
 import { VoucherLedgerService } from '../vouchers/voucher-ledger.service';
 import { chinaDate } from './china-time';
 import { forUpdate } from './locking';
-import { payloadSchema, type GuardPayload } from './guard-payloads';
 import type { ApplicationChanges, GuardContext } from './transition.types';
 
 type Guard = (
@@ -99,8 +104,7 @@ export class GuardsService {
       this.requireMaterials(ctx, 'application'),
     redemption_documents: async (ctx, payload) => {
       await this.requireMaterials(ctx, 'redemption');
-      const { invoiceAmountYuan } =
-        payload as GuardPayload<'redemption_documents'>;
+      const { invoiceAmountYuan } = payload as unknown as RedemptionRequest;
       return {
         decision: {
           redemption: { invoiceAmountYuan, requestedAt: ctx.now.toISOString() },
@@ -235,7 +239,7 @@ export class GuardsService {
       };
     },
     contract_recorded: async ({ em }, payload) => {
-      const contract = payload as GuardPayload<'contract_recorded'>;
+      const contract = payload as unknown as ServiceContract;
       await this.requireOrganisation(
         em,
         contract.providerId,
@@ -248,7 +252,7 @@ export class GuardsService {
       };
     },
     bank_chosen: async ({ em, application }, payload) => {
-      const { bankId } = payload as GuardPayload<'bank_chosen'>;
+      const { bankId } = payload as unknown as BankChoice;
       const bank = await this.requireOrganisation(em, bankId, 'bank', 'bankId');
       if (bank.provinceCode !== application.provinceCode)
         throw payloadError(
@@ -259,13 +263,11 @@ export class GuardsService {
       return { bankId, decision: { bank: { id: bankId, name: bank.name } } };
     },
     loan_terms_recorded: async (_ctx, payload) => ({
-      decision: { loanTerms: payload as GuardPayload<'loan_terms_recorded'> },
+      decision: { loanTerms: payload as unknown as LoanTerms },
     }),
     disbursement_recorded: async ({ application, now }, payload) => {
-      const disbursement = payload as GuardPayload<'disbursement_recorded'>;
-      const terms = application.decision['loanTerms'] as
-        | GuardPayload<'loan_terms_recorded'>
-        | undefined;
+      const disbursement = payload as unknown as Disbursement;
+      const terms = application.decision['loanTerms'] as LoanTerms | undefined;
       if (terms && disbursement.amountYuan > terms.amountYuan)
         throw payloadError(
           'amountYuan',
@@ -300,27 +302,23 @@ export class GuardsService {
   }
 
   private parsePayload(ctx: GuardContext): Record<string, unknown> {
-    const parsed = payloadSchema(ctx.transition.guards).safeParse(
-      ctx.request.payload ?? {},
-    );
-    if (parsed.success) return parsed.data;
-    throw new ValidationFailedError(
-      parsed.error.issues.map((issue) => ({
-        field: [
-          'payload',
-          ...issue.path.map(String),
-          ...('keys' in issue ? issue.keys : []),
-        ].join('.'),
-        code:
-          issue.code === 'unrecognized_keys'
-            ? 'payload.unknown'
-            : `payload.${issue.code}`,
-        message:
-          issue.code === 'unrecognized_keys'
-            ? `Not expected for "${ctx.transition.action}"`
-            : issue.message,
-      })),
-    );
+    const payload = ctx.request.payload ?? {};
+    const problems = validateActionPayload(ctx.transition, payload);
+    if (problems.length)
+      throw new ValidationFailedError(
+        problems.map((p) => ({
+          field: `payload.${p.field}`,
+          code:
+            p.code === 'unknown_field'
+              ? 'payload.unknown'
+              : `payload.${p.code}`,
+          message:
+            p.code === 'unknown_field'
+              ? `Not expected for "${ctx.transition.action}"`
+              : `${p.field}: ${p.code.replace(/_/g, ' ')}`,
+        })),
+      );
+    return { ...payload };
   }
 
   private async requireMaterials(

@@ -5,6 +5,7 @@ export type FieldType =
   | 'textarea'
   | 'integer'
   | 'money'
+  | 'decimal'
   | 'date'
   | 'select'
   | 'boolean';
@@ -23,6 +24,8 @@ export interface FieldSchema {
     readonly value: string;
     readonly label: Labels;
   }[];
+  /** select: the choices are organisations the API lists (cooperating banks, providers). */
+  readonly optionsFrom?: 'banks' | 'providers';
   readonly hint?: Labels;
 }
 
@@ -63,6 +66,7 @@ export interface FormProblem {
     | 'not_text'
     | 'too_long'
     | 'not_integer'
+    | 'not_number'
     | 'too_small'
     | 'too_large'
     | 'not_allowed'
@@ -120,6 +124,11 @@ function checkValue(
         return 'not_integer';
       if (field.min !== undefined && value < field.min) return 'too_small';
       return field.max !== undefined && value > field.max ? 'too_large' : null;
+    case 'decimal':
+      if (typeof value !== 'number' || !Number.isFinite(value))
+        return 'not_number';
+      if (field.min !== undefined && value < field.min) return 'too_small';
+      return field.max !== undefined && value > field.max ? 'too_large' : null;
     case 'date':
       return typeof value === 'string' &&
         /^\d{4}-\d\d-\d\d$/.test(value) &&
@@ -127,6 +136,12 @@ function checkValue(
         ? null
         : 'not_date';
     case 'select':
+      if (field.optionsFrom)
+        return typeof value === 'string' &&
+          value.length > 0 &&
+          value.length <= 36
+          ? null
+          : 'not_allowed';
       return typeof value === 'string' &&
         (field.options ?? []).some((o) => o.value === value)
         ? null

@@ -1,0 +1,157 @@
+import { l } from '../workflow/labels';
+import type {
+  GuardKey,
+  TransitionDefinition,
+} from '../workflow/workflow-definition';
+import { LOAN_LIMITS } from './application-forms';
+import {
+  validateForm,
+  type FieldSchema,
+  type FormProblem,
+} from './form-schema';
+
+/**
+ * What an action records besides its comment, per guard that needs it: the API validates the
+ * payload with these fields and the web app renders them in the action's dialog.
+ */
+export const GUARD_PAYLOAD_FIELDS: {
+  readonly [K in GuardKey]?: readonly FieldSchema[];
+} = {
+  bank_chosen: [
+    {
+      key: 'bankId',
+      type: 'select',
+      optionsFrom: 'banks',
+      label: l('合作银行', 'Cooperating bank'),
+      required: true,
+    },
+  ],
+  loan_terms_recorded: [
+    {
+      key: 'amountYuan',
+      type: 'money',
+      label: l('批准金额（元）', 'Approved amount (CNY)'),
+      required: true,
+      min: LOAN_LIMITS.minYuan,
+      max: LOAN_LIMITS.maxYuan,
+    },
+    {
+      key: 'ratePercent',
+      type: 'decimal',
+      label: l('年利率（%）', 'Annual rate (%)'),
+      required: true,
+      min: 0.01,
+      max: 24,
+    },
+    {
+      key: 'termMonths',
+      type: 'integer',
+      label: l('期限（月）', 'Term (months)'),
+      required: true,
+      min: 1,
+      max: LOAN_LIMITS.maxTermMonths,
+    },
+  ],
+  disbursement_recorded: [
+    {
+      key: 'disbursedOn',
+      type: 'date',
+      label: l('放款日期', 'Disbursed on'),
+      required: true,
+    },
+    {
+      key: 'amountYuan',
+      type: 'money',
+      label: l('放款金额（元）', 'Amount disbursed (CNY)'),
+      required: true,
+      min: 1,
+      max: LOAN_LIMITS.maxYuan,
+    },
+  ],
+  contract_recorded: [
+    {
+      key: 'providerId',
+      type: 'select',
+      optionsFrom: 'providers',
+      label: l('服务机构', 'Service provider'),
+      required: true,
+    },
+    {
+      key: 'contractNumber',
+      type: 'text',
+      label: l('合同编号', 'Contract number'),
+      required: true,
+      maxLength: 64,
+    },
+    {
+      key: 'contractAmountYuan',
+      type: 'money',
+      label: l('合同金额（元）', 'Contract amount (CNY)'),
+      required: true,
+      min: 1,
+      max: 100_000_000,
+    },
+    {
+      key: 'signedOn',
+      type: 'date',
+      label: l('签订日期', 'Signed on'),
+      required: true,
+    },
+  ],
+  redemption_documents: [
+    {
+      key: 'invoiceAmountYuan',
+      type: 'money',
+      label: l('发票金额（元）', 'Invoice amount (CNY)'),
+      required: true,
+      min: 1,
+      max: 100_000_000,
+    },
+  ],
+};
+
+export interface BankChoice {
+  readonly bankId: string;
+}
+export interface LoanTerms {
+  readonly amountYuan: number;
+  readonly ratePercent: number;
+  readonly termMonths: number;
+}
+export interface Disbursement {
+  readonly disbursedOn: string;
+  readonly amountYuan: number;
+}
+export interface ServiceContract {
+  readonly providerId: string;
+  readonly contractNumber: string;
+  readonly contractAmountYuan: number;
+  readonly signedOn: string;
+}
+export interface RedemptionRequest {
+  readonly invoiceAmountYuan: number;
+}
+
+/** The payload fields of a transition: those of its guards, in guard order. */
+export function actionPayloadFields(
+  transition: Pick<TransitionDefinition, 'guards'>,
+): FieldSchema[] {
+  return transition.guards.flatMap((g) => [...(GUARD_PAYLOAD_FIELDS[g] ?? [])]);
+}
+
+/** Checks an action's payload in full; unknown keys are problems too. */
+export function validateActionPayload(
+  transition: Pick<TransitionDefinition, 'guards'>,
+  payload: Readonly<Record<string, unknown>>,
+): FormProblem[] {
+  const fields = actionPayloadFields(transition);
+  return validateForm(
+    {
+      version: 1,
+      sections: [{ key: 'payload', label: l('', ''), fields }],
+      materials: [],
+    },
+    payload,
+    'submit',
+  );
+}
