@@ -23,6 +23,11 @@ export const appRoutes: Route[] = [
           import('@portal/web-admin').then((m) => m.adminRoutes),
       },
       {
+        path: '',
+        loadChildren: () =>
+          import('@portal/web-applications').then((m) => m.applicationsRoutes),
+      },
+      {
         path: '**',
         title: 'titles.notFound',
         loadComponent: () =>

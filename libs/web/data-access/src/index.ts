@@ -1,6 +1,7 @@
 export * from './lib/api/auth.api';
 export * from './lib/api/company.api';
 export * from './lib/api/admin.api';
+export * from './lib/api/applications.api';
 export * from './lib/session/session.store';
 export * from './lib/session/guards';
 export * from './lib/http/csrf';

@@ -9,4 +9,5 @@ export * from './lib/errors/error-translator';
 export * from './lib/pipes/field-error.pipe';
 export * from './lib/pipes/date-time.pipe';
 export * from './lib/pipes/role-label.pipe';
+export * from './lib/pipes/label.pipe';
 export * from './lib/title/translated-title.strategy';

@@ -17,17 +17,31 @@ const ids = (items: ReadonlyArray<{ id: string }>) =>
   items.map((item) => item.id);
 
 describe('navigation from permissions', () => {
-  it('shows an enterprise member only home and the company', () => {
+  it('shows an enterprise member home, the company and its applications', () => {
     expect(
       ids(navigationFor(permissionsFor(['enterprise_member', null]))),
-    ).toEqual(['home', 'company']);
+    ).toEqual(['home', 'company', 'applications']);
   });
 
-  it('shows a reviewer the verification area', () => {
+  it('shows a reviewer the inbox and the verification area', () => {
     expect(ids(navigationFor(permissionsFor(['reviewer', 'county'])))).toEqual([
       'home',
+      'inbox',
       'review',
     ]);
+  });
+
+  it('shows an expert, a bank officer and a provider only the inbox', () => {
+    for (const role of [
+      'expert',
+      'bank_officer',
+      'service_provider',
+    ] as const) {
+      expect(ids(navigationFor(permissionsFor([role, null])))).toEqual([
+        'home',
+        'inbox',
+      ]);
+    }
   });
 
   it('shows an auditor the audit log and nothing to change', () => {
@@ -51,7 +65,7 @@ describe('navigation from permissions', () => {
       ['reviewer', 'city'],
       ['auditor', 'city'],
     );
-    expect(ids(areasFor(permissions))).toEqual(['review', 'audit']);
+    expect(ids(areasFor(permissions))).toEqual(['inbox', 'review', 'audit']);
   });
 
   it('decides from permissions, not from role names', () => {

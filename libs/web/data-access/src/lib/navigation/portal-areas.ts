@@ -2,7 +2,13 @@ import { InjectionToken, type Provider, type Type } from '@angular/core';
 import { ApiRoutes } from '@portal/contracts';
 import type { Permission } from '@portal/domain';
 
-export type PortalAreaId = 'company' | 'review' | 'audit' | 'mailOutbox';
+export type PortalAreaId =
+  | 'company'
+  | 'applications'
+  | 'inbox'
+  | 'review'
+  | 'audit'
+  | 'mailOutbox';
 
 /**
  * A work area of the portal: its own page, a menu entry and a section on the home page, all
@@ -24,6 +30,20 @@ export const PORTAL_AREAS: readonly PortalArea[] = [
     path: '/company',
     titleKey: 'nav.company',
     icon: 'bank',
+  },
+  {
+    id: 'applications',
+    permission: 'applications.file',
+    path: '/applications',
+    titleKey: 'nav.applications',
+    icon: 'file-text',
+  },
+  {
+    id: 'inbox',
+    permission: 'applications.inbox',
+    path: '/inbox',
+    titleKey: 'nav.inbox',
+    icon: 'inbox',
   },
   {
     id: 'review',

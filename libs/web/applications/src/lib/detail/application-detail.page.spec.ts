@@ -1,0 +1,460 @@
+import { provideHttpClient } from '@angular/common/http';
+import {
+  HttpTestingController,
+  type TestRequest,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import {
+  type ActionResult,
+  type ApplicationDetail,
+  ApiRoutes,
+  IDEMPOTENCY_HEADER,
+  type Me,
+} from '@portal/contracts';
+import { APPLICATION_FORMS, type Permission, formFields } from '@portal/domain';
+import { SessionStore } from '@portal/web-data-access';
+import { LanguageService, provideI18n } from '@portal/web-i18n';
+import { byTestId, click, typeInto } from '@portal/web-ui/testing';
+import { testDetail, testStatus } from '../shared/test-data';
+import {
+  AUTOSAVE_DELAY_MS,
+  ApplicationDetailPage,
+} from './application-detail.page';
+
+const ENTERPRISE: Permission[] = [
+  'calls.read',
+  'applications.file',
+  'applications.read',
+  'applications.act',
+];
+const REVIEWER: Permission[] = [
+  'applications.read',
+  'applications.act',
+  'applications.inbox',
+];
+
+function me(permissions: Permission[]): Me {
+  return {
+    id: 'u-1',
+    email: 'li.wei@example.com',
+    name: '李伟',
+    language: 'zh-CN',
+    secondFactorEnabled: true,
+    memberships: [],
+    permissions,
+  };
+}
+
+const UUID =
+  /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+describe('ApplicationDetailPage', () => {
+  let fixture: ComponentFixture<ApplicationDetailPage>;
+  let http: HttpTestingController;
+  const element = () => fixture.nativeElement as HTMLElement;
+  const inDocument = (testId: string) =>
+    document.querySelector<HTMLElement>(`[data-testid="${testId}"]`);
+  const isDetail = (req: { url: string; method: string }) =>
+    req.url === ApiRoutes.application('a-1') && req.method === 'GET';
+
+  async function render(permissions: Permission[], detail: ApplicationDetail) {
+    localStorage.clear();
+    TestBed.configureTestingModule({
+      imports: [ApplicationDetailPage],
+      providers: [
+        provideI18n(),
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    TestBed.inject(SessionStore).signIn(me(permissions));
+    fixture = TestBed.createComponent(ApplicationDetailPage);
+    fixture.componentRef.setInput('id', 'a-1');
+    await fixture.whenStable();
+    http.expectOne(isDetail).flush(detail);
+    await fixture.whenStable();
+  }
+
+  afterEach(() => {
+    http.verify();
+    document.body.innerHTML = '';
+  });
+
+  it('draws the form from the schema of its type, filled and editable for the enterprise', async () => {
+    await render(ENTERPRISE, testDetail());
+    expect(byTestId(fixture, 'application-reference').textContent).toContain(
+      'KJ-2026-a-1',
+    );
+    expect(byTestId(fixture, 'application-company').textContent).toContain(
+      '嘉善智造科技有限公司',
+    );
+    expect(byTestId(fixture, 'application-status').textContent).toContain(
+      '草稿',
+    );
+    expect(
+      element().querySelector('[data-testid="application-stage"]'),
+    ).toBeNull();
+
+    const keys = formFields(APPLICATION_FORMS.transformation_loan).map(
+      (field) => field.key,
+    );
+    expect(
+      [...element().querySelectorAll('[data-testid^="field-"]')].map((el) =>
+        el.getAttribute('data-testid'),
+      ),
+    ).toEqual(keys.map((key) => `field-${key}`));
+    const amount = byTestId<HTMLInputElement>(fixture, 'field-amountYuan');
+    expect(amount.value).toBe('5000000');
+    expect(amount.disabled).toBe(false);
+    expect(byTestId<HTMLTextAreaElement>(fixture, 'field-purpose').value).toBe(
+      '购买中试设备',
+    );
+    const form = byTestId(fixture, 'application-form');
+    expect(form.textContent).toContain('申请金额（元）');
+    expect(
+      [...element().querySelectorAll('[data-testid="material"]')].map((m) =>
+        m.getAttribute('data-material-key'),
+      ),
+    ).toEqual(
+      APPLICATION_FORMS.transformation_loan.materials.map((m) => m.key),
+    );
+
+    TestBed.inject(LanguageService).use('en');
+    await fixture.whenStable();
+    expect(form.textContent).toContain('Amount (CNY)');
+  });
+
+  it('shows a field error in the current language', async () => {
+    await render(ENTERPRISE, testDetail());
+    typeInto(fixture, 'field-termMonths', '48');
+    await fixture.whenStable();
+    const item = () =>
+      byTestId(fixture, 'field-termMonths').closest('nz-form-item')
+        ?.textContent ?? '';
+    expect(item()).toContain('数值过大');
+    TestBed.inject(LanguageService).use('en');
+    await fixture.whenStable();
+    expect(item()).toContain('Too large');
+  });
+
+  it('autosaves the form with the version it was read at', async () => {
+    await render(ENTERPRISE, testDetail({ version: 7 }));
+    typeInto(fixture, 'field-termMonths', '24');
+    await fixture.whenStable();
+    http.expectNone(ApiRoutes.applicationForm('a-1'));
+    await new Promise((resolve) => setTimeout(resolve, AUTOSAVE_DELAY_MS + 50));
+    const save = http.expectOne(ApiRoutes.applicationForm('a-1'));
+    expect(save.request.method).toBe('PATCH');
+    expect(save.request.body).toEqual({
+      version: 7,
+      form: { amountYuan: 5_000_000, purpose: '购买中试设备', termMonths: 24 },
+    });
+    save.flush({
+      applicationId: 'a-1',
+      action: 'save',
+      version: 8,
+      status: testStatus(),
+    } satisfies ActionResult);
+    await fixture.whenStable();
+    expect(byTestId(fixture, 'save-state').textContent).toContain('已自动保存');
+  });
+
+  it('asks to reload when the autosave finds the application changed', async () => {
+    await render(ENTERPRISE, testDetail());
+    typeInto(fixture, 'field-termMonths', '12');
+    await new Promise((resolve) => setTimeout(resolve, AUTOSAVE_DELAY_MS + 50));
+    http.expectOne(ApiRoutes.applicationForm('a-1')).flush(
+      {
+        statusCode: 409,
+        code: 'VERSION_CONFLICT',
+        message: 'stale',
+        correlationId: 'c-1',
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await fixture.whenStable();
+    expect(byTestId(fixture, 'save-conflict').textContent).toContain(
+      '请刷新后再编辑',
+    );
+  });
+
+  it('offers exactly the actions the API sends', async () => {
+    await render(
+      ENTERPRISE,
+      testDetail({
+        availableActions: [
+          {
+            action: 'submit',
+            label: { 'zh-CN': '提交申报', en: 'Submit' },
+            to: 'accepting',
+            commentRequired: false,
+            itemsRequired: false,
+          },
+          {
+            action: 'withdraw',
+            label: { 'zh-CN': '撤回', en: 'Withdraw' },
+            to: 'withdrawn',
+            commentRequired: true,
+            itemsRequired: false,
+          },
+        ],
+      }),
+    );
+    const buttons = [
+      ...element().querySelectorAll('[data-testid="action-button"]'),
+    ];
+    expect(buttons.map((b) => b.getAttribute('data-action'))).toEqual([
+      'submit',
+      'withdraw',
+    ]);
+    expect(buttons.map((b) => b.textContent?.trim())).toEqual([
+      '提交申报',
+      '撤回',
+    ]);
+  });
+
+  it('shows no action buttons when the API offers none', async () => {
+    await render(ENTERPRISE, testDetail({ availableActions: [] }));
+    expect(
+      element().querySelectorAll('[data-testid="action-button"]'),
+    ).toHaveLength(0);
+    expect(byTestId(fixture, 'no-actions').textContent).toContain(
+      '没有可执行的操作',
+    );
+  });
+
+  it('sends an action with the version, a comment and a fresh Idempotency-Key, then reloads', async () => {
+    await render(
+      REVIEWER,
+      testDetail({
+        version: 5,
+        status: testStatus({
+          state: 'county_review',
+          label: { 'zh-CN': '县级科技局审核中', en: 'Under county review' },
+          stage: { 'zh-CN': '县级初审', en: 'County first review' },
+          waitingForApplicant: false,
+          holder: 'county',
+        }),
+        availableActions: [
+          {
+            action: 'county_reject',
+            label: { 'zh-CN': '不予推荐', en: 'Do not recommend' },
+            to: 'rejected',
+            commentRequired: true,
+            itemsRequired: false,
+          },
+        ],
+      }),
+    );
+    expect(byTestId(fixture, 'application-stage').textContent).toContain(
+      '县级初审',
+    );
+    expect(
+      byTestId<HTMLInputElement>(fixture, 'field-amountYuan').disabled,
+    ).toBe(true);
+
+    click(fixture, 'action-button');
+    await fixture.whenStable();
+    expect(inDocument('action-dialog')?.getAttribute('data-action')).toBe(
+      'county_reject',
+    );
+    inDocument('action-confirm')?.click();
+    await fixture.whenStable();
+    http.expectNone(ApiRoutes.applicationActions('a-1'));
+    expect(
+      inDocument('action-comment')?.closest('nz-form-item')?.textContent,
+    ).toContain('此项为必填项');
+
+    const comment = inDocument('action-comment') as HTMLTextAreaElement;
+    comment.value = '  研发投入不足  ';
+    comment.dispatchEvent(new Event('input'));
+    inDocument('action-confirm')?.click();
+    await fixture.whenStable();
+    const act: TestRequest = http.expectOne(
+      ApiRoutes.applicationActions('a-1'),
+    );
+    expect(act.request.method).toBe('POST');
+    expect(act.request.body).toEqual({
+      action: 'county_reject',
+      version: 5,
+      comment: '研发投入不足',
+    });
+    const key = act.request.headers.get(IDEMPOTENCY_HEADER) ?? '';
+    expect(key).toMatch(UUID);
+    act.flush({
+      applicationId: 'a-1',
+      action: 'county_reject',
+      version: 6,
+      status: testStatus({ state: 'rejected', waitingForApplicant: false }),
+    } satisfies ActionResult);
+    await fixture.whenStable();
+    http.expectOne(isDetail).flush(testDetail({ version: 6 }));
+    await fixture.whenStable();
+    expect(inDocument('action-dialog')).toBeNull();
+  });
+
+  it('shows why the API refused an action and keeps the dialog open', async () => {
+    await render(
+      ENTERPRISE,
+      testDetail({
+        availableActions: [
+          {
+            action: 'submit',
+            label: { 'zh-CN': '提交申报', en: 'Submit' },
+            to: 'accepting',
+            commentRequired: false,
+            itemsRequired: false,
+          },
+        ],
+      }),
+    );
+    click(fixture, 'action-button');
+    await fixture.whenStable();
+    inDocument('action-confirm')?.click();
+    await fixture.whenStable();
+    const first = http.expectOne(ApiRoutes.applicationActions('a-1'));
+    expect(first.request.body).toEqual({ action: 'submit', version: 3 });
+    const firstKey = first.request.headers.get(IDEMPOTENCY_HEADER);
+    first.flush(
+      {
+        statusCode: 400,
+        code: 'VALIDATION_FAILED',
+        message: 'Form incomplete',
+        correlationId: 'c-2',
+        fields: [
+          {
+            field: 'form.termMonths',
+            code: 'form.required',
+            message: 'termMonths: required',
+          },
+          {
+            field: 'materials.achievement_proof',
+            code: 'material.missing',
+            message: 'Upload "Proof of the achievement"',
+          },
+        ],
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await fixture.whenStable();
+    expect(inDocument('action-dialog')?.textContent).toContain(
+      '提交的信息有误',
+    );
+    expect(inDocument('action-field-problems')?.textContent).toContain(
+      '期限（月）：此项为必填项',
+    );
+    expect(inDocument('action-field-problems')?.textContent).toContain(
+      '科技成果证明（专利、鉴定等）：请上传此项材料',
+    );
+    expect(
+      byTestId(fixture, 'field-termMonths').closest('nz-form-item')
+        ?.textContent,
+    ).toContain('此项为必填项');
+
+    inDocument('action-confirm')?.click();
+    await fixture.whenStable();
+    const second = http.expectOne(ApiRoutes.applicationActions('a-1'));
+    expect(second.request.headers.get(IDEMPOTENCY_HEADER)).not.toBe(firstKey);
+    second.flush(
+      {
+        statusCode: 409,
+        code: 'CALL_CLOSED',
+        message: 'closed',
+        correlationId: 'c-3',
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await fixture.whenStable();
+    expect(inDocument('action-dialog')?.textContent).toContain(
+      '该申报批次已截止',
+    );
+  });
+
+  it('sends a return with the items the reviewer listed', async () => {
+    await render(
+      REVIEWER,
+      testDetail({
+        status: testStatus({ waitingForApplicant: false, holder: 'county' }),
+        availableActions: [
+          {
+            action: 'county_return',
+            label: { 'zh-CN': '退回补正', en: 'Return for supplement' },
+            to: 'supplement',
+            commentRequired: true,
+            itemsRequired: true,
+          },
+        ],
+      }),
+    );
+    click(fixture, 'action-button');
+    await fixture.whenStable();
+    expect(
+      document.querySelectorAll('[data-testid="action-item"]'),
+    ).toHaveLength(1);
+    const comment = inDocument('action-comment') as HTMLTextAreaElement;
+    comment.value = '材料不全';
+    comment.dispatchEvent(new Event('input'));
+    inDocument('action-confirm')?.click();
+    await fixture.whenStable();
+    http.expectNone(ApiRoutes.applicationActions('a-1'));
+    expect(inDocument('action-items-error')?.textContent).toContain(
+      '请至少列出一项',
+    );
+
+    inDocument('action-item-target-0')?.click();
+    await fixture.whenStable();
+    const option = [
+      ...document.querySelectorAll<HTMLElement>('.ant-select-item-option'),
+    ].find((o) => o.textContent?.includes('科技成果证明'));
+    option?.click();
+    await fixture.whenStable();
+    const note = inDocument('action-item-note-0') as HTMLInputElement;
+    note.value = '专利证书扫描件不清晰';
+    note.dispatchEvent(new Event('input'));
+    inDocument('action-confirm')?.click();
+    await fixture.whenStable();
+    const act = http.expectOne(ApiRoutes.applicationActions('a-1'));
+    expect(act.request.body).toEqual({
+      action: 'county_return',
+      version: 3,
+      comment: '材料不全',
+      items: [{ target: 'achievement_proof', note: '专利证书扫描件不清晰' }],
+    });
+    act.flush({
+      applicationId: 'a-1',
+      action: 'county_return',
+      version: 4,
+      status: testStatus(),
+    } satisfies ActionResult);
+    await fixture.whenStable();
+    http.expectOne(isDetail).flush(testDetail({ version: 4 }));
+  });
+
+  it('lists what a return asks the enterprise to supplement', async () => {
+    await render(
+      ENTERPRISE,
+      testDetail({
+        status: testStatus({
+          state: 'supplement',
+          label: { 'zh-CN': '待补正材料', en: 'Returned' },
+        }),
+        supplementItems: [
+          { target: 'purpose', note: '请写明设备型号' },
+          { target: 'achievement_proof', note: '专利证书不清晰' },
+          { target: 'other', note: '请补充联系人' },
+        ],
+      }),
+    );
+    const items = [
+      ...element().querySelectorAll('[data-testid="supplement-item"]'),
+    ].map((item) => item.textContent?.trim());
+    expect(items[0]).toContain('请写明设备型号');
+    expect(items[0]).toContain('资金用途');
+    expect(items[1]).toContain('科技成果证明');
+    expect(items[2]).toBe('其他：请补充联系人');
+  });
+});

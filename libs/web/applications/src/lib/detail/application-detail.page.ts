@@ -1,0 +1,340 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import type { ApplicationDetail, AvailableAction } from '@portal/contracts';
+import { APPLICATION_FORMS } from '@portal/domain';
+import { ApplicationsApi, SessionStore } from '@portal/web-data-access';
+import {
+  type ApiProblem,
+  DateTimePipe,
+  LabelPipe,
+  LanguageService,
+  toApiProblem,
+} from '@portal/web-i18n';
+import { ErrorAlert, applyServerErrors } from '@portal/web-ui';
+import { DataKitStyles } from '@portal/web-ui/data-kit';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import {
+  type Observable,
+  type Subscription,
+  catchError,
+  concatMap,
+  debounceTime,
+  defer,
+  finalize,
+  map,
+  of,
+  switchMap,
+  tap,
+  throwError,
+} from 'rxjs';
+import { ApplicationsKitStyles } from '../shared/applications-kit-styles';
+import {
+  type ApplicationFormGroup,
+  buildFormGroup,
+  formData,
+  localFieldError,
+  supplementTargets,
+} from '../shared/form-model';
+import { newIdempotencyKey } from '../shared/idempotency-key';
+import { TargetLabelPipe } from '../shared/target-label.pipe';
+import { type ActionInput, ActionDialog } from './action-dialog';
+import { ApplicationForm } from './application-form';
+import { ApplicationTimeline } from './application-timeline';
+import { MaterialsSection } from './materials-section';
+
+/** How long typing pauses before the form is saved. */
+export const AUTOSAVE_DELAY_MS = 1500;
+
+export type SaveState =
+  | 'idle'
+  | 'saving'
+  | 'saved'
+  | 'invalid'
+  | 'failed'
+  | 'conflict';
+
+/** The form could not be saved before an action: the action is not sent. */
+class SaveFailed extends Error {
+  constructor(readonly problem: ApiProblem) {
+    super(problem.message);
+  }
+}
+
+const INVALID_FORM: ApiProblem = {
+  status: 400,
+  code: 'VALIDATION_FAILED',
+  message: '',
+  correlationId: null,
+  fields: [],
+};
+
+/**
+ * One application: where it stands, what must be supplemented, the form (autosaved while the
+ * enterprise holds the case), materials, history, and the actions the API offers this user.
+ */
+@Component({
+  selector: 'app-application-detail-page',
+  imports: [
+    RouterLink,
+    TranslatePipe,
+    NzAlertModule,
+    NzButtonModule,
+    NzDescriptionsModule,
+    NzTagModule,
+    ActionDialog,
+    ApplicationForm,
+    ApplicationTimeline,
+    ApplicationsKitStyles,
+    DataKitStyles,
+    DateTimePipe,
+    ErrorAlert,
+    LabelPipe,
+    MaterialsSection,
+    TargetLabelPipe,
+  ],
+  templateUrl: './application-detail.page.html',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ApplicationDetailPage {
+  private readonly api = inject(ApplicationsApi);
+  private readonly session = inject(SessionStore);
+  private readonly messages = inject(NzMessageService);
+  private readonly translate = inject(TranslateService);
+  private readonly languages = inject(LanguageService);
+  private readonly destroyRef = inject(DestroyRef);
+
+  /** From the route (`/applications/:id`). */
+  readonly id = input.required<string>();
+
+  protected readonly detail = signal<ApplicationDetail | null>(null);
+  protected readonly loading = signal(false);
+  protected readonly problem = signal<ApiProblem | null>(null);
+  protected readonly schema = computed(() => {
+    const detail = this.detail();
+    return detail ? APPLICATION_FORMS[detail.type] : null;
+  });
+  protected readonly targets = computed(() => {
+    const schema = this.schema();
+    return schema ? supplementTargets(schema) : [];
+  });
+  /** The enterprise fills in the form while the case waits for it. */
+  protected readonly editable = computed(
+    () =>
+      this.detail()?.status.waitingForApplicant === true &&
+      this.session.can('applications.file'),
+  );
+  protected readonly backLink = computed(() => {
+    if (this.session.can('applications.file')) return '/applications';
+    return this.session.can('applications.inbox') ? '/inbox' : '/';
+  });
+
+  protected readonly formGroup = signal<ApplicationFormGroup | null>(null);
+  protected readonly saveState = signal<SaveState>('idle');
+  protected readonly savedAt = signal<Date | null>(null);
+  private readonly saveProblem = signal<ApiProblem | null>(null);
+  /** The version the user last saw; every save and action sends it. */
+  private readonly version = signal(0);
+  private dirty = false;
+  private autosave: Subscription | null = null;
+
+  protected readonly pendingAction = signal<AvailableAction | null>(null);
+  protected readonly acting = signal(false);
+  protected readonly actionProblem = signal<ApiProblem | null>(null);
+
+  constructor() {
+    effect(() => {
+      const id = this.id();
+      untracked(() => this.load(id, true));
+    });
+    this.destroyRef.onDestroy(() => this.autosave?.unsubscribe());
+  }
+
+  /** Material keys of a check report, by their names in the UI language. */
+  protected missingList(keys: readonly string[]): string {
+    const language = this.languages.language();
+    const materials = this.schema()?.materials ?? [];
+    return keys
+      .map(
+        (key) => materials.find((m) => m.key === key)?.label[language] ?? key,
+      )
+      .join(', ');
+  }
+
+  protected reload(): void {
+    this.load(this.id(), true);
+  }
+
+  /** After an upload or removal: new materials, history and version; the form keeps its input. */
+  protected materialsChanged(): void {
+    this.load(this.id(), false);
+  }
+
+  protected startAction(action: AvailableAction): void {
+    this.actionProblem.set(null);
+    this.pendingAction.set(action);
+  }
+
+  protected cancelAction(): void {
+    if (!this.acting()) this.pendingAction.set(null);
+  }
+
+  /** Saves pending form input first, then fires the action with a fresh Idempotency-Key. */
+  protected runAction(entered: ActionInput): void {
+    const action = this.pendingAction();
+    const detail = this.detail();
+    if (!action || !detail) return;
+    const key = newIdempotencyKey();
+    this.acting.set(true);
+    this.actionProblem.set(null);
+    this.flushForm()
+      .pipe(
+        switchMap((saved) =>
+          saved
+            ? this.api.act(
+                detail.id,
+                {
+                  action: action.action,
+                  version: this.version(),
+                  ...entered,
+                },
+                key,
+              )
+            : throwError(
+                () => new SaveFailed(this.saveProblem() ?? INVALID_FORM),
+              ),
+        ),
+        finalize(() => this.acting.set(false)),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({
+        next: () => {
+          this.pendingAction.set(null);
+          this.messages.success(
+            this.translate.instant('application.done', {
+              action: action.label[this.languages.language()],
+            }),
+          );
+          this.load(detail.id, true);
+        },
+        error: (error: unknown) => {
+          const problem =
+            error instanceof SaveFailed ? error.problem : toApiProblem(error);
+          this.actionProblem.set(problem);
+          this.showFieldProblems(problem);
+        },
+      });
+  }
+
+  private load(id: string, rebuildForm: boolean): void {
+    this.loading.set(true);
+    this.problem.set(null);
+    this.api
+      .get(id)
+      .pipe(
+        finalize(() => this.loading.set(false)),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({
+        next: (detail) => {
+          this.detail.set(detail);
+          this.version.set(detail.version);
+          if (rebuildForm || !this.formGroup()) this.buildForm(detail);
+        },
+        error: (error: unknown) => this.problem.set(toApiProblem(error)),
+      });
+  }
+
+  private buildForm(detail: ApplicationDetail): void {
+    this.autosave?.unsubscribe();
+    this.autosave = null;
+    this.dirty = false;
+    this.saveState.set('idle');
+    this.saveProblem.set(null);
+    const group = buildFormGroup(APPLICATION_FORMS[detail.type], detail.form);
+    this.formGroup.set(group);
+    if (!this.editable()) {
+      group.disable({ emitEvent: false });
+      return;
+    }
+    this.autosave = group.valueChanges
+      .pipe(
+        tap(() => (this.dirty = true)),
+        debounceTime(AUTOSAVE_DELAY_MS),
+        concatMap(() => this.save(group)),
+      )
+      .subscribe();
+  }
+
+  /** Saves now if there is unsaved input; answers whether the form is saved. */
+  private flushForm(): Observable<boolean> {
+    const group = this.formGroup();
+    return group && this.editable() && this.dirty ? this.save(group) : of(true);
+  }
+
+  /** One PATCH with the version last seen; emits once: whether the input is saved. */
+  private save(group: ApplicationFormGroup): Observable<boolean> {
+    return defer(() => {
+      if (!this.dirty) return of(true);
+      if (this.saveState() === 'conflict') return of(false);
+      if (group.invalid) {
+        this.saveState.set('invalid');
+        this.saveProblem.set(INVALID_FORM);
+        return of(false);
+      }
+      this.dirty = false;
+      this.saveState.set('saving');
+      return this.api
+        .saveForm(this.id(), {
+          version: this.version(),
+          form: formData(group.getRawValue()),
+        })
+        .pipe(
+          map((result) => {
+            this.version.set(result.version);
+            this.saveState.set('saved');
+            this.savedAt.set(new Date());
+            this.saveProblem.set(null);
+            return true;
+          }),
+          catchError((error: unknown) => {
+            const problem = toApiProblem(error);
+            this.dirty = true;
+            this.saveProblem.set(problem);
+            this.saveState.set(
+              problem.code === 'VERSION_CONFLICT' || problem.status === 409
+                ? 'conflict'
+                : 'failed',
+            );
+            this.showFieldProblems(problem);
+            return of(false);
+          }),
+        );
+    });
+  }
+
+  /** Puts the API's field problems on the form's controls. */
+  private showFieldProblems(problem: ApiProblem): void {
+    const group = this.formGroup();
+    if (!group || !problem.fields.length) return;
+    applyServerErrors(group, {
+      ...problem,
+      fields: problem.fields.map(localFieldError),
+    });
+  }
+}

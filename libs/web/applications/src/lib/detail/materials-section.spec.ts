@@ -1,0 +1,136 @@
+import { provideHttpClient } from '@angular/common/http';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { ApiRoutes, type AttachmentView } from '@portal/contracts';
+import { APPLICATION_FORMS } from '@portal/domain';
+import { provideI18n } from '@portal/web-i18n';
+import { byTestId, click } from '@portal/web-ui/testing';
+import { MaterialsSection } from './materials-section';
+
+const licence: AttachmentView = {
+  id: 'f-1',
+  materialKey: 'business_licence',
+  fileName: '营业执照.pdf',
+  kind: 'pdf',
+  sizeBytes: 204_800,
+  sha256: 'ab'.repeat(32),
+  uploadedAt: '2026-11-20T02:00:00.000Z',
+};
+
+describe('MaterialsSection', () => {
+  let fixture: ComponentFixture<MaterialsSection>;
+  let http: HttpTestingController;
+  let changes: number;
+
+  async function render(editable: boolean) {
+    localStorage.clear();
+    TestBed.configureTestingModule({
+      imports: [MaterialsSection],
+      providers: [
+        provideI18n(),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(MaterialsSection);
+    fixture.componentRef.setInput('applicationId', 'a-1');
+    fixture.componentRef.setInput(
+      'materials',
+      APPLICATION_FORMS.transformation_loan.materials,
+    );
+    fixture.componentRef.setInput('attachments', [licence]);
+    fixture.componentRef.setInput('editable', editable);
+    changes = 0;
+    fixture.componentInstance.changed.subscribe(() => changes++);
+    await fixture.whenStable();
+  }
+
+  afterEach(() => http.verify());
+
+  it('lists each material with its files and a download link', async () => {
+    await render(false);
+    const licenceRow = (fixture.nativeElement as HTMLElement).querySelector(
+      '[data-material-key="business_licence"]',
+    );
+    expect(licenceRow?.textContent).toContain('营业执照');
+    expect(licenceRow?.textContent).toContain('200 KB');
+    expect(
+      licenceRow
+        ?.querySelector('[data-testid="material-download"]')
+        ?.getAttribute('href'),
+    ).toBe(ApiRoutes.applicationMaterial('a-1', 'f-1'));
+    expect(
+      (fixture.nativeElement as HTMLElement).querySelector(
+        '[data-material-key="financial_statements"]',
+      )?.textContent,
+    ).toContain('尚未上传');
+    expect(
+      (fixture.nativeElement as HTMLElement).querySelector(
+        '[data-testid^="material-upload-"], [data-testid="material-remove"]',
+      ),
+    ).toBeNull();
+  });
+
+  it('uploads a file as multipart with the material key first', async () => {
+    await render(true);
+    const input = byTestId<HTMLInputElement>(
+      fixture,
+      'material-file-achievement_proof',
+    );
+    expect(input.accept).toBe('.pdf,.jpg,.jpeg,.png');
+    const file = new File(['%PDF-1.7'], '专利证书.pdf', {
+      type: 'application/pdf',
+    });
+    Object.defineProperty(input, 'files', { value: [file] });
+    input.dispatchEvent(new Event('change'));
+    await fixture.whenStable();
+    const upload = http.expectOne(ApiRoutes.applicationMaterials('a-1'));
+    expect(upload.request.method).toBe('POST');
+    const body = upload.request.body as FormData;
+    expect([...body.keys()]).toEqual(['materialKey', 'file']);
+    expect(body.get('materialKey')).toBe('achievement_proof');
+    expect((body.get('file') as File).name).toBe('专利证书.pdf');
+    upload.flush({ ...licence, id: 'f-2', materialKey: 'achievement_proof' });
+    await fixture.whenStable();
+    expect(changes).toBe(1);
+  });
+
+  it('removes a file, and shows why an upload was refused', async () => {
+    await render(true);
+    click(fixture, 'material-remove');
+    await fixture.whenStable();
+    const remove = http.expectOne(ApiRoutes.applicationMaterial('a-1', 'f-1'));
+    expect(remove.request.method).toBe('DELETE');
+    remove.flush(null, { status: 204, statusText: 'No Content' });
+    await fixture.whenStable();
+    expect(changes).toBe(1);
+
+    const input = byTestId<HTMLInputElement>(
+      fixture,
+      'material-file-business_licence',
+    );
+    Object.defineProperty(input, 'files', {
+      value: [new File(['x'], 'licence.exe')],
+    });
+    input.dispatchEvent(new Event('change'));
+    await fixture.whenStable();
+    http.expectOne(ApiRoutes.applicationMaterials('a-1')).flush(
+      {
+        statusCode: 400,
+        code: 'FILE_REJECTED',
+        message: 'Not accepted',
+        correlationId: 'c-5',
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await fixture.whenStable();
+    expect(byTestId(fixture, 'error-alert').textContent).toContain(
+      '文件类型或大小不符合要求',
+    );
+    expect(changes).toBe(1);
+  });
+});

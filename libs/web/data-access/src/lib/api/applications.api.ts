@@ -1,0 +1,112 @@
+import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import {
+  type ActionRequest,
+  type ActionResult,
+  ApiRoutes,
+  type ApplicationDetail,
+  type ApplicationSummary,
+  type AttachmentView,
+  type CallView,
+  type CreateApplicationRequest,
+  IDEMPOTENCY_HEADER,
+  type InboxQuery,
+  type Page,
+  type SaveFormRequest,
+} from '@portal/contracts';
+import type { Observable } from 'rxjs';
+
+/** Calls, applications (the enterprise's and the staff's view), materials and the inbox. */
+@Injectable({ providedIn: 'root' })
+export class ApplicationsApi {
+  private readonly http = inject(HttpClient);
+
+  /** The calls the user may see; an enterprise gets those covering its county. */
+  calls(): Observable<CallView[]> {
+    return this.http.get<CallView[]>(ApiRoutes.calls);
+  }
+
+  /** Starts a draft in a call, prefilled from the company. */
+  create(request: CreateApplicationRequest): Observable<ApplicationDetail> {
+    return this.http.post<ApplicationDetail>(ApiRoutes.applications, request);
+  }
+
+  /** The own company's applications, newest first; pass the last `nextCursor` for more. */
+  mine(cursor?: string | null): Observable<Page<ApplicationSummary>> {
+    const params = cursor ? new HttpParams().set('cursor', cursor) : undefined;
+    return this.http.get<Page<ApplicationSummary>>(ApiRoutes.applications, {
+      params,
+    });
+  }
+
+  get(id: string): Observable<ApplicationDetail> {
+    return this.http.get<ApplicationDetail>(ApiRoutes.application(id));
+  }
+
+  /** Autosave; a stale `version` answers 409 VERSION_CONFLICT. */
+  saveForm(id: string, request: SaveFormRequest): Observable<ActionResult> {
+    return this.http.patch<ActionResult>(
+      ApiRoutes.applicationForm(id),
+      request,
+    );
+  }
+
+  /**
+   * Fires a workflow action. `idempotencyKey` is made once per user click: a retried request
+   * with the same key gets the same answer and has no second effect.
+   */
+  act(
+    id: string,
+    request: ActionRequest,
+    idempotencyKey: string,
+  ): Observable<ActionResult> {
+    return this.http.post<ActionResult>(
+      ApiRoutes.applicationActions(id),
+      request,
+      { headers: new HttpHeaders({ [IDEMPOTENCY_HEADER]: idempotencyKey }) },
+    );
+  }
+
+  /** Uploads one file as a material; the API reads `materialKey` before the file. */
+  uploadMaterial(
+    id: string,
+    materialKey: string,
+    file: File,
+  ): Observable<AttachmentView> {
+    const body = new FormData();
+    body.append('materialKey', materialKey);
+    body.append('file', file, file.name);
+    return this.http.post<AttachmentView>(
+      ApiRoutes.applicationMaterials(id),
+      body,
+    );
+  }
+
+  removeMaterial(id: string, attachmentId: string): Observable<void> {
+    return this.http.delete<void>(
+      ApiRoutes.applicationMaterial(id, attachmentId),
+    );
+  }
+
+  /** Where the browser downloads an uploaded material (same-origin, with the session cookie). */
+  materialUrl(id: string, attachmentId: string): string {
+    return ApiRoutes.applicationMaterial(id, attachmentId);
+  }
+
+  /** The staff's work list; only the filters given are sent. */
+  inbox(query: InboxQuery): Observable<Page<ApplicationSummary>> {
+    let params = new HttpParams();
+    if (query.view) params = params.set('view', query.view);
+    if (query.type) params = params.set('type', query.type);
+    if (query.state) params = params.set('state', query.state);
+    if (query.callId) params = params.set('callId', query.callId);
+    if (query.regionCode) params = params.set('regionCode', query.regionCode);
+    if (query.overdue) params = params.set('overdue', 'true');
+    if (query.q) params = params.set('q', query.q);
+    if (query.cursor) params = params.set('cursor', query.cursor);
+    if (query.limit) params = params.set('limit', query.limit);
+    return this.http.get<Page<ApplicationSummary>>(ApiRoutes.inbox, {
+      params,
+    });
+  }
+}
