@@ -13,6 +13,7 @@ import {
   type ActionResult,
   type ApplicationDetail,
   type ApplicationSummary,
+  type CallView,
   type AttachmentView,
   type ChainVerification,
   type ErrorBody,
@@ -944,6 +945,51 @@ describe.each(DIALECTS)(
       const reminder = await jobOf('stage-reminder');
       await reminder.promote();
       expect(await reminder.finished()).toBe('skipped');
+    });
+
+    it('lets a bureau admin open a call for their own region only, with a sound window and quotas', async () => {
+      const admin = await as('admin.jiashan@example.com');
+      const body = {
+        type: 'innovation_voucher',
+        title: '2027年嘉善县科技创新券',
+        opensAt: '2027-01-01T00:00:00+08:00',
+        closesAt: '2027-06-30T17:00:00+08:00',
+      };
+      const opened = await admin.post<CallView>(ApiRoutes.calls, body);
+      expect(opened.status).toBe(201);
+      expect(opened.body).toMatchObject({
+        regionCode: '330421',
+        status: 'upcoming',
+      });
+      expect(
+        (await admin.post(ApiRoutes.calls, { ...body, regionCode: '330424' }))
+          .status,
+      ).toBe(403);
+      const backwards = await admin.post<ErrorBody>(ApiRoutes.calls, {
+        ...body,
+        closesAt: '2026-12-01T00:00:00+08:00',
+      });
+      expect(backwards.status).toBe(400);
+      expect(backwards.body.fields?.[0]?.code).toBe('call.window');
+      const badQuota = await admin.post<ErrorBody>(ApiRoutes.calls, {
+        ...body,
+        quotas: [{ regionCode: '330424', limit: 3 }],
+      });
+      expect(badQuota.status).toBe(400);
+      const unknownField = await admin.post<ErrorBody>(ApiRoutes.calls, {
+        ...body,
+        budget: 1,
+      });
+      expect(unknownField.status).toBe(400);
+      // Companies of the county see it; a company elsewhere does not.
+      const calls = await (
+        await as('antai@example.com')
+      ).get<CallView[]>(ApiRoutes.calls);
+      expect(calls.body.map((c) => c.id)).toContain(opened.body.id);
+      const elsewhere = await (
+        await as('seed@example.com')
+      ).get<CallView[]>(ApiRoutes.calls);
+      expect(elsewhere.body.map((c) => c.id)).not.toContain(opened.body.id);
     });
 
     it('gives the same answer for a repeated Idempotency-Key and has one effect', async () => {

@@ -7,7 +7,7 @@ import {
   NotFoundError,
   ValidationFailedError,
 } from '@portal/api-core';
-import { CallEntity, RegionEntity } from '@portal/api-db';
+import { CallEntity, insertRows, RegionEntity } from '@portal/api-db';
 import type {
   CallStatus,
   CallView,
@@ -76,7 +76,7 @@ export class CallsService {
       createdAt: new Date(),
     };
     await this.dataSource.transaction(async (em) => {
-      await em.insert(CallEntity, call);
+      await insertRows(em, CallEntity, call);
       await this.audit.record(
         {
           action: 'call.opened',

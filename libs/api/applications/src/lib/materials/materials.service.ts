@@ -11,7 +11,7 @@ import {
   NotFoundError,
   ValidationFailedError,
 } from '@portal/api-core';
-import { AttachmentEntity } from '@portal/api-db';
+import { AttachmentEntity, insertRows } from '@portal/api-db';
 import type { AttachmentView } from '@portal/contracts';
 import {
   APPLICATION_FORMS,
@@ -119,7 +119,7 @@ export class MaterialsService {
       uploadedAt: new Date(),
     };
     try {
-      await this.dataSource.getRepository(AttachmentEntity).insert(row);
+      await insertRows(this.dataSource.manager, AttachmentEntity, row);
     } catch (error) {
       await rm(join(this.config.uploadDir, storageName), { force: true });
       throw error;
