@@ -232,6 +232,7 @@ describe.each(DIALECTS)(
       expect(countyView.body.status.stage?.en).toBe('County review');
       expect(countyView.body.availableActions.map((a) => a.action)).toEqual([
         'recommend',
+        'accept_with_missing_items',
         'return_for_supplement',
         'reject',
       ]);
@@ -802,6 +803,105 @@ describe.each(DIALECTS)(
       });
       expect(over.status).toBe(409);
       expect(over.body.code).toBe('QUOTA_EXHAUSTED');
+    });
+
+    it('accepts a loan with missing items against a dated commitment, which the enterprise then keeps', async () => {
+      const jinghua = await as('jinghua@example.com');
+      const county = await as('reviewer.jiashan@example.com');
+      const draft = await readyDraft(
+        jinghua,
+        'transformation_loan',
+        await openCall('transformation_loan', '330400'),
+      );
+      expect((await act(jinghua, draft.id, 'submit')).status).toBe(200);
+      const items = [
+        { target: 'achievement_proof', note: '请补交专利证书原件扫描件' },
+      ];
+      const past = await act(county, draft.id, 'accept_with_missing_items', {
+        comment: '容缺受理',
+        items,
+        payload: { commitmentDue: '2020-01-01' },
+      });
+      expect(past.status).toBe(400);
+      expect(past.body.fields?.[0]?.code).toBe('date.not_future');
+      const accepted = await act(
+        county,
+        draft.id,
+        'accept_with_missing_items',
+        {
+          comment: '容缺受理',
+          items,
+          payload: { commitmentDue: '2099-12-31' },
+        },
+      );
+      expect(accepted.status).toBe(200);
+      const atCity = await jinghua.get<ApplicationDetail>(
+        ApiRoutes.application(draft.id),
+      );
+      expect(atCity.body.status.state).toBe('city_approval');
+      expect(atCity.body.decision['commitment']).toMatchObject({
+        items,
+        dueOn: '2099-12-31',
+        fulfilledAt: null,
+      });
+      expect(
+        await t.dataSource
+          .getRepository(OutboxEntity)
+          .countBy({ applicationId: draft.id, jobName: 'commitment-due' }),
+      ).toBe(1);
+
+      // Only the promised material may be uploaded while the case is at the city.
+      const other = await jinghua.upload(
+        ApiRoutes.applicationMaterials(draft.id),
+        { materialKey: 'financial_statements' },
+        { name: 'fs.pdf', content: PDF },
+      );
+      expect(other.status).toBe(403);
+      const early = await jinghua.post<ErrorBody>(
+        ApiRoutes.applicationCommitment(draft.id),
+        { version: atCity.body.version },
+      );
+      expect(early.status).toBe(400);
+      expect(
+        (
+          await jinghua.upload(
+            ApiRoutes.applicationMaterials(draft.id),
+            { materialKey: 'achievement_proof' },
+            { name: 'patent.pdf', content: PDF },
+          )
+        ).status,
+      ).toBe(201);
+      const kept = await jinghua.post<ActionResult>(
+        ApiRoutes.applicationCommitment(draft.id),
+        { version: atCity.body.version },
+      );
+      expect(kept.status).toBe(200);
+      const after = await jinghua.get<ApplicationDetail>(
+        ApiRoutes.application(draft.id),
+      );
+      expect(after.body.status.state).toBe('city_approval');
+      expect(after.body.events.at(-1)).toMatchObject({
+        action: 'fulfil_commitment',
+        from: 'city_approval',
+        to: 'city_approval',
+      });
+      expect(
+        (after.body.decision['commitment'] as { fulfilledAt: string | null })
+          .fulfilledAt,
+      ).not.toBeNull();
+      expect(
+        (
+          await jinghua.post(ApiRoutes.applicationCommitment(draft.id), {
+            version: after.body.version,
+          })
+        ).status,
+      ).toBe(403);
+      const chain = await (
+        await as('auditor@example.com')
+      ).get<ChainVerification>(
+        `${ApiRoutes.eventChain}?applicationId=${draft.id}`,
+      );
+      expect(chain.body.intact).toBe(true);
     });
 
     it('keeps companies and regions apart: 404 for strangers, 403 for the wrong role, both audited', async () => {

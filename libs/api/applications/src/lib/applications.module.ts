@@ -3,6 +3,7 @@ import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsService } from './applications/applications.service';
 import { CallsController } from './calls/calls.controller';
 import { CallsService } from './calls/calls.service';
+import { CommitmentsService } from './commitments/commitments.service';
 import { PartnersController } from './calls/partners.controller';
 import { EventChainService } from './chain/event-chain.service';
 import { DemoApplicationsSeeder } from './demo/demo-applications.seeder';
@@ -32,6 +33,7 @@ import { VoucherLedgerService } from './vouchers/voucher-ledger.service';
 const services = [
   ApplicationsService,
   CallsService,
+  CommitmentsService,
   DemoApplicationsSeeder,
   EventChainService,
   ExpertsService,

@@ -32,6 +32,8 @@ export interface JobPayloads {
   'stage-reminder': WorkflowJobPayload;
   /** 100% of a stage's time limit: escalate to the supervising level. */
   'stage-escalation': WorkflowJobPayload;
+  /** The date an enterprise promised missing items by (容缺受理). */
+  'commitment-due': WorkflowJobPayload;
 }
 export type JobName = keyof JobPayloads;
 
@@ -42,4 +44,5 @@ export const JOB_QUEUES: { readonly [J in JobName]: QueueName } = {
   'voucher-expiry': QUEUES.workflow,
   'stage-reminder': QUEUES.timers,
   'stage-escalation': QUEUES.timers,
+  'commitment-due': QUEUES.timers,
 };

@@ -40,6 +40,8 @@ export const ApiRoutes = {
     `/api/applications/${encodeURIComponent(id)}/form`,
   applicationActions: (id: string) =>
     `/api/applications/${encodeURIComponent(id)}/actions`,
+  applicationCommitment: (id: string) =>
+    `/api/applications/${encodeURIComponent(id)}/commitment`,
   applicationMaterials: (id: string) =>
     `/api/applications/${encodeURIComponent(id)}/materials`,
   applicationMaterial: (id: string, attachmentId: string) =>

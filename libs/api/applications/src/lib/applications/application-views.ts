@@ -105,7 +105,8 @@ export function eventView(
   return {
     seq: event.seq,
     action: event.action,
-    actionLabel: transition?.label ?? CREATED_LABEL,
+    actionLabel: transition?.label ??
+      EVENT_LABELS[event.action] ?? { 'zh-CN': event.action, en: event.action },
     from: event.fromState,
     to: event.toState,
     toLabel: asStaff ? to.staffLabel : to.applicantLabel,
@@ -117,7 +118,15 @@ export function eventView(
   };
 }
 
-const CREATED_LABEL = { 'zh-CN': '创建申报', en: 'Created' } as const;
+/** Events that are not transitions of the definition. */
+const EVENT_LABELS: Readonly<Record<string, { 'zh-CN': string; en: string }>> =
+  {
+    create: { 'zh-CN': '创建申报', en: 'Created' },
+    fulfil_commitment: {
+      'zh-CN': '补齐容缺材料',
+      en: 'Provided the promised items',
+    },
+  };
 
 export function detailView(
   summary: ApplicationSummary,

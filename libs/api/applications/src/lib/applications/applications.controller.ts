@@ -28,6 +28,7 @@ import {
   type Page,
 } from '@portal/contracts';
 import type { FastifyRequest } from 'fastify';
+import { CommitmentsService } from '../commitments/commitments.service';
 import { MaterialsService, mimeOf } from '../materials/materials.service';
 import {
   readUpload,
@@ -39,6 +40,7 @@ import {
   CreateApplicationDto,
   PageQueryDto,
   SaveFormDto,
+  VersionDto,
 } from './applications.dto';
 import { ApplicationsService } from './applications.service';
 
@@ -50,6 +52,7 @@ export class ApplicationsController {
   constructor(
     private readonly applications: ApplicationsService,
     private readonly materials: MaterialsService,
+    private readonly commitments: CommitmentsService,
   ) {}
 
   @RequirePermission('applications.file')
@@ -104,6 +107,17 @@ export class ApplicationsController {
     @Headers(IDEMPOTENCY_HEADER) key: string | undefined,
   ): Promise<ActionResult> {
     return this.applications.act(actor, id, dto, idempotencyKey(key));
+  }
+
+  @RequirePermission('applications.file')
+  @Post(':id/commitment')
+  @HttpCode(200)
+  fulfilCommitment(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuid) id: string,
+    @Body() dto: VersionDto,
+  ): Promise<ActionResult> {
+    return this.commitments.fulfil(actor, id, dto.version);
   }
 
   @RequirePermission('applications.file')

@@ -44,6 +44,13 @@ export class SaveFormDto implements SaveFormRequest {
   form!: Record<string, unknown>;
 }
 
+export class VersionDto {
+  @ApiProperty({ description: 'The version the user saw; a stale one is 409' })
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
+
 export class SupplementItemDto implements SupplementItem {
   @ApiProperty({ description: 'A form field key, a material key, or "other"' })
   @IsString()

@@ -23,6 +23,7 @@ import { DataSource } from 'typeorm';
 import { attachmentView } from '../applications/application-views';
 import { ApplicationsService } from '../applications/applications.service';
 import { partiesOn } from '../applications/application-access';
+import { openCommitment } from '../commitments/commitment';
 import { fileKindOf } from './file-kind';
 
 export interface IncomingFile {
@@ -67,7 +68,11 @@ export class MaterialsService {
     applicationId: string,
     file: IncomingFile,
   ): Promise<AttachmentView> {
-    const application = await this.editable(actor, applicationId);
+    const application = await this.editable(
+      actor,
+      applicationId,
+      file.materialKey,
+    );
     const material = APPLICATION_FORMS[application.type].materials.find(
       (m) => m.key === file.materialKey,
     );
@@ -171,7 +176,11 @@ export class MaterialsService {
   }
 
   /** Materials change only while the company holds the case (draft, return, redemption). */
-  private async editable(actor: Actor, applicationId: string) {
+  private async editable(
+    actor: Actor,
+    applicationId: string,
+    materialKey?: string,
+  ) {
     const { application, facts } = await this.applications.readable(
       actor,
       applicationId,
@@ -184,11 +193,15 @@ export class MaterialsService {
       workflowVersion(application.type, application.workflowVersion),
       application.state,
     );
-    if (state.holder !== 'enterprise' || state.terminal)
+    const promised =
+      openCommitment(application)?.items.some(
+        (i) => i.target === materialKey,
+      ) ?? false;
+    if ((state.holder !== 'enterprise' || state.terminal) && !promised)
       throw new AppError(
         403,
         'TRANSITION_NOT_ALLOWED',
-        'Materials can be changed only while the application is with your company.',
+        'Materials can be changed only while the application is with your company, or to provide items it promised.',
       );
     return application;
   }

@@ -18,6 +18,7 @@ import {
   type HighTechField,
 } from '@portal/domain';
 import { DataSource } from 'typeorm';
+import { openCommitment } from '../commitments/commitment';
 import { OutboxRelay } from '../outbox/outbox-relay.service';
 import { chinaDate } from '../transitions/china-time';
 import { TransitionService } from '../transitions/transition.service';
@@ -110,6 +111,26 @@ export class WorkflowAutomationService {
         state: application.state,
         holder: application.holder,
         dueAt: application.dueAt?.toISOString() ?? null,
+      },
+    });
+    return 'done';
+  }
+
+  /** The promised date of an acceptance with missing items: overdue unless the items came. */
+  async commitmentDue(job: WorkflowJobPayload): Promise<JobOutcome> {
+    const application = await this.dataSource
+      .getRepository(ApplicationEntity)
+      .findOneBy({ id: job.applicationId });
+    const commitment = application ? openCommitment(application) : null;
+    if (!application || !commitment) return 'skipped';
+    await this.audit.record({
+      action: 'application.commitment_overdue',
+      result: 'success',
+      objectType: 'application',
+      objectId: application.id,
+      detail: {
+        dueOn: commitment.dueOn,
+        items: commitment.items.map((i) => i.target),
       },
     });
     return 'done';

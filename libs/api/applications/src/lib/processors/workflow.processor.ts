@@ -41,4 +41,9 @@ export class TimersProcessor {
   escalation(job: Job<WorkflowJobPayload>): Promise<JobOutcome> {
     return this.automation.stageDeadline(job.data, 'escalation');
   }
+
+  @Process('commitment-due')
+  commitmentDue(job: Job<WorkflowJobPayload>): Promise<JobOutcome> {
+    return this.automation.commitmentDue(job.data);
+  }
 }

@@ -27,6 +27,7 @@ import {
   voucherSubsidy,
   validateActionPayload,
   type BankChoice,
+  type Commitment,
   type Disbursement,
   type GuardKey,
   type LoanTerms,
@@ -108,6 +109,26 @@ export class GuardsService {
       return {
         decision: {
           redemption: { invoiceAmountYuan, requestedAt: ctx.now.toISOString() },
+        },
+      };
+    },
+    commitment_recorded: async ({ request, now }, payload) => {
+      const { commitmentDue } = payload as unknown as Commitment;
+      const today = chinaDate(now);
+      if (commitmentDue <= today)
+        throw payloadError(
+          'commitmentDue',
+          'date.not_future',
+          'The promised date must be after today',
+        );
+      return {
+        decision: {
+          commitment: {
+            items: request.items ?? [],
+            dueOn: commitmentDue,
+            acceptedAt: now.toISOString(),
+            fulfilledAt: null,
+          },
         },
       };
     },

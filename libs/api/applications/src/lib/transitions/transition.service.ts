@@ -38,7 +38,7 @@ import {
 } from '../applications/application-access';
 import { eventHash } from '../chain/event-hash';
 import { ReferenceNumbersService } from '../references/reference-numbers.service';
-import { chinaDate } from './china-time';
+import { chinaDate, endOfChinaDay } from './china-time';
 import { VoucherLedgerService } from '../vouchers/voucher-ledger.service';
 import { GuardsService } from './guards.service';
 import { stageClock } from './stage-clock';
@@ -241,6 +241,51 @@ export class TransitionService {
       version: request.version + 1,
     });
     return { application: updated, event, outbox };
+  }
+
+  /**
+   * Records something that happened to the case without moving it (the enterprise provided the
+   * items it committed to): one more link of the chain, under the same version claim.
+   */
+  async annotate(
+    em: EntityManager,
+    initiator: Initiator & { kind: 'user' },
+    application: ApplicationEntity,
+    version: number,
+    action: string,
+    decision: Record<string, unknown>,
+    payload: Record<string, unknown>,
+  ): Promise<ApplicationEventEntity> {
+    const claim = await em
+      .createQueryBuilder()
+      .update(ApplicationEntity)
+      .set({ version: () => 'version + 1' })
+      .where('id = :id AND version = :version', { id: application.id, version })
+      .execute();
+    if (claim.affected !== 1) throw staleVersion(null);
+    const membership =
+      initiator.actor.memberships.find(
+        (m) => m.organisationId === application.organisationId,
+      ) ?? null;
+    const event = buildEvent(application, {
+      action,
+      to: application.state,
+      initiator,
+      membership,
+      party: 'enterprise',
+      request: { action, version, payload },
+      changes: {},
+      clientIp: initiator.actor.ip,
+      now: new Date(),
+    });
+    await updateRow(
+      em,
+      ApplicationEntity,
+      { id: application.id },
+      { eventCount: event.seq, chainHead: event.hash, decision },
+    );
+    await insertRows(em, ApplicationEventEntity, event);
+    return event;
   }
 
   /** Effects that belong in the transaction: numbering a certificate, dating a voucher. */
@@ -465,6 +510,22 @@ function outboxRows(
         break;
       case 'objections':
         break;
+      case 'commitment_deadline': {
+        const dueOn = (decision['commitment'] as { dueOn?: string } | undefined)
+          ?.dueOn;
+        if (dueOn)
+          rows.push(
+            outboxRow(
+              application,
+              event,
+              'commitment-due',
+              'timers',
+              endOfChinaDay(dueOn),
+              now,
+            ),
+          );
+        break;
+      }
       case 'expiry':
         if (effect.at === 'public_notice_end' && dueAt)
           rows.push(

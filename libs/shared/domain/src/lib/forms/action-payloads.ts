@@ -17,6 +17,14 @@ import {
 export const GUARD_PAYLOAD_FIELDS: {
   readonly [K in GuardKey]?: readonly FieldSchema[];
 } = {
+  commitment_recorded: [
+    {
+      key: 'commitmentDue',
+      type: 'date',
+      label: l('承诺补齐日期', 'Items promised by'),
+      required: true,
+    },
+  ],
   bank_chosen: [
     {
       key: 'bankId',
@@ -110,6 +118,9 @@ export const GUARD_PAYLOAD_FIELDS: {
   ],
 };
 
+export interface Commitment {
+  readonly commitmentDue: string;
+}
 export interface BankChoice {
   readonly bankId: string;
 }

@@ -1,5 +1,5 @@
 import { l, PUBLIC } from './labels';
-import { returnAndReject } from './review-stage';
+import { acceptWithMissingItems, returnAndReject } from './review-stage';
 import type { WorkflowDefinition } from './workflow-definition';
 
 type S =
@@ -207,6 +207,9 @@ export const HIGH_TECH_WORKFLOW = {
       notify: ['applicant', 'holders'],
       effects: [{ kind: 'stage_timer' }],
     },
+    acceptWithMissingItems<S>('county_review', 'county', 'city_review', [
+      'call_quota',
+    ]),
     ...returnAndReject<S>(
       'county_review',
       'county',

@@ -53,3 +53,26 @@ export function returnAndReject<S extends string>(
     },
   ];
 }
+
+/**
+ * Acceptance with missing items (容缺受理): the reviewer moves the case on while listed items are
+ * still missing, against the enterprise's commitment to provide them by a date that is tracked.
+ */
+export function acceptWithMissingItems<S extends string>(
+  stage: S,
+  by: Party,
+  next: S,
+  extraGuards: readonly TransitionDefinition<S>['guards'][number][] = [],
+): TransitionDefinition<S> {
+  return {
+    action: 'accept_with_missing_items',
+    from: [stage],
+    to: next,
+    by: [by],
+    label: l('容缺受理', 'Accept with missing items'),
+    commentRequired: true,
+    guards: [...extraGuards, 'supplement_items_listed', 'commitment_recorded'],
+    notify: ['applicant', 'holders'],
+    effects: [{ kind: 'stage_timer' }, { kind: 'commitment_deadline' }],
+  };
+}

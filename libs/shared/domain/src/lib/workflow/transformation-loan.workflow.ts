@@ -1,5 +1,5 @@
 import { l, PUBLIC } from './labels';
-import { returnAndReject } from './review-stage';
+import { acceptWithMissingItems, returnAndReject } from './review-stage';
 import type { WorkflowDefinition } from './workflow-definition';
 
 type S =
@@ -180,6 +180,7 @@ export const TRANSFORMATION_LOAN_WORKFLOW = {
       notify: ['applicant', 'holders'],
       effects: [{ kind: 'stage_timer' }],
     },
+    acceptWithMissingItems<S>('county_review', 'county', 'city_approval'),
     ...returnAndReject<S>(
       'county_review',
       'county',

@@ -56,6 +56,8 @@ export const GUARDS = {
   form_valid: 'the form passes its schema',
   eligibility_passed: 'the automated eligibility check passed',
   supplement_items_listed: 'a return lists at least one item to supplement',
+  commitment_recorded:
+    'the date by which the enterprise commits to provide the missing items',
   experts_drawn: 'at least 5 experts are drawn, >=60% technical, >=1 finance',
   all_experts_scored: 'every assigned expert has scored',
   no_open_objection: 'no objection is open',
@@ -90,6 +92,8 @@ export type Effect =
       readonly kind: 'expiry';
       readonly at: 'public_notice_end' | 'voucher_validity_end';
     }
+  /** Tracks the enterprise's commitment to provide missing items by its date. */
+  | { readonly kind: 'commitment_deadline' }
   /** Closes the open objections of a public notice with this outcome. */
   | { readonly kind: 'objections'; readonly resolve: 'dismissed' | 'upheld' };
 

@@ -69,5 +69,7 @@ function describeEffect(effect: Effect): string {
       return 'stage timer';
     case 'objections':
       return `objections ${effect.resolve}`;
+    case 'commitment_deadline':
+      return 'commitment deadline';
   }
 }

@@ -40,7 +40,12 @@ describe('workflow engine', () => {
       availableActions(HIGH_TECH_WORKFLOW, 'county_review', ['county']).map(
         (t) => t.action,
       ),
-    ).toEqual(['recommend', 'return_for_supplement', 'reject']);
+    ).toEqual([
+      'recommend',
+      'accept_with_missing_items',
+      'return_for_supplement',
+      'reject',
+    ]);
     expect(
       availableActions(HIGH_TECH_WORKFLOW, 'county_review', ['city']),
     ).toEqual([]);
