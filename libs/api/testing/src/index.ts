@@ -1,2 +1,3 @@
 export * from './lib/test-database';
 export * from './lib/test-client';
+export * from './lib/test-redis';
