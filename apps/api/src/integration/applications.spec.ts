@@ -27,6 +27,8 @@ import { DemoApplicationsSeeder, OutboxRelay } from '@portal/api-applications';
 import { JobProducer } from '@portal/api-jobs';
 import {
   APPLICATION_FORMS,
+  APPLICATION_TYPES,
+  currentWorkflow,
   type ApplicationType,
   type ExpertScore,
 } from '@portal/domain';
@@ -1189,6 +1191,218 @@ describe.each(DIALECTS)(
       expect(
         (await outbox.findOneByOrFail({ id: row?.id })).dispatchedAt,
       ).not.toBeNull();
+    });
+
+    type Step = readonly [
+      email: string,
+      action: string,
+      extra?: Record<string, unknown>,
+    ];
+    const item = (target: string) => ({ items: [{ target, note: '请补正' }] });
+    const C = 'reviewer.jiashan@example.com';
+    const CITY = 'reviewer.jiaxing@example.com';
+    const P = 'reviewer.zhejiang@example.com';
+    const ok = { comment: '审核意见' };
+
+    /** Files a ready application and fires each step, every one expected to succeed. */
+    async function walk(
+      email: string,
+      type: ApplicationType,
+      region: string,
+      steps: readonly Step[],
+    ): Promise<string> {
+      const company = await as(email);
+      const draft = await readyDraft(
+        company,
+        type,
+        await openCall(type, region),
+      );
+      for (const [actor, action, extra] of steps) {
+        const res = await act(await as(actor), draft.id, action, {
+          comment: '意见',
+          ...extra,
+        });
+        if (res.status !== 200)
+          throw new Error(
+            `${action} by ${actor}: ${res.status} ${res.body.message}`,
+          );
+        if (
+          type === 'high_tech' &&
+          (action === 'submit' || action === 'resubmit')
+        )
+          await expectState(
+            company,
+            draft.id,
+            action === 'submit'
+              ? 'county_review'
+              : (
+                  await company.get<ApplicationDetail>(
+                    ApiRoutes.application(draft.id),
+                  )
+                ).body.status.state,
+          );
+      }
+      return draft.id;
+    }
+
+    it('walks the remaining transitions of every type: returns and resubmissions at each level, withdrawals, rejections, declines and disputes', async () => {
+      const A = 'antai@example.com';
+      const J = 'jinghua@example.com';
+      await walk(A, 'high_tech', '330000', [
+        [A, 'submit'],
+        [C, 'recommend', ok],
+        [CITY, 'return_for_supplement', item('staff_list')],
+        [A, 'resubmit'],
+        [CITY, 'recommend', ok],
+        [P, 'return_for_supplement', item('ip_certificates')],
+        [A, 'resubmit'],
+        [P, 'reject', ok],
+      ]);
+      await walk(A, 'high_tech', '330000', [
+        [A, 'submit'],
+        [C, 'reject', ok],
+      ]);
+      await walk(A, 'high_tech', '330000', [[A, 'withdraw']]);
+      await walk(A, 'high_tech', '330000', [
+        [A, 'submit'],
+        [
+          C,
+          'accept_with_missing_items',
+          { ...item('staff_list'), payload: { commitmentDue: '2099-01-31' } },
+        ],
+        [CITY, 'reject', ok],
+      ]);
+      const decided = await atProvincialReview(await as(A));
+      await scoredByPanel(decided, {
+        ip: 10,
+        transformation: 10,
+        rd_management: 10,
+        growth: 10,
+        standard_bonus: 0,
+      });
+      expect(
+        (await act(await as(P), decided, 'reject', { comment: '评分未达71分' }))
+          .status,
+      ).toBe(200);
+
+      await walk(J, 'innovation_voucher', '330421', [
+        [J, 'submit'],
+        [C, 'return_for_supplement', item('serviceDescription')],
+        [J, 'resubmit'],
+        [C, 'reject', ok],
+      ]);
+      await walk(J, 'innovation_voucher', '330421', [
+        [J, 'submit'],
+        [J, 'withdraw'],
+      ]);
+      const providerId = (
+        await t.dataSource
+          .getRepository(OrganisationEntity)
+          .findOneByOrFail({ kind: 'provider' })
+      ).id;
+      const contract = {
+        payload: {
+          providerId,
+          contractNumber: 'HT-9',
+          contractAmountYuan: 100_000,
+          signedOn: '2026-11-02',
+        },
+      };
+      const voucher = await walk(J, 'innovation_voucher', '330421', [
+        [J, 'submit'],
+        [C, 'approve', ok],
+        [J, 'record_contract', contract],
+        ['provider@example.com', 'decline_contract', ok],
+        [J, 'record_contract', contract],
+        ['provider@example.com', 'confirm_contract'],
+      ]);
+      const jinghua = await as(J);
+      for (const key of ['invoice', 'payment_proof', 'service_result'])
+        await jinghua.upload(
+          ApiRoutes.applicationMaterials(voucher),
+          { materialKey: key },
+          { name: `${key}.pdf`, content: PDF },
+        );
+      for (const [actor, action, extra] of [
+        [J, 'request_redemption', { payload: { invoiceAmountYuan: 100_000 } }],
+        [CITY, 'return_redemption', item('invoice')],
+        [J, 'resubmit_redemption', { payload: { invoiceAmountYuan: 90_000 } }],
+        [CITY, 'approve_redemption', ok],
+      ] as const)
+        expect(
+          (
+            await act(await as(actor), voucher, action, {
+              comment: '意见',
+              ...extra,
+            })
+          ).status,
+        ).toBe(200);
+
+      const bankId = (
+        await t.dataSource
+          .getRepository(OrganisationEntity)
+          .findOneByOrFail({ kind: 'bank' })
+      ).id;
+      const B = 'bank@example.com';
+      const toBank: Step[] = [
+        [J, 'submit'],
+        [C, 'recommend', ok],
+        [CITY, 'approve', { payload: { bankId } }],
+      ];
+      await walk(J, 'transformation_loan', '330400', [
+        [J, 'submit'],
+        [C, 'return_for_supplement', item('purpose')],
+        [J, 'resubmit'],
+        [C, 'recommend', ok],
+        [CITY, 'return_for_supplement', item('financial_statements')],
+        [J, 'resubmit'],
+        [CITY, 'reject', ok],
+      ]);
+      await walk(J, 'transformation_loan', '330400', [
+        [J, 'submit'],
+        [J, 'withdraw'],
+      ]);
+      await walk(J, 'transformation_loan', '330400', [
+        [J, 'submit'],
+        [C, 'reject', ok],
+      ]);
+      await walk(J, 'transformation_loan', '330400', [
+        ...toBank,
+        [B, 'bank_decline', ok],
+      ]);
+      await walk(J, 'transformation_loan', '330400', [
+        ...toBank,
+        [
+          B,
+          'bank_approve',
+          { payload: { amountYuan: 3 * M, ratePercent: 3.2, termMonths: 24 } },
+        ],
+        [
+          B,
+          'record_disbursement',
+          { payload: { disbursedOn: '2026-11-02', amountYuan: 3 * M } },
+        ],
+        [J, 'report_repayment'],
+        [B, 'dispute_repayment', ok],
+        [J, 'report_repayment'],
+        [B, 'confirm_repayment'],
+      ]);
+    });
+
+    it('has now fired every transition of every type at least once', async () => {
+      const fired = new Set(
+        (
+          (await t.dataSource.query(
+            'SELECT DISTINCT a.type AS type, e.action AS action, e.to_state AS state FROM application_events e JOIN applications a ON a.id = e.application_id',
+          )) as { type: string; action: string; state: string }[]
+        ).map((r) => `${r.type}:${r.action}:${r.state}`),
+      );
+      const missing = APPLICATION_TYPES.flatMap((type) =>
+        currentWorkflow(type).transitions.map(
+          (tr) => `${type}:${tr.action}:${tr.to}`,
+        ),
+      ).filter((key) => !fired.has(key));
+      expect(missing).toEqual([]);
     });
 
     if (dialect === 'mariadb') {
