@@ -6,7 +6,7 @@ import {
   OutboxEntity,
   UserEntity,
 } from '@portal/api-db';
-import { DIALECTS, type TestClient } from '@portal/api-testing';
+import { DIALECTS, waitFor, type TestClient } from '@portal/api-testing';
 import {
   ApiRoutes,
   IDEMPOTENCY_HEADER,
@@ -23,7 +23,11 @@ import {
   type PublicNoticeView,
   type StartNoticeResult,
 } from '@portal/contracts';
-import { DemoApplicationsSeeder, OutboxRelay } from '@portal/api-applications';
+import {
+  CallDeadlinesService,
+  DemoApplicationsSeeder,
+  OutboxRelay,
+} from '@portal/api-applications';
 import { JobProducer } from '@portal/api-jobs';
 import {
   APPLICATION_FORMS,
@@ -1092,6 +1096,62 @@ describe.each(DIALECTS)(
         await as('seed@example.com')
       ).get<CallView[]>(ApiRoutes.calls);
       expect(elsewhere.body.map((c) => c.id)).not.toContain(opened.body.id);
+    });
+
+    it('reminds drafts three working days before a call closes and records each closing, once, on a repeatable Bull job', async () => {
+      const workflow = t.app.get(JobProducer).queue('workflow');
+      await waitFor(
+        async () =>
+          (await workflow.getRepeatableJobs()).some(
+            (j) => j.name === 'calls-tick',
+          ),
+        10_000,
+      );
+      const soon = await openCall('innovation_voucher', '330421');
+      const later = await openCall('innovation_voucher', '330421');
+      const calls = t.dataSource.getRepository(CallEntity);
+      await calls.update(
+        { id: soon },
+        { closesAt: new Date(Date.now() + 86_400_000) },
+      );
+      const antai = await as('antai@example.com');
+      const draft = (
+        await antai.post<ApplicationDetail>(ApiRoutes.applications, {
+          callId: soon,
+        })
+      ).body;
+      await antai.post(ApiRoutes.applications, { callId: later });
+      const deadlines = t.app.get(CallDeadlinesService);
+      await deadlines.tick();
+      await deadlines.tick();
+      const reminders = await t.dataSource.query(
+        "SELECT object_id FROM audit_log WHERE action = 'call.draft_reminder' AND detail LIKE ?",
+        [`%${soon}%`],
+      );
+      expect(reminders.map((r: { object_id: string }) => r.object_id)).toEqual([
+        draft.id,
+      ]);
+      const none = await t.dataSource.query(
+        "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'call.draft_reminder' AND detail LIKE ?",
+        [`%${later}%`],
+      );
+      expect(Number(none[0].n)).toBe(0);
+
+      await calls.update(
+        { id: soon },
+        { closesAt: new Date(Date.now() - 1000) },
+      );
+      await deadlines.tick();
+      await deadlines.tick();
+      const closings = await t.dataSource.query(
+        "SELECT detail FROM audit_log WHERE action = 'call.closed' AND object_id = ?",
+        [soon],
+      );
+      expect(closings).toHaveLength(1);
+      expect(JSON.parse(closings[0].detail)).toEqual({
+        submitted: 0,
+        unsubmittedDrafts: 1,
+      });
     });
 
     it('gives the same answer for a repeated Idempotency-Key and has one effect', async () => {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsService } from './applications/applications.service';
 import { CallsController } from './calls/calls.controller';
+import { CallDeadlinesService } from './calls/call-deadlines.service';
 import { CallsService } from './calls/calls.service';
 import { CommitmentsService } from './commitments/commitments.service';
 import { PartnersController } from './calls/partners.controller';
@@ -67,6 +68,7 @@ export class ApplicationsModule {}
 /** The workflow and timer queue handlers, for the worker and for an API that runs its own. */
 @Module({
   imports: [ApplicationsModule],
-  providers: [WorkflowProcessor, TimersProcessor],
+  providers: [WorkflowProcessor, TimersProcessor, CallDeadlinesService],
+  exports: [CallDeadlinesService],
 })
 export class ApplicationsProcessorsModule {}

@@ -34,6 +34,8 @@ export interface JobPayloads {
   'stage-escalation': WorkflowJobPayload;
   /** The date an enterprise promised missing items by (容缺受理). */
   'commitment-due': WorkflowJobPayload;
+  /** The calls' clock (repeatable): draft reminders before closing, closings. */
+  'calls-tick': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -45,4 +47,5 @@ export const JOB_QUEUES: { readonly [J in JobName]: QueueName } = {
   'stage-reminder': QUEUES.timers,
   'stage-escalation': QUEUES.timers,
   'commitment-due': QUEUES.timers,
+  'calls-tick': QUEUES.workflow,
 };

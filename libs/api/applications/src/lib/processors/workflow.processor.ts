@@ -1,6 +1,7 @@
 import { Process, Processor } from '@nestjs/bull';
 import { QUEUES, type WorkflowJobPayload } from '@portal/api-jobs';
 import type { Job } from 'bull';
+import { CallDeadlinesService } from '../calls/call-deadlines.service';
 import {
   WorkflowAutomationService,
   type JobOutcome,
@@ -9,7 +10,10 @@ import {
 /** Thin: the automated stages of the workflows. */
 @Processor(QUEUES.workflow)
 export class WorkflowProcessor {
-  constructor(private readonly automation: WorkflowAutomationService) {}
+  constructor(
+    private readonly automation: WorkflowAutomationService,
+    private readonly deadlines: CallDeadlinesService,
+  ) {}
 
   @Process('auto-check')
   autoCheck(job: Job<WorkflowJobPayload>): Promise<JobOutcome> {
@@ -19,6 +23,11 @@ export class WorkflowProcessor {
   @Process('notice-expiry')
   noticeExpiry(job: Job<WorkflowJobPayload>): Promise<JobOutcome> {
     return this.automation.noticeExpired(job.data);
+  }
+
+  @Process('calls-tick')
+  callsTick(): Promise<{ reminded: number; closed: number }> {
+    return this.deadlines.tick();
   }
 
   @Process('voucher-expiry')

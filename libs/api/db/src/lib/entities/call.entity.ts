@@ -37,6 +37,14 @@ export class CallEntity {
   @Column({ name: 'created_by', type: 'varchar', length: 36 })
   createdBy!: string;
 
+  /** When the enterprises with drafts were reminded (3 working days before closing). */
+  @TimestampColumn({ name: 'drafts_reminded_at', nullable: true })
+  draftsRemindedAt?: Date | null;
+
+  /** When the closing of the call was handled (its counts recorded). */
+  @TimestampColumn({ name: 'closed_handled_at', nullable: true })
+  closedHandledAt?: Date | null;
+
   @CreatedAt()
   createdAt!: Date;
 }

@@ -55,7 +55,7 @@ export class Applications1764290000000 implements MigrationInterface {
       'CREATE INDEX "idx_attachment_application" ON "attachments" ("application_id", "material_key") ',
     );
     await queryRunner.query(
-      'CREATE TABLE "calls" ("id" varchar(36) PRIMARY KEY NOT NULL, "type" varchar(24) NOT NULL, "title" varchar(200) NOT NULL, "region_code" varchar(6) NOT NULL, "opens_at" datetime(6) NOT NULL, "closes_at" datetime(6) NOT NULL, "quotas" text NOT NULL, "bureau_id" varchar(36) NOT NULL, "created_by" varchar(36) NOT NULL, "created_at" datetime(6) NOT NULL DEFAULT (datetime(\'now\')))',
+      'CREATE TABLE "calls" ("id" varchar(36) PRIMARY KEY NOT NULL, "type" varchar(24) NOT NULL, "title" varchar(200) NOT NULL, "region_code" varchar(6) NOT NULL, "opens_at" datetime(6) NOT NULL, "closes_at" datetime(6) NOT NULL, "quotas" text NOT NULL, "bureau_id" varchar(36) NOT NULL, "created_by" varchar(36) NOT NULL, "drafts_reminded_at" datetime(6), "closed_handled_at" datetime(6), "created_at" datetime(6) NOT NULL DEFAULT (datetime(\'now\')))',
     );
     await queryRunner.query(
       'CREATE INDEX "idx_call_type_window" ON "calls" ("type", "closes_at") ',
