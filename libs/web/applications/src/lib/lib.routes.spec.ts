@@ -83,4 +83,16 @@ describe('applications routes', () => {
     await harness.navigateByUrl('/inbox');
     expect(TestBed.inject(Router).url).toBe('/');
   });
+
+  it('opens the public notices only with notices.read', async () => {
+    await start(['applications.read', 'applications.inbox']);
+    await harness.navigateByUrl('/notices');
+    expect(TestBed.inject(Router).url).toBe('/');
+
+    TestBed.inject(SessionStore).signIn(me(['notices.read']));
+    await harness.navigateByUrl('/notices');
+    expect(TestBed.inject(Router).url).toBe('/notices');
+    http.expectOne(ApiRoutes.publicNotices).flush([]);
+    http.verify();
+  }, 30_000);
 });

@@ -1,7 +1,7 @@
 import type { Route } from '@angular/router';
 import { authGuard, permissionGuard } from '@portal/web-data-access';
 
-/** The enterprise's applications, one application's page, and the staff's inbox. */
+/** The enterprise's applications, one application's page, the staff's inbox and the public notices. */
 export const applicationsRoutes: Route[] = [
   {
     path: 'applications',
@@ -26,5 +26,12 @@ export const applicationsRoutes: Route[] = [
     title: 'titles.inbox',
     canActivate: [authGuard, permissionGuard('applications.inbox')],
     loadComponent: () => import('./inbox/inbox.page').then((m) => m.InboxPage),
+  },
+  {
+    path: 'notices',
+    title: 'titles.notices',
+    canActivate: [authGuard, permissionGuard('notices.read')],
+    loadComponent: () =>
+      import('./notices/public-notices.page').then((m) => m.PublicNoticesPage),
   },
 ];

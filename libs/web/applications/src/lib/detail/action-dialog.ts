@@ -1,6 +1,7 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  DestroyRef,
   computed,
   effect,
   inject,
@@ -9,6 +10,7 @@ import {
   signal,
   untracked,
 } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import {
   type FormGroup,
   NonNullableFormBuilder,
@@ -17,26 +19,40 @@ import {
 } from '@angular/forms';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { AvailableAction, SupplementItem } from '@portal/contracts';
+import type { FieldSchema } from '@portal/domain';
+import { ApplicationsApi } from '@portal/web-data-access';
 import {
   type ApiProblem,
   ErrorTranslator,
   FieldErrorPipe,
   LabelPipe,
 } from '@portal/web-i18n';
-import { ErrorAlert } from '@portal/web-ui';
+import { ErrorAlert, applyServerErrors } from '@portal/web-ui';
 import { FormKitStyles } from '@portal/web-ui/form-kit';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { type SupplementTarget, localFieldError } from '../shared/form-model';
+import {
+  type ApplicationFormGroup,
+  type SupplementTarget,
+  buildPayloadGroup,
+  checkPayload,
+  localFieldError,
+  payloadKey,
+} from '../shared/form-model';
+import { type ListedChoice, SchemaField } from '../shared/schema-field';
 import { TargetLabelPipe } from '../shared/target-label.pipe';
+
+type PartnerKind = NonNullable<FieldSchema['optionsFrom']>;
 
 /** What the user entered for an action. */
 export interface ActionInput {
   readonly comment?: string;
   readonly items?: readonly SupplementItem[];
+  /** What the action records: the values of its `payloadFields`. */
+  readonly payload?: Readonly<Record<string, unknown>>;
 }
 
 type ItemGroup = FormGroup<{
@@ -59,6 +75,7 @@ type ItemGroup = FormGroup<{
     FieldErrorPipe,
     FormKitStyles,
     LabelPipe,
+    SchemaField,
     TargetLabelPipe,
   ],
   templateUrl: './action-dialog.html',
@@ -67,6 +84,8 @@ type ItemGroup = FormGroup<{
 export class ActionDialog {
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly errors = inject(ErrorTranslator);
+  private readonly api = inject(ApplicationsApi);
+  private readonly destroyRef = inject(DestroyRef);
 
   /** The action to confirm; null closes the dialog. */
   readonly action = input<AvailableAction | null>(null);
@@ -81,12 +100,26 @@ export class ActionDialog {
     items: this.fb.array<ItemGroup>([]),
   });
   protected readonly itemsInvalid = signal(false);
-  /** The API's field problems of a refused action (e.g. a submit with required fields empty). */
+  /** The controls of the action's payload fields (loan terms, a contract...). */
+  protected readonly payloadGroup = signal<ApplicationFormGroup>(
+    buildPayloadGroup([]),
+  );
+  /** Banks and providers for selects with `optionsFrom`, as they arrive. */
+  protected readonly partners = signal<
+    Partial<Record<PartnerKind, readonly ListedChoice[]>>
+  >({});
+  /**
+   * The API's field problems of a refused action (e.g. a submit with required fields empty);
+   * those of payload fields are shown on their controls instead.
+   */
   protected readonly fieldProblems = computed(() =>
-    (this.problem()?.fields ?? []).map(localFieldError).map((field) => ({
-      field: field.field,
-      text: this.errors.field(field),
-    })),
+    (this.problem()?.fields ?? [])
+      .filter((field) => payloadKey(field.field) === null)
+      .map(localFieldError)
+      .map((field) => ({
+        field: field.field,
+        text: this.errors.field(field),
+      })),
   );
 
   constructor() {
@@ -94,6 +127,23 @@ export class ActionDialog {
       const action = this.action();
       untracked(() => this.reset(action));
     });
+    effect(() => {
+      const problem = this.problem();
+      if (!problem) return;
+      untracked(() =>
+        applyServerErrors(this.payloadGroup(), {
+          ...problem,
+          fields: problem.fields.flatMap((field) => {
+            const key = payloadKey(field.field);
+            return key ? [{ ...field, field: key }] : [];
+          }),
+        }),
+      );
+    });
+  }
+
+  protected listed(field: FieldSchema): readonly ListedChoice[] {
+    return field.optionsFrom ? (this.partners()[field.optionsFrom] ?? []) : [];
   }
 
   protected get items() {
@@ -126,10 +176,15 @@ export class ActionDialog {
       !action.itemsRequired ||
       (items.length > 0 && items.every((item) => item.target && item.note));
     this.itemsInvalid.set(!itemsOk);
-    if (!valid || !itemsOk) return;
+    const fields = action.payloadFields;
+    const payload = fields.length
+      ? checkPayload(fields, this.payloadGroup())
+      : {};
+    if (!valid || !itemsOk || payload === null) return;
     this.confirmed.emit({
       ...(comment ? { comment } : {}),
       ...(action.itemsRequired ? { items } : {}),
+      ...(fields.length ? { payload } : {}),
     });
   }
 
@@ -138,5 +193,27 @@ export class ActionDialog {
     this.items.clear();
     this.itemsInvalid.set(false);
     if (action?.itemsRequired) this.addItem();
+    const fields = action?.payloadFields ?? [];
+    this.payloadGroup.set(buildPayloadGroup(fields));
+    const kinds = new Set(
+      fields.flatMap((field) => (field.optionsFrom ? [field.optionsFrom] : [])),
+    );
+    for (const kind of kinds) this.loadPartners(kind);
+  }
+
+  /** Loads a partner list once per page; on failure the select stays empty. */
+  private loadPartners(kind: PartnerKind): void {
+    if (this.partners()[kind]) return;
+    this.api
+      .partners(kind)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (partners) =>
+          this.partners.update((all) => ({
+            ...all,
+            [kind]: partners.map((p) => ({ value: p.id, label: p.name })),
+          })),
+        error: () => undefined,
+      });
   }
 }

@@ -13,7 +13,12 @@ import {
   IDEMPOTENCY_HEADER,
   type Me,
 } from '@portal/contracts';
-import { APPLICATION_FORMS, type Permission, formFields } from '@portal/domain';
+import {
+  APPLICATION_FORMS,
+  GUARD_PAYLOAD_FIELDS,
+  type Permission,
+  formFields,
+} from '@portal/domain';
 import { SessionStore } from '@portal/web-data-access';
 import { LanguageService, provideI18n } from '@portal/web-i18n';
 import { byTestId, click, typeInto } from '@portal/web-ui/testing';
@@ -193,6 +198,7 @@ describe('ApplicationDetailPage', () => {
             to: 'accepting',
             commentRequired: false,
             itemsRequired: false,
+            payloadFields: [],
           },
           {
             action: 'withdraw',
@@ -200,6 +206,7 @@ describe('ApplicationDetailPage', () => {
             to: 'withdrawn',
             commentRequired: true,
             itemsRequired: false,
+            payloadFields: [],
           },
         ],
       }),
@@ -246,6 +253,7 @@ describe('ApplicationDetailPage', () => {
             to: 'rejected',
             commentRequired: true,
             itemsRequired: false,
+            payloadFields: [],
           },
         ],
       }),
@@ -308,6 +316,7 @@ describe('ApplicationDetailPage', () => {
             to: 'accepting',
             commentRequired: false,
             itemsRequired: false,
+            payloadFields: [],
           },
         ],
       }),
@@ -386,6 +395,7 @@ describe('ApplicationDetailPage', () => {
             to: 'supplement',
             commentRequired: true,
             itemsRequired: true,
+            payloadFields: [],
           },
         ],
       }),
@@ -434,6 +444,106 @@ describe('ApplicationDetailPage', () => {
     http.expectOne(isDetail).flush(testDetail({ version: 4 }));
   });
 
+  it('asks for the fields an action records, checks them and sends them as its payload', async () => {
+    await render(
+      REVIEWER,
+      testDetail({
+        status: testStatus({ waitingForApplicant: false, holder: 'bank' }),
+        availableActions: [
+          {
+            action: 'bank_approve',
+            label: { 'zh-CN': '银行审批通过', en: 'Approve the loan' },
+            to: 'approved',
+            commentRequired: false,
+            itemsRequired: false,
+            payloadFields: [
+              ...(GUARD_PAYLOAD_FIELDS.bank_chosen ?? []),
+              ...(GUARD_PAYLOAD_FIELDS.loan_terms_recorded ?? []),
+            ],
+          },
+        ],
+      }),
+    );
+    click(fixture, 'action-button');
+    await fixture.whenStable();
+    http
+      .expectOne(ApiRoutes.partners('banks'))
+      .flush([{ id: 'bank-1', name: '嘉善农商银行', regionCode: '330421' }]);
+    await fixture.whenStable();
+    expect(inDocument('action-payload')?.textContent).toContain('年利率（%）');
+    expect(inDocument('payload-ratePercent')?.getAttribute('step')).toBe(
+      '0.01',
+    );
+
+    inDocument('action-confirm')?.click();
+    await fixture.whenStable();
+    http.expectNone(ApiRoutes.applicationActions('a-1'));
+    expect(
+      inDocument('payload-amountYuan')?.closest('nz-form-item')?.textContent,
+    ).toContain('此项为必填项');
+
+    const type = (testId: string, value: string) => {
+      const input = inDocument(testId) as HTMLInputElement;
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+    };
+    type('payload-amountYuan', '3000000');
+    type('payload-ratePercent', '30');
+    type('payload-termMonths', '24');
+    inDocument('payload-bankId')?.click();
+    await fixture.whenStable();
+    [...document.querySelectorAll<HTMLElement>('.ant-select-item-option')]
+      .find((o) => o.textContent?.includes('嘉善农商银行'))
+      ?.click();
+    await fixture.whenStable();
+    inDocument('action-confirm')?.click();
+    await fixture.whenStable();
+    http.expectNone(ApiRoutes.applicationActions('a-1'));
+    expect(
+      inDocument('payload-ratePercent')?.closest('nz-form-item')?.textContent,
+    ).toContain('数值过大');
+
+    type('payload-ratePercent', '3.45');
+    inDocument('action-confirm')?.click();
+    await fixture.whenStable();
+    const act = http.expectOne(ApiRoutes.applicationActions('a-1'));
+    expect(act.request.body).toEqual({
+      action: 'bank_approve',
+      version: 3,
+      payload: {
+        bankId: 'bank-1',
+        amountYuan: 3_000_000,
+        ratePercent: 3.45,
+        termMonths: 24,
+      },
+    });
+    act.flush(
+      {
+        statusCode: 400,
+        code: 'VALIDATION_FAILED',
+        message: 'Payload invalid',
+        correlationId: 'c-9',
+        fields: [
+          {
+            field: 'payload.bankId',
+            code: 'bank.out_of_region',
+            message: 'This bank does not serve the province',
+          },
+        ],
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await fixture.whenStable();
+    expect(
+      inDocument('payload-bankId')?.closest('nz-form-item')?.textContent,
+    ).toContain('This bank does not serve the province');
+    expect(inDocument('action-field-problems')).toBeNull();
+    expect(
+      byTestId(fixture, 'field-amountYuan').closest('nz-form-item')
+        ?.textContent,
+    ).not.toContain('This bank');
+  });
+
   it('lists what a return asks the enterprise to supplement', async () => {
     await render(
       ENTERPRISE,
@@ -456,5 +566,47 @@ describe('ApplicationDetailPage', () => {
     expect(items[0]).toContain('资金用途');
     expect(items[1]).toContain('科技成果证明');
     expect(items[2]).toBe('其他：请补充联系人');
+  });
+
+  it('shows the recorded decisions with translated labels, only those present', async () => {
+    await render(
+      ENTERPRISE,
+      testDetail({
+        decision: {
+          loanTerms: {
+            amountYuan: 3_000_000,
+            ratePercent: 3.45,
+            termMonths: 24,
+          },
+          bank: { id: 'bank-1', name: '嘉善农商银行' },
+          certificate: { number: 'GR202633001234', validUntil: '2029-11-30' },
+        },
+      }),
+    );
+    const card = byTestId(fixture, 'application-decisions');
+    expect(card.textContent).toContain('决定事项');
+    const terms = byTestId(fixture, 'decision-loanTerms').textContent ?? '';
+    expect(terms).toContain('贷款条件');
+    expect(terms).toContain('3,000,000 元');
+    expect(terms).toContain('3.45 %');
+    expect(terms).toContain('24 个月');
+    expect(byTestId(fixture, 'decision-bank').textContent).toContain(
+      '嘉善农商银行',
+    );
+    const certificate =
+      byTestId(fixture, 'decision-certificate').textContent ?? '';
+    expect(certificate).toContain('GR202633001234');
+    expect(certificate).toContain('2029-11-30');
+    expect(certificate).not.toContain('发证日期');
+    expect(
+      element().querySelector('[data-testid="decision-voucher"]'),
+    ).toBeNull();
+  });
+
+  it('shows no decisions card before anything is decided', async () => {
+    await render(ENTERPRISE, testDetail());
+    expect(
+      element().querySelector('[data-testid="application-decisions"]'),
+    ).toBeNull();
   });
 });

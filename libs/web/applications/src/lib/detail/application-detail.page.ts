@@ -54,6 +54,8 @@ import {
 import { newIdempotencyKey } from '../shared/idempotency-key';
 import { TargetLabelPipe } from '../shared/target-label.pipe';
 import { type ActionInput, ActionDialog } from './action-dialog';
+import { DecisionCard } from './decision-card';
+import { ExpertPanel } from './expert-panel';
 import { ApplicationForm } from './application-form';
 import { ApplicationTimeline } from './application-timeline';
 import { MaterialsSection } from './materials-section';
@@ -103,7 +105,9 @@ const INVALID_FORM: ApiProblem = {
     ApplicationsKitStyles,
     DataKitStyles,
     DateTimePipe,
+    DecisionCard,
     ErrorAlert,
+    ExpertPanel,
     LabelPipe,
     MaterialsSection,
     TargetLabelPipe,

@@ -52,6 +52,49 @@ export function buildFormGroup(
   return new FormGroup(controls);
 }
 
+/** The schema of an action's payload fields, to validate them like a form. */
+export function payloadSchema(fields: readonly FieldSchema[]): FormSchema {
+  return {
+    version: 1,
+    sections: [
+      { key: 'payload', label: { 'zh-CN': '', en: '' }, fields: [...fields] },
+    ],
+    materials: [],
+  };
+}
+
+/** One control per payload field of an action, empty. */
+export function buildPayloadGroup(
+  fields: readonly FieldSchema[],
+): ApplicationFormGroup {
+  return buildFormGroup(payloadSchema(fields), {});
+}
+
+/**
+ * Checks an action's payload in full (required included) and puts each problem on its control;
+ * answers the payload to send, or null when something is wrong.
+ */
+export function checkPayload(
+  fields: readonly FieldSchema[],
+  group: ApplicationFormGroup,
+): Record<string, unknown> | null {
+  const payload = formData(group.getRawValue());
+  const problems = validateForm(payloadSchema(fields), payload, 'submit');
+  for (const problem of problems) {
+    const control = group.get(problem.field);
+    if (!control) continue;
+    control.markAsDirty();
+    control.markAsTouched();
+    control.setErrors({ [problem.code]: true });
+  }
+  return problems.length ? null : payload;
+}
+
+/** The API names a refused payload field `payload.<key>`: its key, or null for other fields. */
+export function payloadKey(field: string): string | null {
+  return field.startsWith('payload.') ? field.slice('payload.'.length) : null;
+}
+
 /** The form as the API stores it: empty fields left out. */
 export function formData(
   value: Readonly<Record<string, unknown>>,

@@ -82,4 +82,42 @@ describe('ApplicationsApi', () => {
     expect(save.request.method).toBe('PATCH');
     save.flush({});
   });
+
+  it('reads partners, the expert panel and notices, and sends scores and objections', () => {
+    api.partners('banks').subscribe();
+    http.expectOne(ApiRoutes.partners('banks')).flush([]);
+
+    api.experts('a-1').subscribe();
+    http
+      .expectOne(ApiRoutes.applicationExperts('a-1'))
+      .flush({ experts: [], aggregate: null });
+
+    api.drawExperts('a-1').subscribe();
+    const draw = http.expectOne(ApiRoutes.applicationExpertDraw('a-1'));
+    expect(draw.request.method).toBe('POST');
+    draw.flush({ experts: [], aggregate: null });
+
+    const score = {
+      ip: 20,
+      transformation: 20,
+      rd_management: 15,
+      growth: 15,
+      standard_bonus: 0,
+    };
+    api.score('a-1', { score, opinion: '良好' }).subscribe();
+    const put = http.expectOne(ApiRoutes.applicationScore('a-1'));
+    expect(put.request.method).toBe('PUT');
+    expect(put.request.body).toEqual({ score, opinion: '良好' });
+    put.flush({ experts: [], aggregate: null });
+
+    api.publicNotices().subscribe();
+    http.expectOne(ApiRoutes.publicNotices).flush([]);
+
+    api
+      .object('a-1', { realName: '王芳', reasons: '申报数据与实际不符。' })
+      .subscribe();
+    const objection = http.expectOne(ApiRoutes.noticeObjections('a-1'));
+    expect(objection.request.method).toBe('POST');
+    objection.flush(null);
+  });
 });

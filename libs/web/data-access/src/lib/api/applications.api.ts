@@ -9,10 +9,15 @@ import {
   type AttachmentView,
   type CallView,
   type CreateApplicationRequest,
+  type ExpertPanelView,
   IDEMPOTENCY_HEADER,
   type InboxQuery,
+  type ObjectionRequest,
   type Page,
+  type PartnerView,
+  type PublicNoticeView,
   type SaveFormRequest,
+  type ScoreRequest,
 } from '@portal/contracts';
 import type { Observable } from 'rxjs';
 
@@ -108,5 +113,41 @@ export class ApplicationsApi {
     return this.http.get<Page<ApplicationSummary>>(ApiRoutes.inbox, {
       params,
     });
+  }
+
+  /** Cooperating banks or voucher service providers, the choices of an action's select. */
+  partners(kind: 'banks' | 'providers'): Observable<PartnerView[]> {
+    return this.http.get<PartnerView[]>(ApiRoutes.partners(kind));
+  }
+
+  /** The expert panel of a high-tech application (province: all and the aggregate; an expert: own). */
+  experts(id: string): Observable<ExpertPanelView> {
+    return this.http.get<ExpertPanelView>(ApiRoutes.applicationExperts(id));
+  }
+
+  /** The province draws the panel; 409 when it is already drawn. */
+  drawExperts(id: string): Observable<ExpertPanelView> {
+    return this.http.post<ExpertPanelView>(
+      ApiRoutes.applicationExpertDraw(id),
+      {},
+    );
+  }
+
+  /** A drawn expert's score and opinion. */
+  score(id: string, request: ScoreRequest): Observable<ExpertPanelView> {
+    return this.http.put<ExpertPanelView>(
+      ApiRoutes.applicationScore(id),
+      request,
+    );
+  }
+
+  /** The cases in public notice. */
+  publicNotices(): Observable<PublicNoticeView[]> {
+    return this.http.get<PublicNoticeView[]>(ApiRoutes.publicNotices);
+  }
+
+  /** A real-name objection to a case in public notice. */
+  object(id: string, request: ObjectionRequest): Observable<void> {
+    return this.http.post<void>(ApiRoutes.noticeObjections(id), request);
   }
 }

@@ -20,18 +20,19 @@ describe('navigation from permissions', () => {
   it('shows an enterprise member home, the company and its applications', () => {
     expect(
       ids(navigationFor(permissionsFor(['enterprise_member', null]))),
-    ).toEqual(['home', 'company', 'applications']);
+    ).toEqual(['home', 'company', 'applications', 'notices']);
   });
 
-  it('shows a reviewer the inbox and the verification area', () => {
+  it('shows a reviewer the inbox, the verification area and the public notices', () => {
     expect(ids(navigationFor(permissionsFor(['reviewer', 'county'])))).toEqual([
       'home',
       'inbox',
       'review',
+      'notices',
     ]);
   });
 
-  it('shows an expert, a bank officer and a provider only the inbox', () => {
+  it('shows an expert, a bank officer and a provider the inbox and the public notices', () => {
     for (const role of [
       'expert',
       'bank_officer',
@@ -40,6 +41,7 @@ describe('navigation from permissions', () => {
       expect(ids(navigationFor(permissionsFor([role, null])))).toEqual([
         'home',
         'inbox',
+        'notices',
       ]);
     }
   });
@@ -65,7 +67,12 @@ describe('navigation from permissions', () => {
       ['reviewer', 'city'],
       ['auditor', 'city'],
     );
-    expect(ids(areasFor(permissions))).toEqual(['inbox', 'review', 'audit']);
+    expect(ids(areasFor(permissions))).toEqual([
+      'inbox',
+      'review',
+      'notices',
+      'audit',
+    ]);
   });
 
   it('decides from permissions, not from role names', () => {

@@ -7,6 +7,7 @@ export type PortalAreaId =
   | 'applications'
   | 'inbox'
   | 'review'
+  | 'notices'
   | 'audit'
   | 'mailOutbox';
 
@@ -51,6 +52,13 @@ export const PORTAL_AREAS: readonly PortalArea[] = [
     path: '/review',
     titleKey: 'nav.review',
     icon: 'safety-certificate',
+  },
+  {
+    id: 'notices',
+    permission: 'notices.read',
+    path: '/notices',
+    titleKey: 'nav.notices',
+    icon: 'notification',
   },
   {
     id: 'audit',

@@ -1,0 +1,102 @@
+import { expect, test } from '@playwright/test';
+import { login, logout, snapshot, watchConsole } from './support';
+
+/** A small but well-formed PDF, enough for the portal's type check of an upload. */
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n' +
+    '2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n' +
+    'trailer<</Root 1 0 R>>\n%%EOF\n',
+);
+
+const NOTE = '服务内容请写明检测项目和检测机构';
+
+test('the county reviewer returns an application for supplement and the company sees the item', async ({
+  page,
+}, testInfo) => {
+  const errors = watchConsole(page);
+
+  // Setup through the UI: the company files an innovation voucher, which goes to county review.
+  await login(page, 'antai@example.com');
+  await page.goto('/applications');
+  await page.getByTestId('application-new').click();
+  await page
+    .getByTestId('call-option')
+    .filter({ hasText: '科技创新券' })
+    .getByTestId('call-start')
+    .click();
+  await expect(page).toHaveURL(/\/applications\/[0-9a-f-]{36}$/);
+  const applicationUrl = page.url();
+  await page.getByTestId('field-serviceCategory').click();
+  await page.locator('nz-option-item[title="检验检测"]').click();
+  await page
+    .getByTestId('field-serviceDescription')
+    .fill('新产品第三方检测服务');
+  await page.getByTestId('field-plannedCostYuan').fill('200000');
+  await page.getByTestId('material-file-business_licence').setInputFiles({
+    name: 'licence.pdf',
+    mimeType: 'application/pdf',
+    buffer: PDF,
+  });
+  await expect(page.getByTestId('material-attachment').first()).toBeVisible();
+  await page
+    .locator('[data-testid="action-button"][data-action="submit"]')
+    .click();
+  await page.getByTestId('action-confirm').click();
+  await expect(page.getByTestId('action-dialog')).toHaveCount(0);
+  await expect(
+    page.locator('[data-testid="action-button"][data-action="submit"]'),
+  ).toHaveCount(0);
+  // The reference number as it stands once submitted.
+  const reference = (
+    (await page.getByTestId('application-reference').textContent()) ?? ''
+  ).trim();
+  expect(reference).not.toBe('');
+
+  await logout(page);
+
+  // The county reviewer finds it in the inbox and returns it with one item.
+  await login(page, 'reviewer.jiashan@example.com');
+  await page.goto('/inbox');
+  await page.getByTestId('inbox-filter-q').fill(reference);
+  await page.getByTestId('inbox-filter-submit').click();
+  const row = page.getByTestId('inbox-row').filter({ hasText: reference });
+  await expect(row).toHaveCount(1);
+  await snapshot(page, testInfo, '1-inbox');
+  await row.getByTestId('inbox-open').click();
+  await expect(page).toHaveURL(applicationUrl);
+  await page
+    .locator(
+      '[data-testid="action-button"][data-action="return_for_supplement"]',
+    )
+    .click();
+  await expect(page.getByTestId('action-dialog')).toBeVisible();
+  await page.getByTestId('action-comment').fill('请补充服务内容');
+  await page.getByTestId('action-item-target-0').click();
+  await page.locator('nz-option-item[title="服务内容"]').click();
+  await page.getByTestId('action-item-note-0').fill(NOTE);
+  await snapshot(page, testInfo, '2-return-dialog');
+  await page.getByTestId('action-confirm').click();
+  await expect(page.getByTestId('action-dialog')).toHaveCount(0);
+  await expect(
+    page.locator(
+      '[data-testid="action-button"][data-action="return_for_supplement"]',
+    ),
+  ).toHaveCount(0);
+  await logout(page);
+
+  // The company sees the application returned, with the item to supplement.
+  await login(page, 'antai@example.com');
+  await page.goto('/applications');
+  const own = page
+    .getByTestId('application-row')
+    .filter({ hasText: reference });
+  await expect(own).toHaveCount(1);
+  await own.getByTestId('application-open').click();
+  const item = page.getByTestId('supplement-item');
+  await expect(item).toHaveCount(1);
+  await expect(item).toHaveAttribute('data-target', 'serviceDescription');
+  await expect(item).toContainText(NOTE);
+  await snapshot(page, testInfo, '3-company-supplement');
+
+  expect(errors).toEqual([]);
+});

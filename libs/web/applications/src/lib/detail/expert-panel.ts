@@ -1,0 +1,276 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import {
+  type AbstractControl,
+  FormControl,
+  FormGroup,
+  ReactiveFormsModule,
+  type ValidationErrors,
+  Validators,
+} from '@angular/forms';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import type {
+  ApplicationDetail,
+  ExpertPanelView,
+  PanelExpertView,
+} from '@portal/contracts';
+import {
+  type ExpertScore,
+  HIGH_TECH_PASS_THRESHOLD,
+  HIGH_TECH_RUBRIC,
+  HIGH_TECH_RUBRIC_PARTS,
+  type HighTechRubricPart,
+  scoreTotal,
+} from '@portal/domain';
+import { ApplicationsApi, SessionStore } from '@portal/web-data-access';
+import {
+  type ApiProblem,
+  DateTimePipe,
+  FieldErrorPipe,
+  LabelPipe,
+  toApiProblem,
+} from '@portal/web-i18n';
+import { ErrorAlert, applyServerErrors, revealErrors } from '@portal/web-ui';
+import { FormKitStyles } from '@portal/web-ui/form-kit';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
+import { NzFormModule } from 'ng-zorro-antd/form';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { finalize, map, startWith } from 'rxjs';
+
+/** The action that sends a case to the drawn experts; drawing comes first. */
+export const SEND_TO_EXPERTS = 'send_to_experts';
+
+type ScoreGroup = FormGroup<{
+  [P in HighTechRubricPart]: FormControl<number | null>;
+}>;
+
+/** A part's points: a whole number from 0 to its maximum. */
+function partValidator(max: number) {
+  return (control: AbstractControl): ValidationErrors | null => {
+    const value: unknown = control.value;
+    if (value === null || value === undefined || value === '') return null;
+    if (typeof value !== 'number' || !Number.isInteger(value))
+      return { not_integer: true };
+    return value < 0 || value > max ? { 'score.out_of_range': true } : null;
+  };
+}
+
+function isComplete(
+  score: Partial<Record<HighTechRubricPart, number | null>>,
+): score is ExpertScore {
+  return HIGH_TECH_RUBRIC_PARTS.every((p) => typeof score[p] === 'number');
+}
+
+/**
+ * The expert panel of a high-tech application. The province sees every expert and the
+ * aggregate, and draws the panel; a drawn expert sees and submits their own score. Who sees
+ * what is the API's to say: the card stays hidden when the panel is refused.
+ */
+@Component({
+  selector: 'app-expert-panel',
+  imports: [
+    ReactiveFormsModule,
+    TranslatePipe,
+    NzButtonModule,
+    NzDescriptionsModule,
+    NzFormModule,
+    NzInputModule,
+    NzTableModule,
+    NzTagModule,
+    DateTimePipe,
+    ErrorAlert,
+    FieldErrorPipe,
+    FormKitStyles,
+    LabelPipe,
+  ],
+  templateUrl: './expert-panel.html',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ExpertPanel {
+  private readonly api = inject(ApplicationsApi);
+  private readonly session = inject(SessionStore);
+  private readonly messages = inject(NzMessageService);
+  private readonly translate = inject(TranslateService);
+  private readonly destroyRef = inject(DestroyRef);
+
+  readonly application = input.required<ApplicationDetail>();
+  /** The panel changed the case (drawn, or the last score moved it on): reload it. */
+  readonly changed = output<void>();
+
+  protected readonly rubric = HIGH_TECH_RUBRIC_PARTS.map((part) => ({
+    part,
+    ...HIGH_TECH_RUBRIC[part],
+  }));
+  protected readonly threshold = HIGH_TECH_PASS_THRESHOLD;
+
+  /** Only provincial reviewers and experts may see a panel; nobody else asks. */
+  private readonly mayAsk = computed(() =>
+    (this.session.me()?.memberships ?? []).some(
+      (m) =>
+        m.role === 'expert' ||
+        (m.role === 'reviewer' && m.level === 'province'),
+    ),
+  );
+  protected readonly panel = signal<ExpertPanelView | null>(null);
+  protected readonly refused = signal(false);
+  protected readonly problem = signal<ApiProblem | null>(null);
+  protected readonly busy = signal(false);
+  protected readonly visible = computed(
+    () =>
+      this.mayAsk() &&
+      !this.refused() &&
+      (this.panel() !== null || this.problem() !== null),
+  );
+  /** The province gets the aggregate; an expert only their own row. */
+  protected readonly asProvince = computed(
+    () => this.panel()?.aggregate !== null,
+  );
+  protected readonly canDraw = computed(
+    () =>
+      this.panel()?.experts.length === 0 &&
+      this.application().availableActions.some(
+        (a) => a.action === SEND_TO_EXPERTS,
+      ),
+  );
+  protected readonly own = computed((): PanelExpertView | null => {
+    const panel = this.panel();
+    if (!panel || this.asProvince()) return null;
+    const id = this.session.me()?.id;
+    return panel.experts.find((e) => e.userId === id) ?? null;
+  });
+  /** An expert scores once, while the case is with the experts. */
+  protected readonly canScore = computed(
+    () =>
+      this.own()?.scoredAt === null &&
+      this.application().status.holder === 'expert',
+  );
+
+  protected readonly form = new FormGroup({
+    score: new FormGroup(
+      Object.fromEntries(
+        HIGH_TECH_RUBRIC_PARTS.map((part) => [
+          part,
+          new FormControl<number | null>(null, [
+            Validators.required,
+            partValidator(HIGH_TECH_RUBRIC[part].max),
+          ]),
+        ]),
+      ) as ScoreGroup['controls'],
+    ),
+    opinion: new FormControl('', {
+      nonNullable: true,
+      validators: [
+        Validators.required,
+        Validators.minLength(10),
+        Validators.maxLength(4000),
+      ],
+    }),
+  });
+  /** The total as the guideline counts it (bonus capped inside IP), once every part is in. */
+  protected readonly total = toSignal(
+    this.form.controls.score.valueChanges.pipe(
+      startWith(this.form.controls.score.value),
+      map((score) => (isComplete(score) ? scoreTotal(score) : null)),
+    ),
+    { initialValue: null },
+  );
+
+  constructor() {
+    effect(() => {
+      const application = this.application();
+      const mayAsk = this.mayAsk();
+      untracked(() => {
+        if (mayAsk) this.load(application.id);
+      });
+    });
+  }
+
+  protected totalOf(score: ExpertScore | null): number | null {
+    return score ? scoreTotal(score) : null;
+  }
+
+  protected draw(): void {
+    this.busy.set(true);
+    this.problem.set(null);
+    this.api
+      .drawExperts(this.application().id)
+      .pipe(
+        finalize(() => this.busy.set(false)),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({
+        next: (panel) => {
+          this.panel.set(panel);
+          this.messages.success(this.translate.instant('experts.drawn'));
+          this.changed.emit();
+        },
+        error: (error: unknown) => this.problem.set(toApiProblem(error)),
+      });
+  }
+
+  protected submitScore(): void {
+    const form = this.form;
+    if (form.invalid) {
+      revealErrors(form.controls.score);
+      revealErrors(form);
+      return;
+    }
+    const { score, opinion } = form.getRawValue();
+    if (!isComplete(score)) return;
+    this.busy.set(true);
+    this.problem.set(null);
+    this.api
+      .score(this.application().id, { score, opinion: opinion.trim() })
+      .pipe(
+        finalize(() => this.busy.set(false)),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({
+        next: (panel) => {
+          this.panel.set(panel);
+          this.messages.success(this.translate.instant('experts.scored'));
+          this.changed.emit();
+        },
+        error: (error: unknown) => {
+          const problem = toApiProblem(error);
+          this.problem.set(problem);
+          applyServerErrors(form, problem);
+        },
+      });
+  }
+
+  private load(id: string): void {
+    this.api
+      .experts(id)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (panel) => {
+          this.refused.set(false);
+          this.panel.set(panel);
+        },
+        error: (error: unknown) => {
+          const problem = toApiProblem(error);
+          if (problem.status === 403 || problem.status === 404) {
+            this.refused.set(true);
+          } else {
+            this.problem.set(problem);
+          }
+        },
+      });
+  }
+}

@@ -1,0 +1,164 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  type OnInit,
+  inject,
+  signal,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import {
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import type { PublicNoticeView } from '@portal/contracts';
+import { ApplicationsApi } from '@portal/web-data-access';
+import {
+  type ApiProblem,
+  DateTimePipe,
+  FieldErrorPipe,
+  LabelPipe,
+  toApiProblem,
+} from '@portal/web-i18n';
+import { ErrorAlert, applyServerErrors, revealErrors } from '@portal/web-ui';
+import { DataKitStyles } from '@portal/web-ui/data-kit';
+import { FormKitStyles } from '@portal/web-ui/form-kit';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzFormModule } from 'ng-zorro-antd/form';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzModalModule } from 'ng-zorro-antd/modal';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { finalize } from 'rxjs';
+import { typeLabel } from '../shared/application-type';
+import { ApplicationsKitStyles } from '../shared/applications-kit-styles';
+
+/**
+ * The cases in public notice (公示), open to everyone signed in, with a real-name objection
+ * while the notice runs.
+ */
+@Component({
+  selector: 'app-public-notices-page',
+  imports: [
+    ReactiveFormsModule,
+    TranslatePipe,
+    NzButtonModule,
+    NzFormModule,
+    NzInputModule,
+    NzModalModule,
+    NzTableModule,
+    ApplicationsKitStyles,
+    DataKitStyles,
+    DateTimePipe,
+    ErrorAlert,
+    FieldErrorPipe,
+    FormKitStyles,
+    LabelPipe,
+  ],
+  templateUrl: './public-notices.page.html',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class PublicNoticesPage implements OnInit {
+  private readonly api = inject(ApplicationsApi);
+  private readonly fb = inject(NonNullableFormBuilder);
+  private readonly messages = inject(NzMessageService);
+  private readonly translate = inject(TranslateService);
+  private readonly destroyRef = inject(DestroyRef);
+
+  protected readonly typeLabel = typeLabel;
+  protected readonly notices = signal<readonly PublicNoticeView[]>([]);
+  protected readonly loading = signal(false);
+  protected readonly loaded = signal(false);
+  protected readonly problem = signal<ApiProblem | null>(null);
+
+  /** The notice being objected to; null closes the dialog. */
+  protected readonly objecting = signal<PublicNoticeView | null>(null);
+  protected readonly sending = signal(false);
+  protected readonly objectionProblem = signal<ApiProblem | null>(null);
+  protected readonly objection = this.fb.group({
+    realName: [
+      '',
+      [Validators.required, Validators.minLength(2), Validators.maxLength(100)],
+    ],
+    reasons: [
+      '',
+      [
+        Validators.required,
+        Validators.minLength(10),
+        Validators.maxLength(4000),
+      ],
+    ],
+  });
+
+  ngOnInit(): void {
+    this.load();
+  }
+
+  protected load(): void {
+    this.loading.set(true);
+    this.problem.set(null);
+    this.api
+      .publicNotices()
+      .pipe(
+        finalize(() => this.loading.set(false)),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({
+        next: (notices) => {
+          this.notices.set(notices);
+          this.loaded.set(true);
+        },
+        error: (error: unknown) => this.problem.set(toApiProblem(error)),
+      });
+  }
+
+  protected startObjection(notice: PublicNoticeView): void {
+    this.objection.reset();
+    this.objectionProblem.set(null);
+    this.objecting.set(notice);
+  }
+
+  protected cancelObjection(): void {
+    if (!this.sending()) this.objecting.set(null);
+  }
+
+  protected sendObjection(): void {
+    const notice = this.objecting();
+    if (!notice) return;
+    const form = this.objection;
+    if (form.invalid) {
+      revealErrors(form);
+      return;
+    }
+    const { realName, reasons } = form.getRawValue();
+    this.sending.set(true);
+    this.objectionProblem.set(null);
+    this.api
+      .object(notice.applicationId, {
+        realName: realName.trim(),
+        reasons: reasons.trim(),
+      })
+      .pipe(
+        finalize(() => this.sending.set(false)),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({
+        next: () => {
+          this.objecting.set(null);
+          this.messages.success(
+            this.translate.instant('notices.objected', {
+              reference: notice.reference,
+            }),
+          );
+          this.load();
+        },
+        error: (error: unknown) => {
+          const problem = toApiProblem(error);
+          this.objectionProblem.set(problem);
+          applyServerErrors(form, problem);
+        },
+      });
+  }
+}
