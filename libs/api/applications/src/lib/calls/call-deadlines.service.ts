@@ -37,17 +37,15 @@ export class CallDeadlinesService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.runWorkers) return;
     try {
-      await this.producer
-        .queue('workflow')
-        .add(
-          'calls-tick',
-          {},
-          {
-            repeat: { every: TICK_EVERY_MS },
-            jobId: 'calls-tick',
-            removeOnComplete: 100,
-          },
-        );
+      await this.producer.queue('workflow').add(
+        'calls-tick',
+        {},
+        {
+          repeat: { every: TICK_EVERY_MS },
+          jobId: 'calls-tick',
+          removeOnComplete: 100,
+        },
+      );
     } catch (error) {
       this.logger.warn(
         `The calls clock is not scheduled yet (Redis?): ${(error as Error).message}`,
