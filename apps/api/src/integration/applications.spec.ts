@@ -371,7 +371,13 @@ describe.each(DIALECTS)(
             })
           ).status,
         ).toBe(404);
-      for (const user of users) {
+      for (const [index, user] of users.entries()) {
+        if (index === users.length - 1)
+          // all_experts_scored: four of five scores do not move the case.
+          expect(
+            (await province.get<ApplicationDetail>(ApiRoutes.application(id)))
+              .body.status.state,
+          ).toBe('expert_review');
         const expert = await as(user.email);
         const own = await expert.get<ExpertPanelView>(
           ApiRoutes.applicationExperts(id),
@@ -1305,6 +1311,106 @@ describe.each(DIALECTS)(
       return draft.id;
     }
 
+    it('checks the submission guards with a message per field: form, materials, tech-SME registration; and the loan terms a bank records', async () => {
+      const jinghua = await as('jinghua@example.com');
+      const created = await jinghua.post<ApplicationDetail>(
+        ApiRoutes.applications,
+        { callId: await openCall('transformation_loan', '330400') },
+      );
+      const id = created.body.id;
+      const submit = () => act(jinghua, id, 'submit');
+      const save = async (form: Record<string, unknown>) => {
+        const current = await jinghua.get<ApplicationDetail>(
+          ApiRoutes.application(id),
+        );
+        expect(
+          (
+            await jinghua.patch(ApiRoutes.applicationForm(id), {
+              version: current.body.version,
+              form,
+            })
+          ).status,
+        ).toBe(200);
+      };
+      await save({});
+      const bare = await submit();
+      expect(bare.status).toBe(400);
+      expect(bare.body.fields?.map((f) => f.field)).toEqual(
+        expect.arrayContaining(['form.amountYuan', 'form.purpose']),
+      );
+      const withoutNumber = { ...FORMS.transformation_loan };
+      delete withoutNumber['techSmeNumber'];
+      await save(withoutNumber);
+      const noFiles = await submit();
+      expect(noFiles.body.fields?.map((f) => f.code)).toEqual([
+        'material.missing',
+        'material.missing',
+        'material.missing',
+      ]);
+      for (const material of APPLICATION_FORMS.transformation_loan.materials.filter(
+        (m) => m.required,
+      ))
+        await jinghua.upload(
+          ApiRoutes.applicationMaterials(id),
+          { materialKey: material.key },
+          { name: 'm.pdf', content: PDF },
+        );
+      expect((await submit()).body.fields).toEqual([
+        expect.objectContaining({
+          field: 'form.techSmeNumber',
+          code: 'tech_sme.required',
+        }),
+      ]);
+      await save({ ...withoutNumber, techSmeNumber: '20233304210000123' });
+      expect((await submit()).body.fields).toEqual([
+        expect.objectContaining({
+          field: 'form.techSmeNumber',
+          code: 'tech_sme.expired',
+        }),
+      ]);
+      await save(FORMS.transformation_loan);
+      expect((await submit()).status).toBe(200);
+
+      const bankId = (
+        await t.dataSource
+          .getRepository(OrganisationEntity)
+          .findOneByOrFail({ kind: 'bank' })
+      ).id;
+      expect(
+        (
+          await act(await as('reviewer.jiashan@example.com'), id, 'recommend', {
+            comment: '推荐',
+          })
+        ).status,
+      ).toBe(200);
+      expect(
+        (
+          await act(await as('reviewer.jiaxing@example.com'), id, 'approve', {
+            comment: '同意',
+            payload: { bankId },
+          })
+        ).status,
+      ).toBe(200);
+      const bank = await as('bank@example.com');
+      const terms = await act(bank, id, 'bank_approve', {
+        payload: {
+          amountYuan: 5 * M,
+          ratePercent: 30,
+          termMonths: 12,
+          collateral: 'none',
+        },
+      });
+      expect(terms.status).toBe(400);
+      expect(terms.body.fields?.map((f) => [f.field, f.code])).toEqual([
+        ['payload.collateral', 'payload.unknown'],
+        ['payload.ratePercent', 'payload.too_large'],
+      ]);
+      expect(
+        (await jinghua.get<ApplicationDetail>(ApiRoutes.application(id))).body
+          .status.state,
+      ).toBe('bank_review');
+    });
+
     it('walks the remaining transitions of every type: returns and resubmissions at each level, withdrawals, rejections, declines and disputes', async () => {
       const A = 'antai@example.com';
       const J = 'jinghua@example.com';
@@ -1516,40 +1622,53 @@ describe('the demo half-year', () => {
   });
   afterAll(() => t.close());
 
-  it('replays the county report: 18 high-tech filings sent on (one returned by the city), 2 vouchers granted, loans of 5M, 3M and 5M at the bank, with intact chains', async () => {
-    expect(await t.app.get(DemoApplicationsSeeder).seedIfEmpty()).toBe(24);
-    const count = async (sql: string) =>
-      Number((await t.dataSource.query(sql))[0].n);
-    expect(
-      await count(
-        "SELECT COUNT(*) AS n FROM applications WHERE type = 'high_tech' AND state = 'provincial_review'",
-      ),
-    ).toBe(17);
-    expect(
-      await count(
-        "SELECT COUNT(*) AS n FROM applications WHERE type = 'high_tech' AND state = 'returned_by_city'",
-      ),
-    ).toBe(1);
-    expect(
-      await count(
-        "SELECT COUNT(*) AS n FROM applications WHERE type = 'innovation_voucher' AND state = 'issued'",
-      ),
-    ).toBe(2);
-    const loans = await t.dataSource.query(
+  it('replays the county report (18 high-tech filings sent on, one returned by the city; 2 vouchers granted; loans of 5M, 3M and 5M at the bank) and leaves work at every desk', async () => {
+    expect(await t.app.get(DemoApplicationsSeeder).seedIfEmpty()).toBe(27);
+    const rows = async (sql: string) =>
+      (await t.dataSource.query(sql)) as Record<string, string>[];
+    const byState = await rows(
+      "SELECT state, COUNT(*) AS n FROM applications WHERE type = 'high_tech' AND state IN ('provincial_review', 'expert_review', 'returned_by_city') GROUP BY state ORDER BY state",
+    );
+    expect(byState.map((r) => [r['state'], Number(r['n'])])).toEqual([
+      ['expert_review', 1],
+      ['provincial_review', 16],
+      ['returned_by_city', 1],
+    ]);
+    const granted = await rows(
+      "SELECT COUNT(DISTINCT e.application_id) AS n FROM application_events e JOIN applications a ON a.id = e.application_id WHERE a.type = 'innovation_voucher' AND e.action = 'approve'",
+    );
+    expect(Number(granted[0]?.['n'])).toBe(2);
+    const loans = await rows(
       "SELECT form FROM applications WHERE type = 'transformation_loan' AND state = 'bank_review'",
     );
     expect(
-      loans.map((r: { form: string }) => JSON.parse(r.form).amountYuan).sort(),
+      loans.map((r) => JSON.parse(r['form'] as string).amountYuan).sort(),
     ).toEqual([3 * M, 5 * M, 5 * M]);
-    const bank = t.client();
-    await bank.login('bank@example.com', DEMO_PASSWORD);
-    const inbox = await bank.get<Page<ApplicationSummary>>(ApiRoutes.inbox);
-    expect(inbox.body.items).toHaveLength(3);
+
+    const expert = (
+      await rows(
+        'SELECT u.email AS email FROM expert_assignments x JOIN users u ON u.id = x.expert_user_id LIMIT 1',
+      )
+    )[0]?.['email'] as string;
+    for (const email of [
+      'reviewer.jiashan@example.com',
+      'reviewer.haiyan@example.com',
+      'reviewer.jiaxing@example.com',
+      'reviewer.zhejiang@example.com',
+      'bank@example.com',
+      'provider@example.com',
+      expert,
+    ]) {
+      const client = t.client();
+      await client.login(email, DEMO_PASSWORD);
+      const inbox = await client.get<Page<ApplicationSummary>>(ApiRoutes.inbox);
+      expect([email, inbox.body.items.length > 0]).toEqual([email, true]);
+    }
     const auditor = t.client();
     await auditor.login('auditor@example.com', DEMO_PASSWORD);
     expect(
       (await auditor.get<ChainVerification>(ApiRoutes.eventChain)).body,
-    ).toMatchObject({ intact: true, applications: 24 });
+    ).toMatchObject({ intact: true, applications: 27 });
     expect(await t.app.get(DemoApplicationsSeeder).seedIfEmpty()).toBe(0);
   });
 });

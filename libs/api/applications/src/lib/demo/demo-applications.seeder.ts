@@ -20,6 +20,7 @@ import {
 import { DataSource } from 'typeorm';
 import { ApplicationsService } from '../applications/applications.service';
 import { CallsService } from '../calls/calls.service';
+import { ExpertsService } from '../experts/experts.service';
 import { MaterialsService } from '../materials/materials.service';
 import { WorkflowAutomationService } from '../processors/workflow-automation.service';
 
@@ -72,7 +73,8 @@ const FIGURES = {
  * Replays a county bureau's half-year through the real services (so every event chain, ledger
  * entry and reference number is genuine): 18 high-tech filings sent on to the province, one
  * returned for supplement, 2 voucher grants, 3 loans (5M, 3M, 5M) approved by the city and
- * waiting at the bank, and drafts. Runs once, on a database without applications.
+ * waiting at the bank; plus work waiting at every desk (county, city, province, experts, bank,
+ * provider) and a draft. Runs once, on a database without applications.
  */
 @Injectable()
 export class DemoApplicationsSeeder {
@@ -85,6 +87,7 @@ export class DemoApplicationsSeeder {
     private readonly applications: ApplicationsService,
     private readonly materials: MaterialsService,
     private readonly automation: WorkflowAutomationService,
+    private readonly experts: ExpertsService,
   ) {}
 
   async seedIfEmpty(): Promise<number> {
@@ -167,17 +170,67 @@ export class DemoApplicationsSeeder {
       count++;
     }
 
-    for (const email of ['jinghua@example.com', 'antai@example.com']) {
-      const id = await this.submitted(await this.actor(email), voucherCall);
-      await this.act(county, id, 'approve', { comment: '同意发放创新券' });
-      count++;
-    }
-
-    await this.applications.create(
-      await this.actor('shengze@example.com'),
-      voucherCall.id,
+    const providerId = (
+      await this.dataSource
+        .getRepository(OrganisationEntity)
+        .findOneByOrFail({ kind: 'provider' })
+    ).id;
+    const contract = {
+      providerId,
+      contractNumber: 'CXQ-HT-2026-001',
+      contractAmountYuan: 250_000,
+      signedOn: '2026-06-01',
+    };
+    // Two grants: one already delivered and waiting for the city's redemption audit, one whose
+    // contract waits for the provider's confirmation.
+    const jinghua = await this.actor('jinghua@example.com');
+    const redeeming = await this.submitted(jinghua, voucherCall);
+    await this.act(county, redeeming, 'approve', { comment: '同意发放创新券' });
+    await this.act(jinghua, redeeming, 'record_contract', {
+      payload: contract,
+    });
+    await this.act(
+      await this.actor('provider@example.com'),
+      redeeming,
+      'confirm_contract',
+      {},
     );
-    count++;
+    for (const key of ['invoice', 'payment_proof', 'service_result'])
+      await this.materials.upload(jinghua, redeeming, {
+        materialKey: key,
+        fileName: `${key}.pdf`,
+        content: DEMO_PDF,
+      });
+    await this.act(jinghua, redeeming, 'request_redemption', {
+      payload: { invoiceAmountYuan: 240_000 },
+    });
+    const antai = await this.actor('antai@example.com');
+    const contracting = await this.submitted(antai, voucherCall);
+    await this.act(county, contracting, 'approve', {
+      comment: '同意发放创新券',
+    });
+    await this.act(antai, contracting, 'record_contract', {
+      payload: { ...contract, contractNumber: 'CXQ-HT-2026-002' },
+    });
+    count += 2;
+
+    // Work waiting at each desk: the county (a voucher and a loan), Haiyan (a high-tech filing),
+    // the experts (one of the province's filings), and a draft.
+    const shengze = await this.actor('shengze@example.com');
+    await this.submitted(shengze, voucherCall);
+    await this.submitted(jinghua, loanCall, { amountYuan: 2 * M });
+    await this.submitted(await this.actor('seed@example.com'), highTechCall);
+    const toExperts = await this.dataSource
+      .getRepository(ApplicationEntity)
+      .findOneOrFail({
+        where: { callId: highTechCall.id, state: 'provincial_review' },
+        order: { reference: 'ASC' },
+      });
+    const province = await this.actor('reviewer.zhejiang@example.com');
+    await this.experts.draw(province, toExperts.id);
+    await this.act(province, toExperts.id, 'send_to_experts', {});
+    await this.applications.create(shengze, voucherCall.id);
+    count += 4;
     this.logger.log(`Seeded ${count} demo applications`);
     return count;
   }
