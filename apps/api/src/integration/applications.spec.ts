@@ -18,6 +18,7 @@ import {
   type ChainVerification,
   type ErrorBody,
   type ExpertPanelView,
+  type ExpertProfileView,
   type Page,
   type PartnerView,
   type PublicNoticeView,
@@ -33,9 +34,11 @@ import {
   APPLICATION_FORMS,
   APPLICATION_TYPES,
   currentWorkflow,
+  stateOf,
   type ApplicationType,
   type ExpertScore,
 } from '@portal/domain';
+import { addWorkingDays } from '@portal/domain/calendar';
 import { In } from 'typeorm';
 import { startTestApp, type TestApp } from '../testing/test-app';
 
@@ -485,6 +488,112 @@ describe.each(DIALECTS)(
       // The older expiry job finds the case moved on and does nothing.
       const older = await workflow.getJob(`notice-expiry:${expiry[1]?.id}`);
       await older?.promote();
+    });
+
+    it('never draws an expert for an organisation they declared a conflict with', async () => {
+      const expert = await as('expert1@example.com');
+      const antaiId = (
+        await t.dataSource
+          .getRepository(OrganisationEntity)
+          .findOneByOrFail({ contactEmail: 'antai@example.com' })
+      ).id;
+      expect(
+        (
+          await expert.put(ApiRoutes.myExpertConflicts, {
+            organisationIds: [randomUUID()],
+          })
+        ).status,
+      ).toBe(400);
+      expect(
+        (
+          await (
+            await as('antai@example.com')
+          ).put(ApiRoutes.myExpertConflicts, { organisationIds: [] })
+        ).status,
+      ).toBe(403);
+      const declared = await expert.put<ExpertProfileView>(
+        ApiRoutes.myExpertConflicts,
+        { organisationIds: [antaiId] },
+      );
+      expect(declared.body).toEqual({
+        discipline: 'technical',
+        conflictOrganisationIds: [antaiId],
+      });
+      try {
+        const id = await atProvincialReview(await as('antai@example.com'));
+        const panel = await (
+          await as('reviewer.zhejiang@example.com')
+        ).post<ExpertPanelView>(ApiRoutes.applicationExpertDraw(id));
+        const expert1 = await t.dataSource
+          .getRepository(UserEntity)
+          .findOneByOrFail({ email: 'expert1@example.com' });
+        expect(panel.body.experts).toHaveLength(5);
+        expect(panel.body.experts.map((e) => e.userId)).not.toContain(
+          expert1.id,
+        );
+      } finally {
+        await expert.put(ApiRoutes.myExpertConflicts, { organisationIds: [] });
+      }
+    });
+
+    it('lets the system administrator correct the holiday calendar, and the clocks follow it', async () => {
+      const sysadmin = await as('sysadmin@example.com');
+      expect(
+        (
+          await sysadmin.put(ApiRoutes.calendarOverride('2026-02-30'), {
+            kind: 'holiday',
+            note: '无效日期',
+          })
+        ).status,
+      ).toBe(400);
+      expect(
+        (
+          await (
+            await as('reviewer.jiashan@example.com')
+          ).put(ApiRoutes.calendarOverride('2027-01-04'), {
+            kind: 'holiday',
+            note: '本地停工',
+          })
+        ).status,
+      ).toBe(403);
+      const today = new Date(Date.now() + 8 * 3600_000)
+        .toISOString()
+        .slice(0, 10);
+      const limit =
+        stateOf(currentWorkflow('innovation_voucher'), 'county_review')
+          .timeLimitDays ?? 0;
+      const usualDue = addWorkingDays(today, limit);
+      expect(
+        (
+          await sysadmin.put(ApiRoutes.calendarOverride(usualDue), {
+            kind: 'holiday',
+            note: '临时停工',
+          })
+        ).status,
+      ).toBe(200);
+      try {
+        const antai = await as('antai@example.com');
+        const draft = await readyDraft(
+          antai,
+          'innovation_voucher',
+          await openCall('innovation_voucher', '330421'),
+        );
+        expect((await act(antai, draft.id, 'submit')).status).toBe(200);
+        const due = (
+          await antai.get<ApplicationDetail>(ApiRoutes.application(draft.id))
+        ).body.dueAt as string;
+        const dueDate = new Date(Date.parse(due) + 8 * 3600_000)
+          .toISOString()
+          .slice(0, 10);
+        expect(dueDate).toBe(
+          addWorkingDays(today, limit, { holidays: [usualDue], workdays: [] }),
+        );
+        expect(dueDate > usualDue).toBe(true);
+      } finally {
+        expect(
+          (await sysadmin.delete(ApiRoutes.calendarOverride(usualDue))).status,
+        ).toBe(204);
+      }
     });
 
     it('rejects a high-tech application whose objection is upheld', async () => {

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsService } from './applications/applications.service';
 import { CallsController } from './calls/calls.controller';
+import { CalendarController } from './calendar/calendar.controller';
+import { CalendarService } from './calendar/calendar.service';
 import { CallDeadlinesService } from './calls/call-deadlines.service';
 import { CallsService } from './calls/calls.service';
 import { CommitmentsService } from './commitments/commitments.service';
@@ -14,6 +16,7 @@ import {
 } from './inbox/inbox.controller';
 import { InboxService } from './inbox/inbox.service';
 import {
+  ExpertProfileController,
   ExpertsController,
   PublicNoticesController,
 } from './experts/experts.controller';
@@ -33,6 +36,7 @@ import { VoucherLedgerService } from './vouchers/voucher-ledger.service';
 
 const services = [
   ApplicationsService,
+  CalendarService,
   CallsService,
   CommitmentsService,
   DemoApplicationsSeeder,
@@ -59,6 +63,8 @@ const services = [
     ExpertsController,
     PublicNoticesController,
     PartnersController,
+    CalendarController,
+    ExpertProfileController,
   ],
   providers: services,
   exports: services,

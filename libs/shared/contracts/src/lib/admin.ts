@@ -27,3 +27,15 @@ export interface HealthView {
   readonly database: HealthState;
   readonly redis: HealthState;
 }
+
+/** A day marked differently from the published holiday calendar. */
+export interface CalendarOverrideView {
+  readonly date: string;
+  readonly kind: 'holiday' | 'workday';
+  readonly note: string;
+}
+
+export interface CalendarOverrideRequest {
+  readonly kind: 'holiday' | 'workday';
+  readonly note: string;
+}

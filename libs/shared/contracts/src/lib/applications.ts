@@ -257,3 +257,13 @@ export interface ObjectionRequest {
   readonly realName: string;
   readonly reasons: string;
 }
+
+/** An expert's own pool entry: what they are drawn as, and whom they declared conflicts with. */
+export interface ExpertProfileView {
+  readonly discipline: ExpertDiscipline;
+  readonly conflictOrganisationIds: readonly string[];
+}
+
+export interface DeclareConflictsRequest {
+  readonly organisationIds: readonly string[];
+}

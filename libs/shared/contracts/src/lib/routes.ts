@@ -32,6 +32,9 @@ export const ApiRoutes = {
   auditLog: '/api/audit-log',
   mailOutbox: '/api/admin/mail-outbox',
   queueDashboard: '/api/admin/queues',
+  calendarOverrides: '/api/admin/calendar',
+  calendarOverride: (date: string) =>
+    `/api/admin/calendar/${encodeURIComponent(date)}`,
   calls: '/api/calls',
   call: (id: string) => `/api/calls/${encodeURIComponent(id)}`,
   applications: '/api/applications',
@@ -53,6 +56,7 @@ export const ApiRoutes = {
   applicationScore: (id: string) =>
     `/api/applications/${encodeURIComponent(id)}/score`,
   publicNotices: '/api/public-notices',
+  myExpertConflicts: '/api/experts/me/conflicts',
   partners: (kind: 'banks' | 'providers') => `/api/partners/${kind}`,
   noticeObjections: (id: string) =>
     `/api/public-notices/${encodeURIComponent(id)}/objections`,

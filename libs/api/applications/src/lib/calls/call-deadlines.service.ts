@@ -11,6 +11,7 @@ import { JobProducer } from '@portal/api-jobs';
 import { currentWorkflow, stateOf } from '@portal/domain';
 import { workingDaysBetween } from '@portal/domain/calendar';
 import { DataSource, IsNull, LessThanOrEqual, MoreThan } from 'typeorm';
+import { CalendarService } from '../calendar/calendar.service';
 import { chinaDate } from '../transitions/china-time';
 
 /** Drafts are reminded this many working days before their call closes. */
@@ -32,6 +33,7 @@ export class CallDeadlinesService implements OnApplicationBootstrap {
     private readonly producer: JobProducer,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly calendar: CalendarService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -69,13 +71,17 @@ export class CallDeadlinesService implements OnApplicationBootstrap {
         opensAt: LessThanOrEqual(now),
       },
     });
+    const overrides = await this.calendar.overrides();
     let reminded = 0;
     for (const call of soon) {
       // Prefilter by calendar days; the rule itself counts working days.
       if (call.closesAt.getTime() - now.getTime() > 15 * DAY_MS) continue;
       if (
-        workingDaysBetween(chinaDate(now), chinaDate(call.closesAt)) >
-        DRAFT_REMINDER_WORKING_DAYS
+        workingDaysBetween(
+          chinaDate(now),
+          chinaDate(call.closesAt),
+          overrides,
+        ) > DRAFT_REMINDER_WORKING_DAYS
       )
         continue;
       const claim = await calls.update(

@@ -16,11 +16,17 @@ import {
 } from '@portal/api-access';
 import type {
   ExpertPanelView,
+  ExpertProfileView,
   PublicNoticeView,
   StartNoticeResult,
 } from '@portal/contracts';
 import { PublicNoticesService } from '../notices/public-notices.service';
-import { ObjectionDto, ScoreDto, StartNoticeDto } from './experts.dto';
+import {
+  DeclareConflictsDto,
+  ObjectionDto,
+  ScoreDto,
+  StartNoticeDto,
+} from './experts.dto';
 import { ExpertsService } from './experts.service';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
@@ -89,5 +95,20 @@ export class PublicNoticesController {
     @Body() dto: ObjectionDto,
   ): Promise<void> {
     return this.notices.object(actor, id, dto);
+  }
+}
+
+@ApiTags('applications')
+@Controller('experts/me')
+export class ExpertProfileController {
+  constructor(private readonly experts: ExpertsService) {}
+
+  @RequirePermission('applications.act')
+  @Put('conflicts')
+  declare(
+    @CurrentActor() actor: Actor,
+    @Body() dto: DeclareConflictsDto,
+  ): Promise<ExpertProfileView> {
+    return this.experts.declareConflicts(actor, dto.organisationIds);
   }
 }

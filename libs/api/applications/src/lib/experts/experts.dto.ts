@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type {
+  DeclareConflictsRequest,
   ObjectionRequest,
   ScoreRequest,
   StartNoticeRequest,
@@ -71,4 +72,15 @@ export class ObjectionDto implements ObjectionRequest {
       '[reasons.length] State the reasons and facts (10 to 4000 characters)',
   })
   reasons!: string;
+}
+
+export class DeclareConflictsDto implements DeclareConflictsRequest {
+  @ApiProperty({
+    type: [String],
+    description: 'Organisations the expert must never be drawn for',
+  })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsUUID('4', { each: true })
+  organisationIds!: string[];
 }

@@ -12,9 +12,14 @@ import {
   ApplicationEntity,
   ExpertAssignmentEntity,
   ExpertEntity,
+  OrganisationEntity,
   UserEntity,
 } from '@portal/api-db';
-import type { ExpertPanelView, ScoreRequest } from '@portal/contracts';
+import type {
+  ExpertPanelView,
+  ExpertProfileView,
+  ScoreRequest,
+} from '@portal/contracts';
 import {
   aggregateScores,
   availableActions,
@@ -119,6 +124,55 @@ export class ExpertsService {
       );
     });
     return this.panel(actor, applicationId);
+  }
+
+  /** An expert's own declaration of the organisations they must never be drawn for. */
+  async declareConflicts(
+    actor: Actor,
+    organisationIds: readonly string[],
+  ): Promise<ExpertProfileView> {
+    const experts = this.dataSource.getRepository(ExpertEntity);
+    const expert = await experts.findOneBy({ userId: actor.userId });
+    if (!expert)
+      throw new ForbiddenError(
+        'Only experts in the pool declare conflicts of interest.',
+      );
+    const unique = [...new Set(organisationIds)];
+    const known = unique.length
+      ? await this.dataSource
+          .getRepository(OrganisationEntity)
+          .findBy({ id: In(unique) })
+      : [];
+    const unknown = unique.filter((id) => !known.some((o) => o.id === id));
+    if (unknown.length)
+      throw new ValidationFailedError(
+        unknown.map((id) => ({
+          field: 'organisationIds',
+          code: 'organisation.unknown',
+          message: `No organisation has the id ${id}`,
+        })),
+      );
+    await this.dataSource.transaction(async (em) => {
+      await em.update(
+        ExpertEntity,
+        { userId: actor.userId },
+        { conflictIds: unique },
+      );
+      await this.audit.record(
+        {
+          action: 'expert.conflicts_declared',
+          result: 'success',
+          userId: actor.userId,
+          userEmail: actor.email,
+          ip: actor.ip,
+          objectType: 'expert',
+          objectId: actor.userId,
+          detail: { organisationIds: unique },
+        },
+        em,
+      );
+    });
+    return { discipline: expert.discipline, conflictOrganisationIds: unique };
   }
 
   /** The province sees every score and the aggregate; an expert sees only their own. */

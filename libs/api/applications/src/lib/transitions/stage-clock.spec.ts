@@ -79,3 +79,38 @@ describe('the stage clock', () => {
     });
   });
 });
+
+describe("the stage clock with the administrator's corrections", () => {
+  it('skips a day declared a holiday and counts a Sunday declared a working day', () => {
+    const start = new Date('2026-11-02T02:00:00Z');
+    const plain = stageClock(
+      HIGH_TECH_WORKFLOW,
+      at('city_review'),
+      'provincial_review',
+      start,
+    );
+    expect(plain.dueAt?.toISOString()).toBe('2026-11-30T15:59:59.999Z');
+    const closed = stageClock(
+      HIGH_TECH_WORKFLOW,
+      at('city_review'),
+      'provincial_review',
+      start,
+      {
+        holidays: ['2026-11-30'],
+        workdays: [],
+      },
+    );
+    expect(closed.dueAt?.toISOString()).toBe('2026-12-01T15:59:59.999Z');
+    const worked = stageClock(
+      HIGH_TECH_WORKFLOW,
+      at('city_review'),
+      'provincial_review',
+      start,
+      {
+        holidays: [],
+        workdays: ['2026-11-29'],
+      },
+    );
+    expect(worked.dueAt?.toISOString()).toBe('2026-11-29T15:59:59.999Z');
+  });
+});

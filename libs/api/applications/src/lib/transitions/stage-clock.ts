@@ -1,6 +1,11 @@
 import type { ApplicationEntity } from '@portal/api-db';
 import { stateOf, type WorkflowDefinition } from '@portal/domain';
-import { addWorkingDays, workingDaysBetween } from '@portal/domain/calendar';
+import {
+  addWorkingDays,
+  NO_OVERRIDES,
+  workingDaysBetween,
+  type CalendarOverrides,
+} from '@portal/domain/calendar';
 import { chinaDate, chinaMorning, endOfChinaDay } from './china-time';
 
 export interface StageClock {
@@ -23,6 +28,7 @@ export function stageClock(
   application: ApplicationEntity,
   to: string,
   now: Date,
+  overrides: CalendarOverrides = NO_OVERRIDES,
 ): StageClock {
   const from = stateOf(definition, application.state);
   const target = stateOf(definition, to);
@@ -37,7 +43,11 @@ export function stageClock(
     application.dueAt
   ) {
     pausedState = application.state;
-    pausedDaysLeft = workingDaysBetween(today, chinaDate(application.dueAt));
+    pausedDaysLeft = workingDaysBetween(
+      today,
+      chinaDate(application.dueAt),
+      overrides,
+    );
   }
   let days = target.terminal ? null : target.timeLimitDays;
   if (days !== null && pausedState === to && pausedDaysLeft !== null) {
@@ -52,11 +62,15 @@ export function stageClock(
   if (days === null)
     return { dueAt: null, pausedState, pausedDaysLeft, remindAt: null };
   return {
-    dueAt: endOfChinaDay(addWorkingDays(today, days)),
+    dueAt: endOfChinaDay(addWorkingDays(today, days, overrides)),
     pausedState,
     pausedDaysLeft,
     remindAt: chinaMorning(
-      addWorkingDays(today, Math.max(0, Math.floor(days * REMIND_AT_SHARE))),
+      addWorkingDays(
+        today,
+        Math.max(0, Math.floor(days * REMIND_AT_SHARE)),
+        overrides,
+      ),
     ),
   };
 }

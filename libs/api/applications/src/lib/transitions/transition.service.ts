@@ -36,6 +36,7 @@ import {
   partiesOn,
   type AccessFacts,
 } from '../applications/application-access';
+import { CalendarService } from '../calendar/calendar.service';
 import { eventHash } from '../chain/event-hash';
 import { ReferenceNumbersService } from '../references/reference-numbers.service';
 import { chinaDate, endOfChinaDay } from './china-time';
@@ -77,6 +78,7 @@ export class TransitionService {
     private readonly guards: GuardsService,
     private readonly references: ReferenceNumbersService,
     private readonly ledger: VoucherLedgerService,
+    private readonly calendar: CalendarService,
   ) {}
 
   async fire(
@@ -190,7 +192,13 @@ export class TransitionService {
           { applicationId: application.id, status: 'open' },
           { status: effect.resolve },
         );
-    const clock = stageClock(definition, application, transition.to, now);
+    const clock = stageClock(
+      definition,
+      application,
+      transition.to,
+      now,
+      await this.calendar.overrides(em),
+    );
     const returning = (request.items?.length ?? 0) > 0;
 
     const event = buildEvent(application, {

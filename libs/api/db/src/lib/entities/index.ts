@@ -2,6 +2,7 @@ import { ApplicationEventEntity } from './application-event.entity';
 import { ApplicationEntity } from './application.entity';
 import { AttachmentEntity } from './attachment.entity';
 import { AuditLogEntity } from './audit-log.entity';
+import { CalendarOverrideEntity } from './calendar-override.entity';
 import { CallEntity } from './call.entity';
 import {
   CompanyYearFiguresEntity,
@@ -31,6 +32,7 @@ export {
   ApplicationEventEntity,
   AttachmentEntity,
   AuditLogEntity,
+  CalendarOverrideEntity,
   CallEntity,
   CompanyYearFiguresEntity,
   ExpertAssignmentEntity,
@@ -73,4 +75,5 @@ export const ENTITIES = [
   ExpertEntity,
   ExpertAssignmentEntity,
   ObjectionEntity,
+  CalendarOverrideEntity,
 ];

@@ -23,6 +23,7 @@ export const PERMISSIONS = [
   'applications.act',
   'applications.inbox',
   'notices.read',
+  'calendar.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -79,6 +80,8 @@ export const PERMISSION_MAP = {
   'applications.inbox': {
     roles: ['reviewer', 'expert', 'bank_officer', 'service_provider'],
   },
+  // Working-day corrections apply to every region's clocks, so they are the platform's.
+  'calendar.manage': { roles: ['system_admin'] },
   // The public notice is public to everyone signed in, and so is the right to object.
   'notices.read': {
     roles: [

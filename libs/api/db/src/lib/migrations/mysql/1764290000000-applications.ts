@@ -10,6 +10,9 @@ export class Applications1764290000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
+      'CREATE TABLE `calendar_overrides` (`date` varchar(10) NOT NULL, `kind` varchar(8) NOT NULL, `note` varchar(200) NOT NULL, `created_by` varchar(36) NOT NULL, `created_at` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), PRIMARY KEY (`date`)) ENGINE=InnoDB',
+    );
+    await queryRunner.query(
       'CREATE TABLE `application_events` (`id` varchar(36) NOT NULL, `application_id` varchar(36) NOT NULL, `seq` int NOT NULL, `action` varchar(40) NOT NULL, `from_state` varchar(40) NULL, `to_state` varchar(40) NOT NULL, `actor_user_id` varchar(36) NULL, `actor_name` varchar(100) NULL, `actor_role` varchar(20) NULL, `party` varchar(12) NOT NULL, `comment` text NULL, `payload` text NOT NULL, `client_ip` varchar(45) NULL, `created_at` datetime(6) NOT NULL, `prev_hash` varchar(64) NOT NULL, `hash` varchar(64) NOT NULL, INDEX `idx_event_actor` (`actor_user_id`, `created_at`, `id`), UNIQUE INDEX `uq_event_seq` (`application_id`, `seq`), PRIMARY KEY (`id`)) ENGINE=InnoDB',
     );
     await queryRunner.query(
@@ -118,5 +121,6 @@ export class Applications1764290000000 implements MigrationInterface {
       'DROP INDEX `idx_event_actor` ON `application_events`',
     );
     await queryRunner.query('DROP TABLE `application_events`');
+    await queryRunner.query('DROP TABLE `calendar_overrides`');
   }
 }

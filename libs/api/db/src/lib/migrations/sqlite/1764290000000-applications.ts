@@ -10,6 +10,9 @@ export class Applications1764290000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
+      'CREATE TABLE "calendar_overrides" ("date" varchar(10) PRIMARY KEY NOT NULL, "kind" varchar(8) NOT NULL, "note" varchar(200) NOT NULL, "created_by" varchar(36) NOT NULL, "created_at" datetime(6) NOT NULL DEFAULT (datetime(\'now\')))',
+    );
+    await queryRunner.query(
       'CREATE TABLE "application_events" ("id" varchar(36) PRIMARY KEY NOT NULL, "application_id" varchar(36) NOT NULL, "seq" integer NOT NULL, "action" varchar(40) NOT NULL, "from_state" varchar(40), "to_state" varchar(40) NOT NULL, "actor_user_id" varchar(36), "actor_name" varchar(100), "actor_role" varchar(20), "party" varchar(12) NOT NULL, "comment" text, "payload" text NOT NULL, "client_ip" varchar(45), "created_at" datetime(6) NOT NULL, "prev_hash" varchar(64) NOT NULL, "hash" varchar(64) NOT NULL)',
     );
     await queryRunner.query(
@@ -144,5 +147,6 @@ export class Applications1764290000000 implements MigrationInterface {
     await queryRunner.query('DROP INDEX "uq_event_seq"');
     await queryRunner.query('DROP INDEX "idx_event_actor"');
     await queryRunner.query('DROP TABLE "application_events"');
+    await queryRunner.query('DROP TABLE "calendar_overrides"');
   }
 }

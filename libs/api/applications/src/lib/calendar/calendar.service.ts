@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService, type Actor } from '@portal/api-access';
+import { ValidationFailedError } from '@portal/api-core';
+import { CalendarOverrideEntity } from '@portal/api-db';
+import type {
+  CalendarOverrideRequest,
+  CalendarOverrideView,
+} from '@portal/contracts';
+import type { CalendarOverrides } from '@portal/domain/calendar';
+import { DataSource, type EntityManager } from 'typeorm';
+
+/** The administrator's corrections to the published holiday calendar, read by every clock. */
+@Injectable()
+export class CalendarService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** All overrides (a handful a year), in the form the working-day functions take. */
+  async overrides(
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<CalendarOverrides> {
+    const rows = await em.find(CalendarOverrideEntity, {
+      order: { date: 'ASC' },
+    });
+    return {
+      holidays: rows.filter((r) => r.kind === 'holiday').map((r) => r.date),
+      workdays: rows.filter((r) => r.kind === 'workday').map((r) => r.date),
+    };
+  }
+
+  async list(): Promise<CalendarOverrideView[]> {
+    const rows = await this.dataSource
+      .getRepository(CalendarOverrideEntity)
+      .find({ order: { date: 'ASC' } });
+    return rows.map((r) => ({ date: r.date, kind: r.kind, note: r.note }));
+  }
+
+  async set(
+    actor: Actor,
+    date: string,
+    request: CalendarOverrideRequest,
+  ): Promise<CalendarOverrideView> {
+    if (!isCalendarDate(date))
+      throw new ValidationFailedError([
+        {
+          field: 'date',
+          code: 'date.invalid',
+          message: 'Use a date like 2026-10-09',
+        },
+      ]);
+    await this.dataSource.transaction(async (em) => {
+      await em.upsert(
+        CalendarOverrideEntity,
+        {
+          date,
+          kind: request.kind,
+          note: request.note.trim(),
+          createdBy: actor.userId,
+        },
+        ['date'],
+      );
+      await this.audit.record(
+        {
+          action: 'calendar.override_set',
+          result: 'success',
+          userId: actor.userId,
+          userEmail: actor.email,
+          ip: actor.ip,
+          objectType: 'calendar',
+          objectId: date,
+          detail: { kind: request.kind },
+        },
+        em,
+      );
+    });
+    return { date, kind: request.kind, note: request.note.trim() };
+  }
+
+  async remove(actor: Actor, date: string): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      await em.delete(CalendarOverrideEntity, { date });
+      await this.audit.record(
+        {
+          action: 'calendar.override_removed',
+          result: 'success',
+          userId: actor.userId,
+          userEmail: actor.email,
+          ip: actor.ip,
+          objectType: 'calendar',
+          objectId: date,
+        },
+        em,
+      );
+    });
+  }
+}
+
+/** A real calendar day written YYYY-MM-DD (no 30 February). */
+function isCalendarDate(date: string): boolean {
+  if (!/^\d{4}-\d\d-\d\d$/.test(date)) return false;
+  const parsed = new Date(`${date}T00:00:00Z`);
+  return (
+    !Number.isNaN(parsed.getTime()) &&
+    parsed.toISOString().slice(0, 10) === date
+  );
+}
