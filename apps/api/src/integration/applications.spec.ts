@@ -40,10 +40,11 @@ import {
 } from '@portal/domain';
 import { addWorkingDays } from '@portal/domain/calendar';
 import { In } from 'typeorm';
+import { insertCall, MINIMAL_PDF } from '../testing/factories';
 import { startTestApp, type TestApp } from '../testing/test-app';
 
 const M = 1_000_000;
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+const PDF = MINIMAL_PDF;
 
 const FORMS: Record<ApplicationType, Record<string, unknown>> = {
   high_tech: {
@@ -115,23 +116,10 @@ describe.each(DIALECTS)(
       regionCode: string,
       window: 'open' | 'closed' = 'open',
     ): Promise<string> {
-      const now = Date.now();
-      const call: CallEntity = {
-        id: randomUUID(),
-        type,
+      return insertCall(t.dataSource, type, regionCode, {
+        daysOpen: window === 'open' ? 30 : -1,
         title: `${type} ${window} call`,
-        regionCode,
-        opensAt: new Date(
-          now - (window === 'open' ? 86_400_000 : 30 * 86_400_000),
-        ),
-        closesAt: new Date(now + (window === 'open' ? 30 : -1) * 86_400_000),
-        quotas: [],
-        bureauId: randomUUID(),
-        createdBy: randomUUID(),
-        createdAt: new Date(),
-      };
-      await t.dataSource.getRepository(CallEntity).insert(call);
-      return call.id;
+      });
     }
 
     async function readyDraft(

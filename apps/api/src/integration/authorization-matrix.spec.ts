@@ -1,11 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import { CallEntity, DEMO_PASSWORD } from '@portal/api-db';
+import { DEMO_PASSWORD } from '@portal/api-db';
 import type { TestClient, TestResponse } from '@portal/api-testing';
 import {
   ApiRoutes,
   type ApplicationDetail,
   type AttachmentView,
 } from '@portal/contracts';
+import { insertCall, MINIMAL_PDF } from '../testing/factories';
 import { startTestApp, type TestApp } from '../testing/test-app';
 
 const FORM = {
@@ -13,7 +13,7 @@ const FORM = {
   serviceDescription: '检测',
   plannedCostYuan: 100_000,
 };
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+const PDF = MINIMAL_PDF;
 
 /** Everyone the demo knows, by what they are to a Jiashan (330421) company's application. */
 const ACTORS = {
@@ -301,19 +301,12 @@ describe('the authorization matrix: every application route × role × company �
       expect((await client.login(email, DEMO_PASSWORD)).status).toBe(200);
       clients.set(key as ActorKey, client);
     }
-    const callId = randomUUID();
-    await t.dataSource.getRepository(CallEntity).insert({
-      id: callId,
-      type: 'innovation_voucher',
-      title: 'matrix call',
-      regionCode: '330421',
-      opensAt: new Date(Date.now() - 86_400_000),
-      closesAt: new Date(Date.now() + 86_400_000),
-      quotas: [],
-      bureauId: randomUUID(),
-      createdBy: randomUUID(),
-      createdAt: new Date(),
-    });
+    const callId = await insertCall(
+      t.dataSource,
+      'innovation_voucher',
+      '330421',
+      { daysOpen: 1 },
+    );
     const owner = clients.get('owner') as TestClient;
     const draft = await owner.post<ApplicationDetail>(ApiRoutes.applications, {
       callId,

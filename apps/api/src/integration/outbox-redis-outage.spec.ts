@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { OutboxRelay } from '@portal/api-applications';
-import { CallEntity, DEMO_PASSWORD, OutboxEntity } from '@portal/api-db';
+import { DEMO_PASSWORD, OutboxEntity } from '@portal/api-db';
 import { TestRedisServer, waitFor } from '@portal/api-testing';
 import {
   ApiRoutes,
@@ -8,9 +7,10 @@ import {
   type ApplicationDetail,
 } from '@portal/contracts';
 import { APPLICATION_FORMS } from '@portal/domain';
+import { insertCall, MINIMAL_PDF } from '../testing/factories';
 import { startTestApp, type TestApp } from '../testing/test-app';
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+const PDF = MINIMAL_PDF;
 
 describe('a transition committed while Redis is down', () => {
   let redis: TestRedisServer;
@@ -29,18 +29,8 @@ describe('a transition committed while Redis is down', () => {
   it('is kept in the outbox and reaches Bull through the sweeper once Redis is back', async () => {
     const company = t.client();
     await company.login('shengze@example.com', DEMO_PASSWORD);
-    const callId = randomUUID();
-    await t.dataSource.getRepository(CallEntity).insert({
-      id: callId,
-      type: 'high_tech',
-      title: 'outage call',
-      regionCode: '330000',
-      opensAt: new Date(Date.now() - 86_400_000),
-      closesAt: new Date(Date.now() + 86_400_000),
-      quotas: [],
-      bureauId: randomUUID(),
-      createdBy: randomUUID(),
-      createdAt: new Date(),
+    const callId = await insertCall(t.dataSource, 'high_tech', '330000', {
+      daysOpen: 1,
     });
     const draft = (
       await company.post<ApplicationDetail>(ApiRoutes.applications, { callId })

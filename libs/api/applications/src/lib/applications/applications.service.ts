@@ -331,14 +331,13 @@ export class ApplicationsService {
             request,
             actor.ip,
           );
-          const facts = await accessFactsFor(em, actor, result.application);
           const answer: ActionResult = {
             applicationId: id,
             action: request.action,
             version: result.application.version,
             status: statusView(
               result.application,
-              readsAsStaff(actor, result.application, facts),
+              readsAsStaff(actor, result.application, result.facts),
             ),
           };
           if (idempotencyKey)

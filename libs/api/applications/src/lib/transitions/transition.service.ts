@@ -59,6 +59,8 @@ export interface FireOptions {
 
 export interface TransitionResult {
   readonly application: ApplicationEntity;
+  /** What access needed to know of the actor on this case (no second lookup for the answer). */
+  readonly facts: AccessFacts;
   readonly event: ApplicationEventEntity;
   readonly outbox: readonly OutboxEntity[];
 }
@@ -145,16 +147,7 @@ export class TransitionService {
           : membershipAs(initiator.actor, application, party, facts);
 
     // Claim the version first: of concurrent requests, one gets here; the rest wait, then 409.
-    const claim = await em
-      .createQueryBuilder()
-      .update(ApplicationEntity)
-      .set({ version: () => 'version + 1' })
-      .where('id = :id AND version = :version', {
-        id: application.id,
-        version: request.version,
-      })
-      .execute();
-    if (claim.affected !== 1) throw staleVersion(null);
+    await claimVersion(em, application.id, request.version);
 
     const now = new Date();
     const call = await em.findOneByOrFail(CallEntity, {
@@ -248,7 +241,7 @@ export class TransitionService {
     const updated = Object.assign(application, next, {
       version: request.version + 1,
     });
-    return { application: updated, event, outbox };
+    return { application: updated, facts, event, outbox };
   }
 
   /**
@@ -264,13 +257,7 @@ export class TransitionService {
     decision: Record<string, unknown>,
     payload: Record<string, unknown>,
   ): Promise<ApplicationEventEntity> {
-    const claim = await em
-      .createQueryBuilder()
-      .update(ApplicationEntity)
-      .set({ version: () => 'version + 1' })
-      .where('id = :id AND version = :version', { id: application.id, version })
-      .execute();
-    if (claim.affected !== 1) throw staleVersion(null);
+    await claimVersion(em, application.id, version);
     const membership =
       initiator.actor.memberships.find(
         (m) => m.organisationId === application.organisationId,
@@ -365,6 +352,21 @@ function accessFacts(
   return initiator.kind === 'system'
     ? Promise.resolve({ assignedExpert: false })
     : accessFactsFor(em, initiator.actor, application);
+}
+
+/** Moves the version on only if it is still the one the caller saw; otherwise 409. */
+async function claimVersion(
+  em: EntityManager,
+  id: string,
+  version: number,
+): Promise<void> {
+  const claim = await em
+    .createQueryBuilder()
+    .update(ApplicationEntity)
+    .set({ version: () => 'version + 1' })
+    .where('id = :id AND version = :version', { id, version })
+    .execute();
+  if (claim.affected !== 1) throw staleVersion(null);
 }
 
 function staleVersion(current: number | null): ConflictError {
