@@ -4,3 +4,4 @@ export * from './lib/identity';
 export * from './lib/companies';
 export * from './lib/admin';
 export * from './lib/applications';
+export * from './lib/notifications';

@@ -22,3 +22,4 @@ export * from './lib/rules/expert-draw';
 export * from './lib/rules/high-tech-rubric';
 export * from './lib/rules/reference-number';
 export * from './lib/forms/action-payloads';
+export * from './lib/notifications/notification-rules';

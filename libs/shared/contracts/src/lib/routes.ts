@@ -62,6 +62,16 @@ export const ApiRoutes = {
     `/api/public-notices/${encodeURIComponent(id)}/objections`,
   inbox: '/api/inbox',
   eventChain: '/api/audit/event-chain',
+  myNotices: '/api/me/notices',
+  myNoticesUnread: '/api/me/notices/unread-count',
+  myNoticeRead: (id: string) =>
+    `/api/me/notices/${encodeURIComponent(id)}/read`,
+  myNoticesReadAll: '/api/me/notices/read-all',
+  myNotificationPreferences: '/api/me/notification-preferences',
+  mailDeliveries: '/api/admin/mail-deliveries',
+  mailDeliveryStats: '/api/admin/mail-deliveries/stats',
+  mailDeliveryRetry: (id: string) =>
+    `/api/admin/mail-deliveries/${encodeURIComponent(id)}/retry`,
 } as const;
 
 /** Cookie and header names of the session and CSRF protection. */

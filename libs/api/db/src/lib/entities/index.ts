@@ -14,6 +14,10 @@ import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { InvitationEntity } from './invitation.entity';
 import { LoginThrottleEntity } from './login-throttle.entity';
 import { MembershipEntity } from './membership.entity';
+import {
+  NotificationEntity,
+  NotificationPreferenceEntity,
+} from './notification.entity';
 import { ObjectionEntity } from './objection.entity';
 import { OrganisationEntity } from './organisation.entity';
 import { OutboxEntity } from './outbox.entity';
@@ -41,6 +45,8 @@ export {
   InvitationEntity,
   LoginThrottleEntity,
   MembershipEntity,
+  NotificationEntity,
+  NotificationPreferenceEntity,
   ObjectionEntity,
   OrganisationEntity,
   OutboxEntity,
@@ -58,6 +64,8 @@ export const ENTITIES = [
   OrganisationEntity,
   UserEntity,
   MembershipEntity,
+  NotificationEntity,
+  NotificationPreferenceEntity,
   SessionEntity,
   LoginThrottleEntity,
   InvitationEntity,

@@ -16,6 +16,7 @@ export const PERMISSIONS = [
   'audit.read',
   'queues.dashboard',
   'mail.outbox.read',
+  'mail.outbox.manage',
   'calls.read',
   'calls.manage',
   'applications.file',
@@ -44,6 +45,8 @@ export const PERMISSION_MAP = {
   'audit.read': { roles: ['auditor'] },
   'queues.dashboard': { roles: ['system_admin'] },
   'mail.outbox.read': { roles: ['system_admin'] },
+  // Re-sending a failed e-mail is the platform operator's call.
+  'mail.outbox.manage': { roles: ['system_admin'] },
   'calls.read': {
     roles: [
       'enterprise_admin',

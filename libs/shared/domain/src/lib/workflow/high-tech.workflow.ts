@@ -176,6 +176,7 @@ export const HIGH_TECH_WORKFLOW = {
     },
     {
       action: 'auto_check_failed',
+      decision: true,
       from: ['submitted'],
       to: 'returned_by_county',
       by: ['system'],

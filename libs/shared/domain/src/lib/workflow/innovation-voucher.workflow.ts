@@ -152,6 +152,7 @@ export const INNOVATION_VOUCHER_WORKFLOW = {
     },
     {
       action: 'approve',
+      decision: true,
       from: ['county_review'],
       to: 'issued',
       by: ['county'],
@@ -217,6 +218,7 @@ export const INNOVATION_VOUCHER_WORKFLOW = {
     },
     {
       action: 'approve_redemption',
+      decision: true,
       from: ['redemption_review'],
       to: 'redeemed',
       by: ['city'],

@@ -190,6 +190,7 @@ export const TRANSFORMATION_LOAN_WORKFLOW = {
     ),
     {
       action: 'approve',
+      decision: true,
       from: ['city_approval'],
       to: 'bank_review',
       by: ['city'],
@@ -208,6 +209,7 @@ export const TRANSFORMATION_LOAN_WORKFLOW = {
     ),
     {
       action: 'bank_approve',
+      decision: true,
       from: ['bank_review'],
       to: 'awaiting_disbursement',
       by: ['bank'],

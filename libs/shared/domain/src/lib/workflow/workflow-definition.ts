@@ -110,6 +110,8 @@ export interface TransitionDefinition<S extends string = string> {
   readonly effects: readonly Effect[];
   /** Anyone signed in may fire it (a real-name objection), not only the parties to the case. */
   readonly public?: boolean;
+  /** A decision the enterprise must hear of even with status e-mails off (a grant, a loan, a failed check). */
+  readonly decision?: boolean;
 }
 
 export interface WorkflowDefinition<S extends string = string> {

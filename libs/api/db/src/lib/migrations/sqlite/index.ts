@@ -1,10 +1,12 @@
 import { Foundation1764270000000 } from './1764270000000-foundation';
 import { CompanyYearFigures1764280000000 } from './1764280000000-company-year-figures';
 import { Applications1764290000000 } from './1764290000000-applications';
+import { Notifications1764300000000 } from './1764300000000-notifications';
 
 /** In order; each mirrors the MySQL migration of the same name. */
 export const SQLITE_MIGRATIONS = [
   Foundation1764270000000,
   CompanyYearFigures1764280000000,
   Applications1764290000000,
+  Notifications1764300000000,
 ];
