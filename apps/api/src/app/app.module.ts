@@ -10,6 +10,10 @@ import {
 import { IdentityModule, IdentityProcessorsModule } from '@portal/api-identity';
 import { JobsModule } from '@portal/api-jobs';
 import { MailModule } from '@portal/api-mail';
+import {
+  NotificationsModule,
+  NotificationsProcessorsModule,
+} from '@portal/api-notifications';
 
 /** The HTTP API: every feature module, plus the queue processors unless RUN_WORKERS=false. */
 @Module({})
@@ -26,9 +30,14 @@ export class AppModule {
         AccessModule,
         IdentityModule,
         ApplicationsModule,
+        NotificationsModule,
         AdminModule,
         ...(config.runWorkers
-          ? [IdentityProcessorsModule, ApplicationsProcessorsModule]
+          ? [
+              IdentityProcessorsModule,
+              ApplicationsProcessorsModule,
+              NotificationsProcessorsModule,
+            ]
           : []),
       ],
     };

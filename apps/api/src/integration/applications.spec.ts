@@ -14,7 +14,6 @@ import {
   type ApplicationDetail,
   type ApplicationSummary,
   type CallView,
-  type AttachmentView,
   type ChainVerification,
   type ErrorBody,
   type ExpertPanelView,
@@ -41,48 +40,17 @@ import {
 import { addWorkingDays } from '@portal/domain/calendar';
 import { In } from 'typeorm';
 import { insertCall, MINIMAL_PDF } from '../testing/factories';
+import {
+  act,
+  expectState,
+  FIGURES,
+  FORMS,
+  readyDraft,
+} from '../testing/workflow-steps';
 import { startTestApp, type TestApp } from '../testing/test-app';
 
 const M = 1_000_000;
 const PDF = MINIMAL_PDF;
-
-const FORMS: Record<ApplicationType, Record<string, unknown>> = {
-  high_tech: {
-    field: 'biology_new_medicine',
-    mainProducts: '生物检测试剂',
-    coreTechnology: '核酸快速检测技术，发明专利一项',
-    rdProjects: 6,
-    registeredOn: '2015-03-01',
-    majorIncidentLastYear: false,
-    auditReportNumber: 'SJ-2026-001',
-  },
-  innovation_voucher: {
-    serviceCategory: 'testing',
-    serviceDescription: '产品第三方检测',
-    plannedCostYuan: 200_000,
-  },
-  transformation_loan: {
-    amountYuan: 5 * M,
-    termMonths: 12,
-    purpose: '成果转化生产线建设',
-    achievement: '发明专利 ZL2023xxxx 的产业化',
-    techSmeNumber: '20263304210000123',
-  },
-};
-
-const figures = {
-  totalRevenue: 40 * M,
-  salesRevenue: 40 * M,
-  highTechRevenue: 30 * M,
-  rdExpense: 2.4 * M,
-  rdExpenseDomestic: 2.4 * M,
-  staff: 100,
-  scienceTechStaff: 20,
-  netAssets: 20 * M,
-  totalAssets: 50 * M,
-  totalCosts: 30 * M,
-  ip: { classOne: 1, classTwo: 4 },
-};
 
 describe.each(DIALECTS)(
   'applications moving through their workflows on %s',
@@ -104,7 +72,7 @@ describe.each(DIALECTS)(
         const company = await as(email);
         for (const year of [2023, 2024, 2025])
           expect(
-            (await company.put(ApiRoutes.myCompanyFiguresYear(year), figures))
+            (await company.put(ApiRoutes.myCompanyFiguresYear(year), FIGURES))
               .status,
           ).toBe(200);
       }
@@ -120,76 +88,6 @@ describe.each(DIALECTS)(
         daysOpen: window === 'open' ? 30 : -1,
         title: `${type} ${window} call`,
       });
-    }
-
-    async function readyDraft(
-      client: TestClient,
-      type: ApplicationType,
-      callId: string,
-    ): Promise<ApplicationDetail> {
-      const created = await client.post<ApplicationDetail>(
-        ApiRoutes.applications,
-        { callId },
-      );
-      expect(created.status).toBe(201);
-      const saved = await client.patch<ActionResult>(
-        ApiRoutes.applicationForm(created.body.id),
-        {
-          version: created.body.version,
-          form: FORMS[type],
-        },
-      );
-      expect(saved.status).toBe(200);
-      for (const material of APPLICATION_FORMS[type].materials.filter(
-        (m) => m.required && (m.phase ?? 'application') === 'application',
-      )) {
-        const uploaded = await client.upload<AttachmentView>(
-          ApiRoutes.applicationMaterials(created.body.id),
-          { materialKey: material.key },
-          { name: `${material.key}.pdf`, content: PDF },
-        );
-        expect(uploaded.status).toBe(201);
-      }
-      return (
-        await client.get<ApplicationDetail>(
-          ApiRoutes.application(created.body.id),
-        )
-      ).body;
-    }
-
-    async function act(
-      client: TestClient,
-      id: string,
-      action: string,
-      extra: Record<string, unknown> = {},
-      headers: Record<string, string> = {},
-    ) {
-      const current = await client.get<ApplicationDetail>(
-        ApiRoutes.application(id),
-      );
-      return client.post<ActionResult & ErrorBody>(
-        ApiRoutes.applicationActions(id),
-        { action, version: current.body.version, ...extra },
-        { headers },
-      );
-    }
-
-    async function expectState(
-      client: TestClient,
-      id: string,
-      state: string,
-    ): Promise<ApplicationDetail> {
-      for (let i = 0; i < 100; i++) {
-        const detail = await client.get<ApplicationDetail>(
-          ApiRoutes.application(id),
-        );
-        if (detail.body.status.state === state) return detail.body;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      const last = await client.get<ApplicationDetail>(
-        ApiRoutes.application(id),
-      );
-      throw new Error(`Expected ${state}, still ${last.body.status.state}`);
     }
 
     it('walks a high-tech application from draft through the automated check and the county, city and provincial reviews, with a return for supplement on the way', async () => {

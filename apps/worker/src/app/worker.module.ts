@@ -6,6 +6,7 @@ import { ApplicationsProcessorsModule } from '@portal/api-applications';
 import { IdentityProcessorsModule } from '@portal/api-identity';
 import { JobsModule } from '@portal/api-jobs';
 import { MailModule } from '@portal/api-mail';
+import { NotificationsProcessorsModule } from '@portal/api-notifications';
 
 /** The same modules as the API, without HTTP: only the queue processors. */
 @Module({})
@@ -22,6 +23,7 @@ export class WorkerModule {
         AccessModule,
         IdentityProcessorsModule,
         ApplicationsProcessorsModule,
+        NotificationsProcessorsModule,
       ],
     };
   }

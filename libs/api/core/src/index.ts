@@ -7,3 +7,5 @@ export * from './lib/logging/logging.module';
 export * from './lib/security/passwords';
 export * from './lib/security/tokens';
 export * from './lib/pagination/keyset-cursor';
+export * from './lib/time/china-time';
+export * from './lib/pagination/page-query.dto';

@@ -1,3 +1,4 @@
 export * from './lib/test-database';
 export * from './lib/test-client';
 export * from './lib/test-redis';
+export * from './lib/test-smtp';

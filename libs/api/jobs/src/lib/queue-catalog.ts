@@ -19,6 +19,22 @@ export interface WorkflowJobPayload {
   readonly seq: number;
 }
 
+/**
+ * Work out who hears of something and write their messages. `status_change` names the event;
+ * reminders name the event that scheduled the timer; a draft reminder names the call.
+ */
+export interface NotifyJobPayload {
+  readonly kind:
+    | 'status_change'
+    | 'stage_reminder'
+    | 'stage_escalation'
+    | 'commitment_overdue'
+    | 'draft_reminder';
+  readonly applicationId: string;
+  readonly eventId: string | null;
+  readonly callId?: string;
+}
+
 export interface JobPayloads {
   /** E-mail an invitation to join a company. */
   'invitation-mail': { readonly invitationId: string };
@@ -36,6 +52,12 @@ export interface JobPayloads {
   'commitment-due': WorkflowJobPayload;
   /** The calls' clock (repeatable): draft reminders before closing, closings. */
   'calls-tick': Record<string, never>;
+  /** Resolve recipients and preferences, render and record each message. */
+  notify: NotifyJobPayload;
+  /** Send one recorded e-mail and record the result. */
+  'send-mail': { readonly notificationId: string };
+  /** The reviewers' daily digest (repeatable, at DIGEST_TIME China time). */
+  'daily-digest': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -48,4 +70,7 @@ export const JOB_QUEUES: { readonly [J in JobName]: QueueName } = {
   'stage-escalation': QUEUES.timers,
   'commitment-due': QUEUES.timers,
   'calls-tick': QUEUES.workflow,
+  notify: QUEUES.notifications,
+  'send-mail': QUEUES.notifications,
+  'daily-digest': QUEUES.notifications,
 };

@@ -11,6 +11,17 @@ export interface OutgoingMail {
   readonly subject: string;
   readonly text: string;
   readonly html: string;
+  /** A stable Message-ID (without brackets): a mail re-sent after a crash carries the same one. */
+  readonly messageId?: string;
+}
+
+/**
+ * Whether a send failure is worth retrying: 4xx answers, timeouts and refused connections are
+ * temporary; a 5xx answer (unknown mailbox, policy) is permanent.
+ */
+export function isPermanentMailError(error: unknown): boolean {
+  const code = (error as { responseCode?: number }).responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
 }
 
 /**
@@ -34,16 +45,21 @@ export class MailerService implements OnModuleDestroy {
       : createTransport({
           url: config.smtpUrl as string,
           pool: true,
-          maxConnections: 5,
+          maxConnections: config.mailConcurrency,
+          connectionTimeout: 10_000,
+          greetingTimeout: 10_000,
+          socketTimeout: 30_000,
           // The default of 100 reconnects every 100 mails; a long-lived pool keeps its connections.
           maxMessages: Infinity,
         } as SMTPPool.Options);
   }
 
   async send(mail: OutgoingMail): Promise<void> {
+    const { messageId, ...content } = mail;
     const info = await this.transport.sendMail({
       from: this.config.mailFrom,
-      ...mail,
+      ...content,
+      ...(messageId ? { messageId: `<${messageId}>` } : {}),
     });
     if (this.toFiles) {
       await mkdir(this.config.mailDir, { recursive: true });
@@ -91,7 +107,7 @@ export class MailerService implements OnModuleDestroy {
 }
 
 /** Reads one header, unfolding continuation lines and decoding RFC 2047 words. */
-function headerValue(head: string, name: string): string {
+export function headerValue(head: string, name: string): string {
   const unfolded = head.replace(/\r?\n[ \t]+/g, ' ');
   const line = unfolded
     .split(/\r?\n/)

@@ -1,3 +1,4 @@
+import { PageQueryDto } from '@portal/api-core';
 import {
   Body,
   Controller,
@@ -38,7 +39,6 @@ import {
 import {
   ActionDto,
   CreateApplicationDto,
-  PageQueryDto,
   SaveFormDto,
   VersionDto,
 } from './applications.dto';

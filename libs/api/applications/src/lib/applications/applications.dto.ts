@@ -8,6 +8,7 @@ import type {
   SupplementItem,
 } from '@portal/contracts';
 import { APPLICATION_TYPES, type ApplicationType } from '@portal/domain';
+import { PageQueryDto } from '@portal/api-core';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -21,7 +22,6 @@ import {
   IsUUID,
   Length,
   Matches,
-  Max,
   MaxLength,
   Min,
   ValidateNested,
@@ -91,22 +91,6 @@ export class ActionDto implements ActionRequest {
   @IsOptional()
   @IsObject()
   payload?: Record<string, unknown>;
-}
-
-export class PageQueryDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
 }
 
 export class InboxQueryDto extends PageQueryDto implements InboxQuery {

@@ -4,12 +4,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService, type Actor } from '@portal/api-access';
 import {
   AppError,
+  chinaDate,
   ConflictError,
   decodeCursor,
   encodeCursor,
   ForbiddenError,
   NotFoundError,
   ValidationFailedError,
+  rawTimestamp,
 } from '@portal/api-core';
 import {
   ApplicationEntity,
@@ -44,7 +46,6 @@ import { DataSource } from 'typeorm';
 import { GENESIS_HASH } from '../chain/event-hash';
 import { OutboxRelay } from '../outbox/outbox-relay.service';
 import { ReferenceNumbersService } from '../references/reference-numbers.service';
-import { chinaDate } from '../transitions/china-time';
 import {
   buildEvent,
   TransitionService,
@@ -461,9 +462,4 @@ export class ApplicationsService {
       );
     return company;
   }
-}
-
-/** A keyset timestamp as the database stores it (mysql2 gives strings, SQLite text). */
-export function rawTimestamp(value: string | Date): string {
-  return value instanceof Date ? value.toISOString() : value;
 }

@@ -5,14 +5,13 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@portal/api-access';
-import { AppConfig } from '@portal/api-core';
+import { AppConfig, chinaDate } from '@portal/api-core';
 import { ApplicationEntity, CallEntity } from '@portal/api-db';
 import { JobProducer } from '@portal/api-jobs';
 import { currentWorkflow, stateOf } from '@portal/domain';
 import { workingDaysBetween } from '@portal/domain/calendar';
 import { DataSource, IsNull, LessThanOrEqual, MoreThan } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
-import { chinaDate } from '../transitions/china-time';
 
 /** Drafts are reminded this many working days before their call closes. */
 export const DRAFT_REMINDER_WORKING_DAYS = 3;
@@ -90,7 +89,17 @@ export class CallDeadlinesService implements OnApplicationBootstrap {
       );
       if (claim.affected !== 1) continue;
       const drafts = await this.draftsOf(call);
-      for (const draft of drafts)
+      for (const draft of drafts) {
+        await this.producer.enqueue(
+          'notify',
+          {
+            kind: 'draft_reminder',
+            applicationId: draft.id,
+            eventId: null,
+            callId: call.id,
+          },
+          `draft_reminder:${call.id}:${draft.id}`,
+        );
         await this.audit.record({
           action: 'call.draft_reminder',
           result: 'success',
@@ -102,6 +111,7 @@ export class CallDeadlinesService implements OnApplicationBootstrap {
             organisationId: draft.organisationId,
           },
         });
+      }
       reminded += drafts.length;
     }
     return reminded;

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Actor } from '@portal/api-access';
-import { decodeCursor, encodeCursor } from '@portal/api-core';
+import { decodeCursor, encodeCursor, rawTimestamp } from '@portal/api-core';
 import { ApplicationEntity, ApplicationEventEntity } from '@portal/api-db';
 import type { ApplicationSummary, InboxQuery, Page } from '@portal/contracts';
 import { partyOf, regionLevel } from '@portal/domain';
 import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
-import { rawTimestamp } from '../applications/applications.service';
 import { summaryView } from '../applications/application-views';
 import { callTitles, companyNames } from '../applications/lookups';
 

@@ -1,13 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@portal/api-access';
-import { AppError } from '@portal/api-core';
+import { AppError, chinaDate } from '@portal/api-core';
 import {
   ApplicationEntity,
   AttachmentEntity,
   figuresBefore,
 } from '@portal/api-db';
-import type { WorkflowJobPayload } from '@portal/api-jobs';
+import { JobProducer, type WorkflowJobPayload } from '@portal/api-jobs';
 import type { AutoCheckReport, SupplementItem } from '@portal/contracts';
 import {
   APPLICATION_FORMS,
@@ -20,7 +20,6 @@ import {
 import { DataSource } from 'typeorm';
 import { openCommitment } from '../commitments/commitment';
 import { OutboxRelay } from '../outbox/outbox-relay.service';
-import { chinaDate } from '../transitions/china-time';
 import { TransitionService } from '../transitions/transition.service';
 import { SYSTEM } from '../transitions/transition.types';
 
@@ -39,6 +38,7 @@ export class WorkflowAutomationService {
     private readonly transitions: TransitionService,
     private readonly relay: OutboxRelay,
     private readonly audit: AuditService,
+    private readonly producer: JobProducer,
   ) {}
 
   /** Completeness and eligibility after submission; the report is kept for reviewers. */
@@ -92,13 +92,22 @@ export class WorkflowAutomationService {
       : 'skipped';
   }
 
-  /** 80% (reminder) or 100% (escalation) of a stage's time limit while the case still sits there. */
+  /**
+   * 80% (reminder) or 100% (escalation) of a stage's time limit while the case still sits there:
+   * the desk (and, on escalation, the supervising level) is notified, and the audit log keeps it.
+   */
   async stageDeadline(
     job: WorkflowJobPayload,
     kind: 'reminder' | 'escalation',
   ): Promise<JobOutcome> {
     const application = await this.current(job);
     if (!application) return 'skipped';
+    const notice = kind === 'reminder' ? 'stage_reminder' : 'stage_escalation';
+    await this.producer.enqueue(
+      'notify',
+      { kind: notice, applicationId: application.id, eventId: job.eventId },
+      `${notice}:${job.eventId}`,
+    );
     await this.audit.record({
       action:
         kind === 'reminder'
@@ -123,6 +132,15 @@ export class WorkflowAutomationService {
       .findOneBy({ id: job.applicationId });
     const commitment = application ? openCommitment(application) : null;
     if (!application || !commitment) return 'skipped';
+    await this.producer.enqueue(
+      'notify',
+      {
+        kind: 'commitment_overdue',
+        applicationId: application.id,
+        eventId: job.eventId,
+      },
+      `commitment_overdue:${job.eventId}`,
+    );
     await this.audit.record({
       action: 'application.commitment_overdue',
       result: 'success',

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   AppError,
+  chinaDate,
   ConflictError,
   ValidationFailedError,
 } from '@portal/api-core';
@@ -36,7 +37,6 @@ import {
 } from '@portal/domain';
 import { In } from 'typeorm';
 import { VoucherLedgerService } from '../vouchers/voucher-ledger.service';
-import { chinaDate } from './china-time';
 import { forUpdate } from './locking';
 import type { ApplicationChanges, GuardContext } from './transition.types';
 

@@ -1,3 +1,4 @@
+import { chinaDate, chinaMorning, endOfChinaDay } from '@portal/api-core';
 import type { ApplicationEntity } from '@portal/api-db';
 import { stateOf, type WorkflowDefinition } from '@portal/domain';
 import {
@@ -6,7 +7,6 @@ import {
   workingDaysBetween,
   type CalendarOverrides,
 } from '@portal/domain/calendar';
-import { chinaDate, chinaMorning, endOfChinaDay } from './china-time';
 
 export interface StageClock {
   readonly dueAt: Date | null;

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   AppError,
+  chinaDate,
   ConflictError,
+  endOfChinaDay,
   ForbiddenError,
   NotFoundError,
   ValidationFailedError,
@@ -16,14 +18,17 @@ import {
   OutboxEntity,
   updateRow,
 } from '@portal/api-db';
-import type { JobName } from '@portal/api-jobs';
+import type {
+  JobName,
+  NotifyJobPayload,
+  WorkflowJobPayload,
+} from '@portal/api-jobs';
 import {
   canTransition,
   partiesOf,
   partyOf,
   stateOf,
   workflowVersion,
-  type Effect,
   type MembershipGrant,
   type Party,
   type TransitionDefinition,
@@ -39,7 +44,6 @@ import {
 import { CalendarService } from '../calendar/calendar.service';
 import { eventHash } from '../chain/event-hash';
 import { ReferenceNumbersService } from '../references/reference-numbers.service';
-import { chinaDate, endOfChinaDay } from './china-time';
 import { VoucherLedgerService } from '../vouchers/voucher-ledger.service';
 import { GuardsService } from './guards.service';
 import { stageClock } from './stage-clock';
@@ -229,7 +233,7 @@ export class TransitionService {
     await updateRow(em, ApplicationEntity, { id: application.id }, next);
     await insertRows(em, ApplicationEventEntity, event);
     const outbox = outboxRows(
-      transition.effects,
+      transition,
       application,
       event,
       clock.remindAt,
@@ -458,17 +462,21 @@ function outboxRow(
   runAt: Date,
   now: Date,
 ): OutboxEntity {
+  const payload: WorkflowJobPayload | NotifyJobPayload =
+    jobName === 'notify'
+      ? {
+          kind: 'status_change',
+          applicationId: application.id,
+          eventId: event.id,
+        }
+      : { applicationId: application.id, eventId: event.id, seq: event.seq };
   return {
     id: randomUUID(),
     applicationId: application.id,
     eventId: event.id,
     queue,
     jobName,
-    payload: {
-      applicationId: application.id,
-      eventId: event.id,
-      seq: event.seq,
-    },
+    payload: { ...payload },
     runAt,
     createdAt: now,
     dispatchedAt: null,
@@ -477,7 +485,7 @@ function outboxRow(
 
 /** What Bull must do after commit, as outbox rows in the same transaction. */
 function outboxRows(
-  effects: readonly Effect[],
+  transition: TransitionDefinition,
   application: ApplicationEntity,
   event: ApplicationEventEntity,
   remindAt: Date | null,
@@ -486,7 +494,11 @@ function outboxRows(
   now: Date,
 ): OutboxEntity[] {
   const rows: OutboxEntity[] = [];
-  for (const effect of effects) {
+  if (transition.notify.length)
+    rows.push(
+      outboxRow(application, event, 'notify', 'notifications', now, now),
+    );
+  for (const effect of transition.effects) {
     switch (effect.kind) {
       case 'job':
         if (effect.job === 'auto_check')

@@ -32,6 +32,10 @@ export class AppConfig {
   /** Unset: e-mails are written as .eml files under `mailDir`. */
   readonly smtpUrl!: string | null;
   readonly mailFrom!: string;
+  /** Sends in flight at once per worker process (and SMTP pool connections). */
+  readonly mailConcurrency!: number;
+  /** When reviewers' daily digests go out, HH:MM China time. */
+  readonly digestTime!: string;
   /** Where users reach the portal; links in e-mails start with it. */
   readonly publicUrl!: string;
   readonly port!: number;
@@ -109,6 +113,11 @@ const envSchema = z.object({
     .regex(/^smtps?:\/\/.+/, 'must start with smtp:// or smtps://')
     .optional(),
   MAIL_FROM: z.string().min(3).optional(),
+  MAIL_CONCURRENCY: z.coerce.number().int().min(1).max(100).optional(),
+  DIGEST_TIME: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour, China time)')
+    .optional(),
   PUBLIC_URL: z
     .url('must be an absolute URL such as https://portal.example.gov.cn')
     .optional(),
@@ -195,6 +204,8 @@ export function loadConfig(
     redisUrl: e.REDIS_URL ?? 'redis://127.0.0.1:6379',
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM ?? '科技局企业服务门户 <no-reply@portal.localhost>',
+    mailConcurrency: e.MAIL_CONCURRENCY ?? 10,
+    digestTime: e.DIGEST_TIME ?? '08:00',
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     port,
     dataDir,

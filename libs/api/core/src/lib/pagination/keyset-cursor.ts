@@ -31,3 +31,8 @@ export function decodeCursor(cursor: string): [string, string] {
     },
   ]);
 }
+
+/** A keyset timestamp as the database stores it (mysql2 gives strings, SQLite text). */
+export function rawTimestamp(value: string | Date): string {
+  return value instanceof Date ? value.toISOString() : value;
+}

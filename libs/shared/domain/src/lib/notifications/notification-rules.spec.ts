@@ -4,7 +4,11 @@ import { TRANSFORMATION_LOAN_WORKFLOW } from '../workflow/transformation-loan.wo
 import type { WorkflowDefinition } from '../workflow/workflow-definition';
 import { applicantMustHear, supervisingParty } from './notification-rules';
 
-function mustHear(definition: WorkflowDefinition, action: string, from: string) {
+function mustHear(
+  definition: WorkflowDefinition,
+  action: string,
+  from: string,
+) {
   const transition = definition.transitions.find(
     (t) => t.action === action && t.from.includes(from),
   );

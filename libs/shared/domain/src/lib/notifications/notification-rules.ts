@@ -73,7 +73,10 @@ export function supervisingParty(holder: Party): Party | null {
     case 'expert':
     case 'province':
       return 'province';
-    default:
+    case 'enterprise':
+    case 'bank':
+    case 'provider':
+    case 'system':
       return null;
   }
 }

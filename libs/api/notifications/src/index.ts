@@ -1,0 +1,5 @@
+export * from './lib/notifications.module';
+export * from './lib/notify/notify.service';
+export * from './lib/delivery/mail-delivery.service';
+export * from './lib/digest/digest.service';
+export * from './lib/templates';

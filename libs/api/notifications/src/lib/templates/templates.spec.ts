@@ -1,0 +1,105 @@
+import { LANGUAGES, NOTIFICATION_KINDS } from '@portal/contracts';
+import { render, TEMPLATES, type TemplateData } from '.';
+
+const caseFacts = {
+  recipientName: '王芳',
+  reference: 'GX-2026-330421-0007',
+  typeLabel: '高新技术企业认定',
+  companyName: '嘉兴安泰生物科技有限公司 <script>',
+  statusLabel: '退回补正',
+  actionLabel: '退回补正',
+  comment: '请补充 2025 年审计报告 & 研发费用明细',
+  items: ['审计报告: 缺少 2025 年', '研发费用专项审计: 金额不一致'],
+  deadline: { days: 5, dueOn: '2026-12-04' },
+  url: 'https://portal.example.gov.cn/applications/0e9d',
+};
+
+const SAMPLES: TemplateData = {
+  status_change: caseFacts,
+  stage_reminder: caseFacts,
+  stage_escalation: caseFacts,
+  commitment_overdue: { ...caseFacts, dueOn: '2026-12-01' },
+  draft_reminder: {
+    ...caseFacts,
+    callTitle: '2026 年度高新技术企业认定（第二批）',
+    closesOn: '2026-12-10',
+    workingDaysLeft: 3,
+  },
+  digest: {
+    recipientName: '张伟',
+    date: '2026-11-28',
+    lines: ['【GX-2026-330421-0007】高新技术企业认定：县级审核'],
+    more: 2,
+    url: 'https://portal.example.gov.cn/inbox',
+  },
+};
+
+const UNFILLED = /undefined|null|NaN|\[object|\$\{|\{\{/;
+
+describe.each(NOTIFICATION_KINDS)('the %s template', (kind) => {
+  it.each(LANGUAGES)(
+    'renders in %s with every placeholder filled',
+    (language) => {
+      const mail = render(kind, language, SAMPLES[kind] as never);
+      for (const part of [mail.subject, mail.text, mail.html])
+        expect(part).not.toMatch(UNFILLED);
+      expect(mail.subject.length).toBeGreaterThan(5);
+      // The link to the portal is in both parts.
+      const url = (SAMPLES[kind] as { url: string }).url;
+      expect(mail.text).toContain(url);
+      expect(mail.html).toContain(`href="${url}"`);
+      // The recipient is greeted by name.
+      const name = (SAMPLES[kind] as { recipientName: string }).recipientName;
+      expect(mail.text).toContain(name);
+      // Chinese for zh-CN, no Chinese wording of our own in English (names may be Chinese).
+      if (language === 'zh-CN') expect(mail.text).toMatch(/您好/);
+      else expect(mail.text).toMatch(/^Dear /);
+    },
+  );
+});
+
+describe('case messages', () => {
+  it('carry the reference, company, status, comment, items and deadline', () => {
+    for (const language of LANGUAGES) {
+      const mail = render('status_change', language, caseFacts);
+      expect(mail.subject).toContain(caseFacts.reference);
+      expect(mail.subject).toContain(caseFacts.statusLabel);
+      for (const text of [
+        caseFacts.companyName,
+        caseFacts.comment,
+        ...caseFacts.items,
+        '2026-12-04',
+      ])
+        expect(mail.text).toContain(text);
+      expect(mail.text).toContain(
+        language === 'zh-CN' ? '5 个工作日' : '5 working days',
+      );
+    }
+  });
+
+  it('escapes what users wrote in the HTML part', () => {
+    const mail = render('status_change', 'en', caseFacts);
+    expect(mail.html).not.toContain('<script>');
+    expect(mail.html).toContain('&lt;script&gt;');
+    expect(mail.html).toContain('&amp; 研发费用明细');
+  });
+
+  it('leaves out the comment, items and deadline lines when there are none', () => {
+    const mail = render('status_change', 'en', {
+      ...caseFacts,
+      comment: null,
+      items: [],
+      deadline: null,
+    });
+    expect(mail.text).not.toContain('Comment:');
+    expect(mail.text).not.toContain('What to supplement');
+    expect(mail.text).not.toContain('Time to act');
+  });
+
+  it('has a template for every kind in both languages', () => {
+    for (const kind of NOTIFICATION_KINDS)
+      expect(Object.keys(TEMPLATES[kind]).sort()).toEqual(
+        [...LANGUAGES].sort(),
+      );
+  });
+});
