@@ -2,6 +2,8 @@ export * from './lib/api/auth.api';
 export * from './lib/api/company.api';
 export * from './lib/api/admin.api';
 export * from './lib/api/applications.api';
+export * from './lib/api/notifications.api';
+export * from './lib/notices/notice-counter';
 export * from './lib/session/session.store';
 export * from './lib/session/guards';
 export * from './lib/http/csrf';

@@ -1,5 +1,6 @@
 import {
   BankOutline,
+  BellOutline,
   DashboardOutline,
   FileSearchOutline,
   FileTextOutline,
@@ -20,6 +21,7 @@ import {
  */
 export const SHELL_ICONS = [
   BankOutline,
+  BellOutline,
   DashboardOutline,
   FileSearchOutline,
   FileTextOutline,

@@ -79,7 +79,25 @@ describe('Shell', () => {
     session.clear();
     const element = await render();
     expect(element.querySelector('[data-testid="main-menu"]')).toBeNull();
+    expect(element.querySelector('[data-testid="notice-bell"]')).toBeNull();
     expect(element.querySelector('[data-testid="nav-login"]')).not.toBeNull();
+  });
+
+  it('counts the unread notices on a bell leading to the notice centre, again after each navigation', async () => {
+    session.signIn(me(['audit.read']));
+    const element = await render();
+    const http = TestBed.inject(HttpTestingController);
+    http.expectOne(ApiRoutes.myNoticesUnread).flush({ unread: 3 });
+    await fixture.whenStable();
+    const bell = element.querySelector('[data-testid="notice-bell"]');
+    expect(bell?.getAttribute('href')).toBe('/my-notices');
+    expect(bell?.getAttribute('data-unread')).toBe('3');
+    expect(bell?.getAttribute('aria-label')).toContain('3 条未读');
+
+    await TestBed.inject(Router).navigateByUrl('/');
+    http.expectOne(ApiRoutes.myNoticesUnread).flush({ unread: 0 });
+    await fixture.whenStable();
+    expect(bell?.getAttribute('data-unread')).toBe('0');
   });
 
   it('switches the language from the header and remembers it', async () => {

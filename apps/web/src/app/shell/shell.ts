@@ -16,16 +16,18 @@ import {
 import { LanguageService } from '@portal/web-i18n';
 import { LanguageSwitch } from './language-switch';
 import { NavMenu } from './nav-menu';
+import { NoticeBell } from './notice-bell';
 import { UserMenu } from './user-menu';
 
 /**
- * Header (product, language, user menu), the permission-built side menu, and the page.
+ * Header (product, language, notice bell, user menu), the permission-built side menu, and the
+ * page.
  *
  * The layout uses ng-zorro's layout styles on semantic elements rather than <nz-layout>: that
  * component queries <nz-sider>, which imports the menu module and the CDK overlay (~100 kB)
  * into the first load. For the same reason the header's own controls are plain buttons (no
- * nz-button / nz-icon registry). The menus appear only for a logged-in user and are deferred,
- * so the login page stays light.
+ * nz-button / nz-icon registry). The menus and the bell appear only for a logged-in user and
+ * are deferred, so the login page stays light.
  */
 @Component({
   selector: 'app-shell',
@@ -35,6 +37,7 @@ import { UserMenu } from './user-menu';
     TranslatePipe,
     LanguageSwitch,
     NavMenu,
+    NoticeBell,
     UserMenu,
   ],
   templateUrl: './shell.html',

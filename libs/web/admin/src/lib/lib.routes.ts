@@ -15,6 +15,6 @@ export const adminRoutes: Route[] = [
     title: 'titles.mailOutbox',
     canActivate: [authGuard, permissionGuard('mail.outbox.read')],
     loadComponent: () =>
-      import('./outbox/mail-outbox-section').then((m) => m.MailOutboxSection),
+      import('./outbox/mail-outbox.page').then((m) => m.MailOutboxPage),
   },
 ];

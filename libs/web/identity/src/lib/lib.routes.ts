@@ -1,7 +1,11 @@
 import type { Route } from '@angular/router';
-import { authGuard, guestGuard } from '@portal/web-data-access';
+import {
+  NOTICE_CENTRE_PATH,
+  authGuard,
+  guestGuard,
+} from '@portal/web-data-access';
 
-/** Login, registration, invitations and the account page. */
+/** Login, registration, invitations, the account page and the user's notices. */
 export const identityRoutes: Route[] = [
   {
     path: 'login',
@@ -29,5 +33,13 @@ export const identityRoutes: Route[] = [
     canActivate: [authGuard],
     loadComponent: () =>
       import('./account/account.page').then((m) => m.AccountPage),
+  },
+  {
+    // Not /notices: that is the public notice (公示) page of the applications feature.
+    path: NOTICE_CENTRE_PATH.slice(1),
+    title: 'titles.myNotices',
+    canActivate: [authGuard],
+    loadComponent: () =>
+      import('./notices/notice-centre.page').then((m) => m.NoticeCentrePage),
   },
 ];

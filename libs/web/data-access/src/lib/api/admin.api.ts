@@ -3,6 +3,9 @@ import { Injectable, inject } from '@angular/core';
 import {
   ApiRoutes,
   type AuditEntryView,
+  type MailDeliveryPage,
+  type MailDeliveryQuery,
+  type MailDeliveryStats,
   type OutboxMailView,
   type Page,
 } from '@portal/contracts';
@@ -29,5 +32,25 @@ export class AdminApi {
 
   mailOutbox(): Observable<OutboxMailView[]> {
     return this.http.get<OutboxMailView[]>(ApiRoutes.mailOutbox);
+  }
+
+  /** Recorded e-mails, newest first; only the filters given are sent. */
+  mailDeliveries(query: MailDeliveryQuery): Observable<MailDeliveryPage> {
+    let params = new HttpParams();
+    if (query.status) params = params.set('status', query.status);
+    if (query.cursor) params = params.set('cursor', query.cursor);
+    if (query.limit) params = params.set('limit', query.limit);
+    return this.http.get<MailDeliveryPage>(ApiRoutes.mailDeliveries, {
+      params,
+    });
+  }
+
+  mailDeliveryStats(): Observable<MailDeliveryStats> {
+    return this.http.get<MailDeliveryStats>(ApiRoutes.mailDeliveryStats);
+  }
+
+  /** Queues a `failed` e-mail again (needs mail.outbox.manage). */
+  retryMailDelivery(id: string): Observable<void> {
+    return this.http.post<void>(ApiRoutes.mailDeliveryRetry(id), null);
   }
 }

@@ -40,6 +40,7 @@ export const en: TranslationTree<typeof zhCN> = {
     mailOutbox: 'Mail outbox',
     queues: 'Queue dashboard',
     account: 'Account & security',
+    myNoticesUnread: 'Notifications ({{count}} unread)',
     logout: 'Log out',
     login: 'Log in',
     register: 'Register a company',
@@ -58,6 +59,7 @@ export const en: TranslationTree<typeof zhCN> = {
     application: 'Application',
     inbox: 'Review inbox',
     notices: 'Public notices',
+    myNotices: 'Notifications',
     notFound: 'Page not found',
   },
   errors: {
@@ -100,6 +102,8 @@ export const en: TranslationTree<typeof zhCN> = {
       'This action was already sent. Please reload the page to see the result.',
     FILE_REJECTED: 'The file type or size is not accepted.',
     UPLOAD_QUOTA_EXCEEDED: 'Too many files or too much data uploaded.',
+    MAIL_NOT_FAILED:
+      'Only a failed e-mail can be sent again. Refresh the list.',
     RATE_LIMITED: 'Too many attempts. Please wait a moment and try again.',
     RATE_LIMITED_WAIT:
       'Too many attempts. Please wait {{seconds}} seconds and try again.',
@@ -356,6 +360,25 @@ export const en: TranslationTree<typeof zhCN> = {
     queues: 'Open the queue dashboard',
     queuesHint: 'Background job queues (opens in a new window)',
   },
+  deliveries: {
+    title: 'Mail deliveries',
+    hint: 'Every e-mail the portal sends and how its delivery went. Failed e-mails can be sent again.',
+    status: 'Status',
+    allStatuses: 'All statuses',
+    to: 'To',
+    subject: 'Subject',
+    kind: 'Kind',
+    attempts: 'Attempts',
+    lastError: 'Last error',
+    createdAt: 'Created',
+    acceptedAt: 'Accepted by server',
+    retry: 'Send again',
+    retried: 'Queued again: {{to}}',
+    empty: 'No e-mails match.',
+    stats: 'Since {{since}}',
+    p95: 'Commit → accept p95: {{ms}} ms',
+    p95None: 'Commit → accept p95: none yet',
+  },
   applications: {
     title: 'My applications',
     hint: "All of your company's applications, newest first.",
@@ -549,6 +572,55 @@ export const en: TranslationTree<typeof zhCN> = {
       'Describe what is wrong and how you know (at least 10 characters).',
     send: 'Send objection',
     objected: 'Your objection to {{reference}} has been received.',
+  },
+  notifications: {
+    kinds: {
+      status_change: 'Status change',
+      stage_reminder: 'Deadline reminder',
+      stage_escalation: 'Overdue escalation',
+      commitment_overdue: 'Commitment overdue',
+      draft_reminder: 'Draft reminder',
+      digest: 'Daily digest',
+    },
+    statuses: {
+      queued: 'Queued',
+      sending: 'Sending',
+      sent: 'Sent',
+      failed: 'Failed',
+      held_for_digest: 'Held for digest',
+      digested: 'Digested',
+    },
+  },
+  myNotices: {
+    title: 'Notifications',
+    hint: 'Progress and reminders about your cases, newest first.',
+    unreadOnly: 'Unread only',
+    unreadCount: '{{count}} unread',
+    markRead: 'Mark as read',
+    markAllRead: 'Mark all as read',
+    open: 'Open the application',
+    unread: 'Unread',
+    empty: 'No notifications yet.',
+    emptyUnread: 'No unread notifications.',
+  },
+  notificationPrefs: {
+    title: 'E-mail notifications',
+    hint: 'Choose what you are also told about by e-mail.',
+    statusChangeEmail: 'Status changes',
+    statusChangeEmailHint:
+      'One e-mail each time a case you are party to changes status.',
+    reminderEmail: 'Deadline reminders and escalations',
+    reminderEmailHint:
+      'Reminders when a deadline is near and escalations when it has passed.',
+    dailyDigest: 'Daily digest',
+    dailyDigestHint:
+      'One e-mail every day at {{time}} (China time) listing your cases, instead of one per status change.',
+    mandatory:
+      'Notices the enterprise must receive (a return for supplement, a rejection, or a decision on a certificate, voucher or loan) are e-mailed whatever these switches say.',
+    portal:
+      'In-portal notifications (the bell at the top right) always appear, whatever these switches say.',
+    save: 'Save settings',
+    saved: 'Notification settings saved.',
   },
   notFound: {
     title: 'Page not found',

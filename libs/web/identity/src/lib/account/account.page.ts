@@ -6,9 +6,10 @@ import { DataKitStyles } from '@portal/web-ui/data-kit';
 import { FormKitStyles } from '@portal/web-ui/form-kit';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzTableModule } from 'ng-zorro-antd/table';
+import { NotificationPreferences } from './notification-preferences';
 import { SecondFactorSetup } from './second-factor-setup';
 
-/** The user's profile, memberships and second factor. */
+/** The user's profile, memberships, second factor and e-mail notification choices. */
 @Component({
   selector: 'app-account-page',
   imports: [
@@ -18,11 +19,16 @@ import { SecondFactorSetup } from './second-factor-setup';
     RoleLabelPipe,
     DataKitStyles,
     FormKitStyles,
+    NotificationPreferences,
     SecondFactorSetup,
   ],
   templateUrl: './account.page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class AccountPage {
-  protected readonly me = inject(SessionStore).me;
+  private readonly session = inject(SessionStore);
+
+  protected readonly me = this.session.me;
+  /** The API serves preferences only once a required second factor is set up. */
+  protected readonly authenticated = this.session.isAuthenticated;
 }
