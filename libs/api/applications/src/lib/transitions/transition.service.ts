@@ -480,6 +480,7 @@ function outboxRow(
     runAt,
     createdAt: now,
     dispatchedAt: null,
+    completedAt: null,
   };
 }
 

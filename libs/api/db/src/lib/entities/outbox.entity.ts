@@ -9,6 +9,7 @@ import { JsonColumn } from './json-column';
  */
 @Entity('outbox')
 @Index('idx_outbox_pending', ['dispatchedAt', 'createdAt'])
+@Index('idx_outbox_unfinished', ['completedAt', 'dispatchedAt'])
 export class OutboxEntity {
   @PrimaryColumn(idColumn)
   id!: string;
@@ -37,4 +38,11 @@ export class OutboxEntity {
 
   @TimestampColumn({ name: 'dispatched_at', nullable: true })
   dispatchedAt!: Date | null;
+
+  /**
+   * When a worker finished the job. A row handed over long ago and still not done whose job
+   * Redis no longer holds (a restart without persistence) is handed over again.
+   */
+  @TimestampColumn({ name: 'completed_at', nullable: true })
+  completedAt!: Date | null;
 }
