@@ -1,12 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import {
+  ApplicationEntity,
+  ApplicationEventEntity,
   CallEntity,
+  DEMO_COMPANIES,
+  DEMO_PARTNERS,
   DEMO_PASSWORD,
+  DEMO_STAFF,
+  demoCompanyEmail,
+  ExpertAssignmentEntity,
+  NotificationEntity,
+  ObjectionEntity,
   OrganisationEntity,
   OutboxEntity,
   UserEntity,
 } from '@portal/api-db';
-import { DIALECTS, waitFor, type TestClient } from '@portal/api-testing';
+import {
+  DIALECTS,
+  TestSmtpServer,
+  waitFor,
+  type TestClient,
+} from '@portal/api-testing';
 import {
   ApiRoutes,
   IDEMPOTENCY_HEADER,
@@ -56,6 +70,7 @@ describe.each(DIALECTS)(
   'applications moving through their workflows on %s',
   (dialect) => {
     let t: TestApp;
+    let smtp: TestSmtpServer;
     const clients = new Map<string, TestClient>();
     const as = async (email: string): Promise<TestClient> => {
       const existing = clients.get(email);
@@ -67,7 +82,8 @@ describe.each(DIALECTS)(
     };
 
     beforeAll(async () => {
-      t = await startTestApp(dialect);
+      smtp = await TestSmtpServer.start();
+      t = await startTestApp(dialect, { SMTP_URL: smtp.url });
       for (const email of ['antai@example.com', 'lihua@example.com']) {
         const company = await as(email);
         for (const year of [2023, 2024, 2025])
@@ -77,7 +93,10 @@ describe.each(DIALECTS)(
           ).toBe(200);
       }
     });
-    afterAll(() => t.close());
+    afterAll(async () => {
+      await t.close();
+      await smtp.close();
+    });
 
     async function openCall(
       type: ApplicationType,
@@ -1564,6 +1583,123 @@ describe.each(DIALECTS)(
         ),
       ).filter((key) => !fired.has(key));
       expect(missing).toEqual([]);
+    });
+
+    it('e-mailed, for every status change so far, exactly the people its notify list names, once each', async () => {
+      const rows = t.dataSource.getRepository(NotificationEntity);
+      await waitFor(
+        async () =>
+          (await rows.countBy({
+            channel: 'email',
+            status: In(['queued', 'sending']),
+          })) === 0,
+        60_000,
+      );
+      const mails = await rows.findBy({
+        channel: 'email',
+        kind: 'status_change',
+      });
+      const eventOfMail = new Map(mails.map((m) => [m.id, m.eventId]));
+      const received = new Map<string, string[]>();
+      for (const mail of smtp.received) {
+        const id = /^<([^@]+)@/.exec(mail.messageId)?.[1] ?? '';
+        const eventId = eventOfMail.get(id);
+        if (!eventId) continue;
+        received.set(eventId, [...(received.get(eventId) ?? []), ...mail.to]);
+      }
+      const applications = new Map(
+        (await t.dataSource.getRepository(ApplicationEntity).find()).map(
+          (a) => [a.id, a],
+        ),
+      );
+      const companies = new Map(
+        (await t.dataSource.getRepository(OrganisationEntity).find()).map(
+          (o) => [o.id, o.name],
+        ),
+      );
+      const emails = new Map(
+        (await t.dataSource.getRepository(UserEntity).find()).map((u) => [
+          u.id,
+          u.email,
+        ]),
+      );
+      const reviewer = (region: string) =>
+        DEMO_STAFF.filter(
+          (s) => s.role === 'reviewer' && s.bureauRegion === region,
+        ).map((s) => s.email);
+      const partner = (kind: 'bank' | 'provider') =>
+        DEMO_PARTNERS.filter((p) => p.kind === kind).map((p) => p.email);
+      const problems: string[] = [];
+      let checked = 0;
+      for (const event of await t.dataSource
+        .getRepository(ApplicationEventEntity)
+        .find()) {
+        const application = applications.get(event.applicationId);
+        if (!application) continue;
+        const definition = currentWorkflow(application.type);
+        const transition = definition.transitions.find(
+          (tr) =>
+            tr.action === event.action &&
+            tr.from.includes(event.fromState ?? definition.initial),
+        );
+        if (!transition) continue; // 'create', and annotations
+        const partyEmails = async (party: string): Promise<string[]> => {
+          switch (party) {
+            case 'enterprise':
+              return DEMO_COMPANIES.filter(
+                (c) => c.name === companies.get(application.organisationId),
+              ).map(demoCompanyEmail);
+            case 'county':
+              return reviewer(application.countyCode);
+            case 'city':
+              return reviewer(application.cityCode);
+            case 'province':
+              return reviewer(application.provinceCode);
+            case 'bank':
+              return application.bankId ? partner('bank') : [];
+            case 'provider':
+              return application.providerId ? partner('provider') : [];
+            case 'expert':
+              return (
+                await t.dataSource
+                  .getRepository(ExpertAssignmentEntity)
+                  .findBy({ applicationId: application.id })
+              ).map((a) => emails.get(a.expertUserId) ?? '');
+            default:
+              return [];
+          }
+        };
+        const expected = new Set<string>();
+        for (const target of transition.notify) {
+          if (target === 'objector') {
+            for (const o of await t.dataSource
+              .getRepository(ObjectionEntity)
+              .findBy({ applicationId: application.id }))
+              expected.add(emails.get(o.userId) ?? '');
+            continue;
+          }
+          const state =
+            target === 'applicant'
+              ? null
+              : target === 'holders'
+                ? event.toState
+                : (event.fromState ?? definition.initial);
+          const party =
+            state === null
+              ? 'enterprise'
+              : (definition.states[state]?.holder ?? 'system');
+          for (const email of await partyEmails(party)) expected.add(email);
+        }
+        const got = (received.get(event.id) ?? []).sort();
+        const want = [...expected].sort();
+        checked++;
+        if (JSON.stringify(got) !== JSON.stringify(want))
+          problems.push(
+            `${application.type} ${event.action} → ${event.toState}: got ${got.join(', ') || 'nothing'}, expected ${want.join(', ') || 'nothing'}`,
+          );
+      }
+      expect(checked).toBeGreaterThan(100);
+      expect(problems).toEqual([]);
     });
 
     if (dialect === 'mariadb') {
