@@ -1,5 +1,10 @@
 import { APPLICATION_TYPES } from './workflow-definition';
-import type { Effect, WorkflowDefinition } from './workflow-definition';
+import type {
+  Effect,
+  TransitionDefinition,
+  WorkflowDefinition,
+} from './workflow-definition';
+import { applicantMustHear } from '../notifications/notification-rules';
 import { currentWorkflow } from './workflows';
 
 /** docs/workflows.md, generated from the definitions: a Mermaid diagram and tables per type. */
@@ -11,6 +16,8 @@ export function renderWorkflowDocs(): string {
     '',
     'Each application type is a declarative definition in `libs/shared/domain`. The API enforces it;',
     'the web app draws steps and buttons from it. Time limits are working days.',
+    '`applicant!` in "notifies": the enterprise is e-mailed whatever its preferences say (a return,',
+    'a decision, an ending); see docs/notifications.md.',
     '',
   ];
   for (const type of APPLICATION_TYPES)
@@ -52,11 +59,24 @@ function renderOne(w: WorkflowDefinition): string[] {
   for (const t of w.transitions) {
     const effects = t.effects.map(describeEffect);
     lines.push(
-      `| \`${t.action}\` | ${t.from.map((f) => `\`${f}\``).join(', ')} | \`${t.to}\` | ${t.by.join(', ')} | ${t.commentRequired ? 'required' : '—'} | ${t.guards.join(', ') || '—'} | ${t.notify.join(', ') || '—'} | ${effects.join(', ') || '—'} |`,
+      `| \`${t.action}\` | ${t.from.map((f) => `\`${f}\``).join(', ')} | \`${t.to}\` | ${t.by.join(', ')} | ${t.commentRequired ? 'required' : '—'} | ${t.guards.join(', ') || '—'} | ${describeNotify(w, t)} | ${effects.join(', ') || '—'} |`,
     );
   }
   lines.push('');
   return lines;
+}
+
+/** `applicant!` marks a notice the enterprise is e-mailed whatever its preferences say. */
+function describeNotify(
+  w: WorkflowDefinition,
+  t: TransitionDefinition,
+): string {
+  const mustHear = applicantMustHear(w, t);
+  return (
+    t.notify
+      .map((n) => (n === 'applicant' && mustHear ? 'applicant!' : n))
+      .join(', ') || '—'
+  );
 }
 
 function describeEffect(effect: Effect): string {
