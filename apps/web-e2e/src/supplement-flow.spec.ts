@@ -10,7 +10,7 @@ const PDF = Buffer.from(
 
 const NOTE = '服务内容请写明检测项目和检测机构';
 
-test('the county reviewer returns an application for supplement and the company sees the item', async ({
+test('the county reviewer returns an application for supplement; the company sees the item, a bell notice and one e-mail', async ({
   page,
 }, testInfo) => {
   const errors = watchConsole(page);
@@ -97,6 +97,34 @@ test('the county reviewer returns an application for supplement and the company 
   await expect(item).toHaveAttribute('data-target', 'serviceDescription');
   await expect(item).toContainText(NOTE);
   await snapshot(page, testInfo, '3-company-supplement');
+
+  // The bell counts the return; the notice centre shows it with the item to supplement.
+  const bell = page.getByTestId('notice-bell');
+  await expect(bell).not.toHaveAttribute('data-unread', '0');
+  await bell.click();
+  const notice = page.getByTestId('notice').filter({ hasText: NOTE });
+  await expect(notice).toHaveCount(1);
+  const title = (
+    (await notice.getByTestId('notice-title').textContent()) ?? ''
+  ).trim();
+  expect(title).toContain(reference);
+  await snapshot(page, testInfo, '4-notice-centre');
+  await page.getByTestId('notices-read-all').click();
+  await expect(bell).toHaveAttribute('data-unread', '0');
+  await logout(page);
+
+  // Without SMTP_URL the e-mail is an .eml file: the administrator's outbox lists exactly one.
+  await login(page, 'sysadmin@example.com');
+  await page.goto('/mail-outbox');
+  const mails = page
+    .getByTestId('outbox-row')
+    .filter({ hasText: title })
+    .filter({ hasText: 'antai@example.com' });
+  await expect(async () => {
+    await page.getByTestId('outbox-refresh').click();
+    await expect(mails).toHaveCount(1, { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await snapshot(page, testInfo, '5-mail-outbox');
 
   expect(errors).toEqual([]);
 });

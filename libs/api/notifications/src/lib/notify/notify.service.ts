@@ -97,7 +97,6 @@ export class NotifyService {
         eventId: occasion.event?.id ?? null,
         mandatory: recipient.mandatory,
         subject: message.subject.slice(0, 300),
-        bodyText: message.text,
         link: `/applications/${occasion.application.id}`,
         attempts: 0,
         lastError: null,
@@ -112,6 +111,7 @@ export class NotifyService {
         id: randomUUID(),
         channel: 'portal',
         address: null,
+        bodyText: message.notice,
         bodyHtml: null,
         status: 'sent',
         readAt: null,
@@ -125,6 +125,7 @@ export class NotifyService {
         id: randomUUID(),
         channel: 'email',
         address: recipient.email,
+        bodyText: message.text,
         bodyHtml: message.html,
         status:
           !recipient.mandatory &&

@@ -14,6 +14,8 @@ export interface RenderedMessage {
   readonly subject: string;
   readonly text: string;
   readonly html: string;
+  /** The in-portal notice: what happened and the list, without greeting, link or footer. */
+  readonly notice: string;
 }
 
 /** One layout for every template: the plain-text part and the HTML part say the same. */
@@ -54,5 +56,14 @@ ${list}
 <p><a href="${escapeHtml(message.action.url)}">${escapeHtml(message.action.label)}</a></p>
 <hr><p style="color:#888;font-size:12px">${escapeHtml(message.footer)}</p>
 </body></html>`;
-  return { subject: message.subject, text, html };
+  const notice = [
+    ...message.paragraphs,
+    ...(message.list
+      ? [
+          message.list.title,
+          ...message.list.items.map((i, n) => `${n + 1}. ${i}`),
+        ]
+      : []),
+  ].join('\n');
+  return { subject: message.subject, text, html, notice };
 }

@@ -77,6 +77,14 @@ describe('case messages', () => {
     }
   });
 
+  it('keeps the in-portal notice to what happened and the list', () => {
+    const mail = render('status_change', 'zh-CN', caseFacts);
+    expect(mail.notice).toContain(caseFacts.comment);
+    for (const item of caseFacts.items) expect(mail.notice).toContain(item);
+    expect(mail.notice).not.toContain(caseFacts.url);
+    expect(mail.notice).not.toContain('您好');
+  });
+
   it('escapes what users wrote in the HTML part', () => {
     const mail = render('status_change', 'en', caseFacts);
     expect(mail.html).not.toContain('<script>');
