@@ -1,4 +1,10 @@
 import {
+  CallDeadlinesService,
+  WorkflowAutomationService,
+} from '@portal/api-applications';
+import {
+  ApplicationEntity,
+  ApplicationEventEntity,
   DEMO_PASSWORD,
   MembershipEntity,
   NotificationEntity,
@@ -353,6 +359,52 @@ describe.each(DIALECTS)('notifications on %s', (dialect) => {
     await sleep(700);
     expect(smtp.received).toEqual([]);
     await city.put(ApiRoutes.myNotificationPreferences, { dailyDigest: false });
+  }, 60_000);
+
+  it('timers notify too: the reminder reaches the desk, the escalation also the supervising level, the draft reminder the company', async () => {
+    const automation = t.app.get(WorkflowAutomationService);
+    const id = await atCountyReview();
+    const application = await t.dataSource
+      .getRepository(ApplicationEntity)
+      .findOneByOrFail({ id });
+    const event = await t.dataSource
+      .getRepository(ApplicationEventEntity)
+      .findOneByOrFail({ applicationId: id, seq: application.eventCount });
+    const job = { applicationId: id, eventId: event.id, seq: event.seq };
+
+    const reminded = await mailsOf(
+      () => automation.stageDeadline(job, 'reminder'),
+      1,
+    );
+    expect(recipients(reminded)).toEqual([COUNTY]);
+    expect(subject(reminded[0] as ReceivedMail)).toContain('办理提醒');
+    const escalated = await mailsOf(
+      () => automation.stageDeadline(job, 'escalation'),
+      2,
+    );
+    expect(recipients(escalated)).toEqual([COUNTY, CITY].sort());
+    expect(subject(escalated[0] as ReceivedMail)).toContain('超期督办');
+    // A timer that fires twice reminds once.
+    smtp.clear();
+    await automation.stageDeadline(job, 'reminder');
+    await sleep(1000);
+    expect(smtp.received).toEqual([]);
+
+    const company = await as(COMPANY);
+    const callId = await insertCall(t.dataSource, 'high_tech', '330000', {
+      daysOpen: 2,
+      title: '即将截止的批次',
+    });
+    const draft = await readyDraft(company, 'high_tech', callId);
+    const drafts = await mailsOf(
+      () => t.app.get(CallDeadlinesService).tick(),
+      1,
+    );
+    expect(recipients(drafts)).toEqual([COMPANY]);
+    expect(subject(drafts[0] as ReceivedMail)).toContain('即将截止的批次');
+    expect(plainText((drafts[0] as ReceivedMail).raw)).toContain(
+      draft.reference,
+    );
   }, 60_000);
 
   it('a notify job that runs again writes and sends nothing more', async () => {

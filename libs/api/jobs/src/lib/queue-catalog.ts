@@ -33,6 +33,8 @@ export interface NotifyJobPayload {
   readonly applicationId: string;
   readonly eventId: string | null;
   readonly callId?: string;
+  /** Draft reminders: working days until the call closes, as the calls clock counted them. */
+  readonly workingDaysLeft?: number;
 }
 
 export interface JobPayloads {

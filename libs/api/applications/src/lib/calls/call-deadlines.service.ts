@@ -75,14 +75,12 @@ export class CallDeadlinesService implements OnApplicationBootstrap {
     for (const call of soon) {
       // Prefilter by calendar days; the rule itself counts working days.
       if (call.closesAt.getTime() - now.getTime() > 15 * DAY_MS) continue;
-      if (
-        workingDaysBetween(
-          chinaDate(now),
-          chinaDate(call.closesAt),
-          overrides,
-        ) > DRAFT_REMINDER_WORKING_DAYS
-      )
-        continue;
+      const workingDaysLeft = workingDaysBetween(
+        chinaDate(now),
+        chinaDate(call.closesAt),
+        overrides,
+      );
+      if (workingDaysLeft > DRAFT_REMINDER_WORKING_DAYS) continue;
       const claim = await calls.update(
         { id: call.id, draftsRemindedAt: IsNull() },
         { draftsRemindedAt: now },
@@ -97,6 +95,7 @@ export class CallDeadlinesService implements OnApplicationBootstrap {
             applicationId: draft.id,
             eventId: null,
             callId: call.id,
+            workingDaysLeft,
           },
           `draft_reminder:${call.id}:${draft.id}`,
         );

@@ -32,6 +32,14 @@ const SWEEP_EVERY_MS = 15_000;
 /** A queued mail whose Bull job has not run by then is handed over again (Redis lost it?). */
 const REQUEUE_AFTER_MS = 60_000;
 const SWEEP_BATCH = 1000;
+/**
+ * A mail server that says "try later" gets about 68 minutes: twelve attempts 2 s, 4 s, … 34 min
+ * apart; after the last the mail is failed and shown to administrators.
+ */
+const SEND_RETRIES = {
+  attempts: 12,
+  backoff: { type: 'exponential', delay: 2000 },
+} as const;
 
 export type SendOutcome = 'sent' | 'failed' | 'skipped';
 
@@ -294,6 +302,7 @@ export class MailDeliveryService
         'send-mail',
         { notificationId: id },
         suffix ? `${id}:${suffix}` : id,
+        SEND_RETRIES,
       );
     if (ids.length)
       await this.repo().update({ id: In([...ids]) }, { queuedAt: new Date() });

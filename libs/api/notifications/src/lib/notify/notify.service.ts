@@ -232,7 +232,6 @@ export class NotifyService {
           ? await em.findOneBy(CallEntity, { id: job.callId })
           : null;
         if (!call || application.state !== definition.initial) return null;
-        const today = chinaDate(new Date());
         const closesOn = chinaDate(call.closesAt);
         return {
           ...common,
@@ -247,7 +246,9 @@ export class NotifyService {
           extra: {
             callTitle: call.title,
             closesOn,
-            workingDaysLeft: workingDaysBetween(today, closesOn),
+            workingDaysLeft:
+              job.workingDaysLeft ??
+              workingDaysBetween(chinaDate(new Date()), closesOn),
           },
         };
       }
