@@ -5,6 +5,7 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MYSQL_MIGRATIONS } from './migrations/mysql';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite';
+import { serializeSqliteTransactions } from './sqlite-serial';
 
 /**
  * TypeORM options for either dialect. Migrations run at start; `synchronize` is never on: the
@@ -51,7 +52,9 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
 }
 
 export function createDataSource(database: DatabaseConfig): DataSource {
-  return new DataSource(dataSourceOptions(database));
+  const dataSource = new DataSource(dataSourceOptions(database));
+  serializeSqliteTransactions(dataSource);
+  return dataSource;
 }
 
 /** The SQL TypeORM would still run to make the database match the entities: empty when in step. */
