@@ -1,4 +1,5 @@
 import { LANGUAGES, NOTIFICATION_KINDS } from '@portal/contracts';
+import { APPLICATION_TYPES, currentWorkflow } from '@portal/domain';
 import { render, TEMPLATES, type TemplateData } from '.';
 
 const caseFacts = {
@@ -54,6 +55,41 @@ describe.each(NOTIFICATION_KINDS)('the %s template', (kind) => {
       // Chinese for zh-CN, no Chinese wording of our own in English (names may be Chinese).
       if (language === 'zh-CN') expect(mail.text).toMatch(/您好/);
       else expect(mail.text).toMatch(/^Dear /);
+    },
+  );
+});
+
+describe('status-change mails for every transition of every type', () => {
+  it.each(LANGUAGES)(
+    'render in %s with the definition’s own wording',
+    (language) => {
+      let rendered = 0;
+      for (const type of APPLICATION_TYPES) {
+        const definition = currentWorkflow(type);
+        for (const transition of definition.transitions) {
+          const state = definition.states[transition.to];
+          for (const audience of ['applicantLabel', 'staffLabel'] as const) {
+            const mail = render('status_change', language, {
+              ...caseFacts,
+              typeLabel: definition.label[language],
+              statusLabel: state?.[audience][language] ?? '',
+              actionLabel: transition.label[language],
+              comment: transition.commentRequired ? caseFacts.comment : null,
+            });
+            for (const part of [
+              mail.subject,
+              mail.text,
+              mail.html,
+              mail.notice,
+            ])
+              expect(part).not.toMatch(UNFILLED);
+            expect(mail.subject).toContain(state?.[audience][language]);
+            expect(mail.text).toContain(transition.label[language]);
+            rendered++;
+          }
+        }
+      }
+      expect(rendered).toBeGreaterThan(60);
     },
   );
 });
