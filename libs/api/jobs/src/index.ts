@@ -2,3 +2,4 @@ export * from './lib/queue-catalog';
 export * from './lib/redis-connection';
 export * from './lib/job-producer';
 export * from './lib/jobs.module';
+export * from './lib/redis-policy';

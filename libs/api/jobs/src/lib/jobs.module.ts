@@ -10,6 +10,7 @@ import { AppConfig } from '@portal/api-core';
 import { BullConnections } from './bull-connections';
 import { JobProducer } from './job-producer';
 import { QUEUE_NAMES, QUEUES } from './queue-catalog';
+import { assertQueueSafeRedis, UnsafeRedisError } from './redis-policy';
 
 /** How long shutdown waits for running jobs before it drops the Redis connections. */
 const SHUTDOWN_GRACE_MS = 15_000;
@@ -45,10 +46,28 @@ export class JobsModule implements OnModuleInit, OnApplicationShutdown {
   constructor(
     private readonly jobs: JobProducer,
     private readonly connections: BullConnections,
+    private readonly config: AppConfig,
   ) {}
 
-  /** Redis outages surface as queue 'error' events; unheard, they would end the process. */
-  onModuleInit(): void {
+  /**
+   * Production refuses a Redis that may evict queue keys. Redis outages surface as queue
+   * 'error' events; unheard, they would end the process.
+   */
+  async onModuleInit(): Promise<void> {
+    if (this.config.isProduction) {
+      try {
+        await assertQueueSafeRedis(
+          this.jobs.queue(QUEUES.workflow).client,
+          this.config.redisUrl,
+        );
+      } catch (error) {
+        if (error instanceof UnsafeRedisError) throw error;
+        // Redis down at start: the portal starts degraded (see /api/health) and checks nothing.
+        this.logger.warn(
+          `Could not check Redis's eviction policy: ${(error as Error).message}`,
+        );
+      }
+    }
     for (const name of Object.values(QUEUES)) {
       this.jobs.queue(name).on('error', (error: Error) => {
         this.logger.warn(`Queue ${name}: ${error.message}`);

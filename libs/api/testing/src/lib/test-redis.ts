@@ -13,10 +13,16 @@ export class TestRedisServer {
   private child: ChildProcess | null = null;
   private readonly dir = mkdtempSync(join(tmpdir(), 'portal-redis-'));
 
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    private readonly extraArgs: readonly string[],
+  ) {}
 
-  static async start(): Promise<TestRedisServer> {
-    const server = new TestRedisServer(await freePort());
+  /** `extraArgs` are passed to redis-server (e.g. `--maxmemory-policy allkeys-lru`). */
+  static async start(
+    extraArgs: readonly string[] = [],
+  ): Promise<TestRedisServer> {
+    const server = new TestRedisServer(await freePort(), extraArgs);
     await server.restart();
     return server;
   }
@@ -40,6 +46,7 @@ export class TestRedisServer {
         'no',
         '--dir',
         this.dir,
+        ...this.extraArgs,
       ],
       { stdio: 'ignore' },
     );
