@@ -23,6 +23,8 @@ export class TestSmtpServer {
   /** Decides each message's answer; accepts everything by default. */
   answer: (to: readonly string[]) => SmtpAnswer = () => 'accept';
   refused = 0;
+  /** Connection-level errors the server saw (a client that died mid-session). */
+  readonly connectionErrors: string[] = [];
 
   private constructor(
     private readonly server: SMTPServer,
@@ -64,6 +66,11 @@ export class TestSmtpServer {
         });
       },
     });
+    // A client killed mid-session (the fault suite SIGKILLs the worker) resets its socket: the
+    // server reports that as an 'error' event, which unheard would fail whichever test is running.
+    server.on('error', (error: Error) =>
+      self?.connectionErrors.push(error.message),
+    );
     await new Promise<void>((resolve) =>
       server.listen(0, '127.0.0.1', resolve),
     );
