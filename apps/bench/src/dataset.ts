@@ -1,0 +1,457 @@
+import { randomUUID } from 'node:crypto';
+import { loadConfig } from '@portal/api-core';
+import { eventHash, GENESIS_HASH } from '@portal/api-applications';
+import {
+  createDataSource,
+  DemoSeeder,
+  type ApplicationEventEntity,
+} from '@portal/api-db';
+import {
+  APPLICATION_TYPES,
+  currentWorkflow,
+  formatReference,
+  usccCheckCharacter,
+  type ApplicationType,
+  type TransitionDefinition,
+} from '@portal/domain';
+import { createConnection, type Connection } from 'mysql2/promise';
+
+export interface DatasetSize {
+  readonly companies: number;
+  readonly applications: number;
+  /** Transitions walked per application (each is one event), before the `create` event. */
+  readonly stepsPerApplication: number;
+  readonly notifications: number;
+}
+
+export const PROVINCE_SCALE: DatasetSize = {
+  companies: 50_000,
+  applications: 300_000,
+  stepsPerApplication: 16,
+  notifications: 500_000,
+};
+
+export const QUICK: DatasetSize = {
+  companies: 500,
+  applications: 3_000,
+  stepsPerApplication: 16,
+  notifications: 5_000,
+};
+
+export interface DatasetFacts {
+  readonly database: string;
+  readonly seeded: boolean;
+  readonly seconds: number;
+  readonly counts: Record<string, number>;
+}
+
+/** Four in five companies in 嘉善县, the benchmark reviewer's county. */
+const COUNTIES = ['330421', '330421', '330421', '330421', '330424'] as const;
+/** Bumped whenever what the seeder writes changes: a set of another layout is seeded again. */
+const LAYOUT = 2;
+const BATCH = 1000;
+const DAY_MS = 86_400_000;
+
+/**
+ * A province-scale data set in its own MariaDB database: the demo roster (regions, bureaus,
+ * reviewers, banks, experts) plus synthetic companies, applications that walked their real
+ * workflow definitions (every event hash-chained like the portal writes them) and
+ * notifications. Skipped when the database already holds a complete set of the same size.
+ */
+export async function ensureDataset(
+  serverUrl: string,
+  database: string,
+  size: DatasetSize,
+  progress: (line: string) => void,
+): Promise<DatasetFacts> {
+  const admin = await connect(serverUrl);
+  const marker = JSON.stringify({ layout: LAYOUT, ...size });
+  const existing = await admin
+    .query(
+      `SELECT size FROM \`${database}\`.bench_dataset WHERE completed_at IS NOT NULL`,
+    )
+    .then(([rows]) => (rows as { size: string }[])[0]?.size ?? null)
+    .catch(() => null);
+  if (existing === marker) {
+    const counts = await countRows(admin, database);
+    await admin.end();
+    progress(`Data set ${database} is already seeded: skipped`);
+    return { database, seeded: false, seconds: 0, counts };
+  }
+  const started = Date.now();
+  await admin.query(`DROP DATABASE IF EXISTS \`${database}\``);
+  await admin.query(
+    `CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+  );
+  await admin.end();
+
+  const url = `${serverUrl.replace(/\/+$/, '')}/${database}`;
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: url,
+    LOG_LEVEL: 'silent',
+  });
+  const dataSource = await createDataSource(config.database).initialize();
+  await new DemoSeeder(dataSource).seedIfEmpty();
+  await dataSource.destroy();
+  progress('Migrated and seeded the demo roster');
+
+  const db = await connect(url);
+  await db.query(
+    'CREATE TABLE bench_dataset (size text NOT NULL, completed_at datetime(6) NULL)',
+  );
+  await db.query('INSERT INTO bench_dataset (size) VALUES (?)', [marker]);
+  const roster = await rosterOf(db);
+  const calls = await insertCalls(db, roster.bureauId, roster.staffId);
+  const companies = await insertCompanies(db, size.companies, progress);
+  await insertApplications(db, size, companies, calls, roster, progress);
+  await insertNotifications(db, size.notifications, roster.staffIds, progress);
+  await db.query('UPDATE bench_dataset SET completed_at = NOW(6)');
+  const counts = await countRows(db, database);
+  await db.end();
+  return {
+    database,
+    seeded: true,
+    seconds: Math.round((Date.now() - started) / 1000),
+    counts,
+  };
+}
+
+async function connect(url: string): Promise<Connection> {
+  const u = new URL(url.replace(/^mariadb:/, 'mysql:'));
+  return createConnection({
+    host: u.hostname,
+    port: Number(u.port || 3306),
+    user: decodeURIComponent(u.username || 'root'),
+    password: decodeURIComponent(u.password),
+    database: u.pathname.length > 1 ? u.pathname.slice(1) : undefined,
+    multipleStatements: false,
+  });
+}
+
+async function countRows(db: Connection, database: string) {
+  const counts: Record<string, number> = {};
+  for (const table of [
+    'organisations',
+    'applications',
+    'application_events',
+    'notifications',
+  ]) {
+    const [rows] = await db.query(
+      `SELECT COUNT(*) AS n FROM \`${database}\`.\`${table}\``,
+    );
+    counts[table] = Number((rows as { n: number }[])[0]?.n ?? 0);
+  }
+  return counts;
+}
+
+interface Roster {
+  readonly bureauId: string;
+  readonly staffId: string;
+  readonly staffIds: readonly string[];
+  readonly bankId: string;
+  readonly providerId: string;
+}
+
+async function rosterOf(db: Connection): Promise<Roster> {
+  const one = async (sql: string) =>
+    String(((await db.query(sql))[0] as { id: string }[])[0]?.id);
+  const [staff] = await db.query(
+    "SELECT u.id FROM users u JOIN memberships m ON m.user_id = u.id WHERE m.role IN ('reviewer','expert','bank_officer','service_provider')",
+  );
+  return {
+    bureauId: await one(
+      "SELECT id FROM organisations WHERE kind = 'bureau' AND level = 'province'",
+    ),
+    staffId: await one(
+      "SELECT u.id FROM users u JOIN memberships m ON m.user_id = u.id WHERE m.role = 'bureau_admin' LIMIT 1",
+    ),
+    staffIds: (staff as { id: string }[]).map((r) => r.id),
+    bankId: await one("SELECT id FROM organisations WHERE kind = 'bank'"),
+    providerId: await one(
+      "SELECT id FROM organisations WHERE kind = 'provider'",
+    ),
+  };
+}
+
+async function insertCalls(db: Connection, bureauId: string, staffId: string) {
+  const calls = new Map<ApplicationType, string>();
+  const now = Date.now();
+  for (const type of APPLICATION_TYPES) {
+    const id = randomUUID();
+    calls.set(type, id);
+    await db.query(
+      'INSERT INTO calls (id, type, title, region_code, opens_at, closes_at, quotas, bureau_id, created_by) VALUES (?,?,?,?,?,?,?,?,?)',
+      [
+        id,
+        type,
+        `2026 ${type} (bench)`,
+        '330000',
+        new Date(now - 200 * DAY_MS),
+        new Date(now + 60 * DAY_MS),
+        '[]',
+        bureauId,
+        staffId,
+      ],
+    );
+  }
+  return calls;
+}
+
+interface Company {
+  readonly id: string;
+  readonly county: string;
+}
+
+async function insertCompanies(
+  db: Connection,
+  count: number,
+  progress: (line: string) => void,
+): Promise<Company[]> {
+  const companies: Company[] = [];
+  for (let start = 0; start < count; start += BATCH) {
+    const rows: unknown[][] = [];
+    for (let i = start; i < Math.min(count, start + BATCH); i++) {
+      const county = COUNTIES[i % COUNTIES.length] as string;
+      const first17 = `91${county}${String(i).padStart(9, '0')}`;
+      const id = randomUUID();
+      companies.push({ id, county });
+      rows.push([
+        id,
+        'enterprise',
+        `基准测试企业${i}有限公司`,
+        first17 + usccCheckCharacter(first17),
+        county,
+        '330000',
+        '330400',
+        county,
+        'verified',
+        1,
+      ]);
+    }
+    await db.query(
+      'INSERT INTO organisations (id, kind, name, credit_code, region_code, province_code, city_code, county_code, verification_status, version) VALUES ?',
+      [rows],
+    );
+    if ((start / BATCH) % 10 === 0)
+      progress(`companies ${Math.min(count, start + BATCH)}/${count}`);
+  }
+  return companies;
+}
+
+/**
+ * A walk along the definition: mostly forward, now and then an ending. Half the walks stop at
+ * the first county desk, so one county reviewer's inbox holds thousands of pages.
+ */
+function walk(
+  type: ApplicationType,
+  steps: number,
+  seed: number,
+  stopAtCounty: boolean,
+) {
+  const definition = currentWorkflow(type);
+  let state = definition.initial;
+  const path: { transition: TransitionDefinition; from: string }[] = [];
+  let r = seed;
+  const next = () => (r = (r * 1103515245 + 12345) % 2147483648) / 2147483648;
+  for (let i = 0; i < steps; i++) {
+    const options = definition.transitions.filter(
+      (t) => t.from.includes(state) && !t.public,
+    );
+    if (!options.length) break;
+    const open = options.filter((t) => !definition.states[t.to]?.terminal);
+    const pool = open.length && next() > 0.08 ? open : options;
+    const transition = pool[
+      Math.floor(next() * pool.length)
+    ] as TransitionDefinition;
+    path.push({ transition, from: state });
+    state = transition.to;
+    if (definition.states[state]?.terminal) break;
+    if (stopAtCounty && definition.states[state]?.holder === 'county') break;
+  }
+  return { definition, path, state };
+}
+
+async function insertApplications(
+  db: Connection,
+  size: DatasetSize,
+  companies: readonly Company[],
+  calls: Map<ApplicationType, string>,
+  roster: Roster,
+  progress: (line: string) => void,
+): Promise<void> {
+  const started = Date.now();
+  let events = 0;
+  for (let start = 0; start < size.applications; start += BATCH) {
+    const apps: unknown[][] = [];
+    const rows: unknown[][] = [];
+    for (let i = start; i < Math.min(size.applications, start + BATCH); i++) {
+      const type = APPLICATION_TYPES[
+        i % APPLICATION_TYPES.length
+      ] as ApplicationType;
+      const company = companies[i % companies.length] as Company;
+      const id = randomUUID();
+      const { definition, path, state } = walk(
+        type,
+        size.stepsPerApplication,
+        i + 1,
+        i % 2 === 0,
+      );
+      const target = definition.states[state];
+      const createdAt = new Date(Date.now() - (200 - (i % 190)) * DAY_MS);
+      let prev = GENESIS_HASH;
+      let at = createdAt.getTime();
+      const chain: ApplicationEventEntity[] = [];
+      const steps = [
+        {
+          action: 'create',
+          from: null as string | null,
+          to: definition.initial,
+          party: 'enterprise' as const,
+        },
+        ...path.map((p) => ({
+          action: p.transition.action,
+          from: p.from,
+          to: p.transition.to,
+          party: p.transition.by[0] ?? 'system',
+        })),
+      ];
+      steps.forEach((step, n) => {
+        at += 3_600_000 * (1 + (n % 7));
+        const event: ApplicationEventEntity = {
+          id: randomUUID(),
+          applicationId: id,
+          seq: n + 1,
+          action: step.action,
+          fromState: step.from,
+          toState: step.to,
+          actorUserId: null,
+          actorName: null,
+          actorRole: null,
+          party: step.party,
+          comment: n % 3 === 2 ? '基准测试意见' : null,
+          payload: {},
+          clientIp: null,
+          createdAt: new Date(at),
+          prevHash: prev,
+          hash: '',
+        };
+        event.hash = eventHash(event);
+        prev = event.hash;
+        chain.push(event);
+      });
+      const last = chain[chain.length - 1] as ApplicationEventEntity;
+      const holder = target?.terminal ? null : (target?.holder ?? null);
+      apps.push([
+        id,
+        formatReference(type, 2026, company.county, i + 1),
+        type,
+        definition.version,
+        company.id,
+        calls.get(type),
+        '330000',
+        '330400',
+        company.county,
+        state,
+        holder,
+        last.createdAt,
+        holder && target?.timeLimitDays
+          ? new Date(last.createdAt.getTime() + target.timeLimitDays * DAY_MS)
+          : null,
+        chain.length + 1,
+        chain.length,
+        last.hash,
+        '{}',
+        '{}',
+        holder === 'bank' || type === 'transformation_loan'
+          ? roster.bankId
+          : null,
+        type === 'innovation_voucher' ? roster.providerId : null,
+        chain.length > 1 ? chain[1]?.createdAt : null,
+        roster.staffId,
+        createdAt,
+      ]);
+      for (const e of chain)
+        rows.push([
+          e.id,
+          e.applicationId,
+          e.seq,
+          e.action,
+          e.fromState,
+          e.toState,
+          e.party,
+          e.comment,
+          '{}',
+          e.createdAt,
+          e.prevHash,
+          e.hash,
+        ]);
+    }
+    await db.query(
+      'INSERT INTO applications (id, reference, type, workflow_version, organisation_id, call_id, province_code, city_code, county_code, state, holder, state_entered_at, due_at, version, event_count, chain_head, form, decision, bank_id, provider_id, submitted_at, created_by, created_at) VALUES ?',
+      [apps],
+    );
+    for (let k = 0; k < rows.length; k += BATCH)
+      await db.query(
+        'INSERT INTO application_events (id, application_id, seq, action, from_state, to_state, party, comment, payload, created_at, prev_hash, hash) VALUES ?',
+        [rows.slice(k, k + BATCH)],
+      );
+    events += rows.length;
+    if ((start / BATCH) % 10 === 0 || start + BATCH >= size.applications) {
+      const done = Math.min(size.applications, start + BATCH);
+      const rate = Math.round(done / ((Date.now() - started) / 1000));
+      progress(
+        `applications ${done}/${size.applications} (${events} events, ${rate} applications/s)`,
+      );
+    }
+  }
+}
+
+async function insertNotifications(
+  db: Connection,
+  count: number,
+  userIds: readonly string[],
+  progress: (line: string) => void,
+): Promise<void> {
+  const [apps] = await db.query(
+    `SELECT id FROM applications LIMIT ${Math.max(1, Math.ceil(count / 4))}`,
+  );
+  const ids = (apps as { id: string }[]).map((a) => a.id);
+  for (let start = 0; start < count; start += BATCH) {
+    const rows: unknown[][] = [];
+    for (let i = start; i < Math.min(count, start + BATCH); i++) {
+      const at = new Date(Date.now() - (i % 10_000) * 60_000);
+      const channel = i % 2 ? 'portal' : 'email';
+      rows.push([
+        randomUUID(),
+        `bench:${i}`,
+        'status_change',
+        'status_change',
+        channel,
+        userIds[i % userIds.length],
+        channel === 'email' ? 'bench@example.com' : null,
+        'zh-CN',
+        ids[i % ids.length],
+        null,
+        0,
+        '【基准】状态变更',
+        '基准测试通知',
+        null,
+        `/applications/${ids[i % ids.length]}`,
+        'sent',
+        1,
+        at,
+        at,
+        at,
+        channel === 'email' ? at : null,
+        i % 3 ? at : null,
+      ]);
+    }
+    await db.query(
+      'INSERT INTO notifications (id, cause_key, kind, category, channel, user_id, address, language, application_id, event_id, mandatory, subject, body_text, body_html, link, status, attempts, committed_at, created_at, queued_at, accepted_at, read_at) VALUES ?',
+      [rows],
+    );
+    if ((start / BATCH) % 50 === 0 || start + BATCH >= count)
+      progress(`notifications ${Math.min(count, start + BATCH)}/${count}`);
+  }
+}
