@@ -522,6 +522,12 @@ describe.each(DIALECTS)('notifications on %s', (dialect) => {
     expect(stats.status).toBe(200);
     expect(stats.body.byStatus.sent).toBeGreaterThan(0);
     expect(stats.body.commitToAcceptMs.p95).toBeGreaterThanOrEqual(0);
+    expect(stats.body.accepted).toBeGreaterThan(0);
+    const last = Date.parse(stats.body.lastAcceptedAt ?? '');
+    expect(Math.abs(Date.now() - last)).toBeLessThan(10 * 60_000);
+    expect(Date.parse(stats.body.firstAcceptedAt ?? '')).toBeLessThanOrEqual(
+      last,
+    );
   }, 60_000);
 
   it('the bell: unread count, mark one and all read, newest first in pages, nobody else’s notices', async () => {

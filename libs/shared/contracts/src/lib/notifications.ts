@@ -107,7 +107,7 @@ export interface MailDeliveryStats {
   readonly accepted: number;
   readonly firstAcceptedAt: string | null;
   readonly lastAcceptedAt: string | null;
-  /** Commit → SMTP acceptance, milliseconds, over the mails accepted since `since`. */
+  /** Commit → SMTP acceptance, milliseconds, over the newest 10,000 mails accepted since `since`. */
   readonly commitToAcceptMs: {
     readonly p50: number | null;
     readonly p95: number | null;
