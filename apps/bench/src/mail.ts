@@ -22,7 +22,6 @@ export class CountingSmtpServer {
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
-      closeTimeout: 1000,
       onData(stream, _session, callback) {
         stream.on('data', () => undefined);
         stream.on('end', () => {

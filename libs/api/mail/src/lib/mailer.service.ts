@@ -90,7 +90,6 @@ export class MailerService implements OnModuleDestroy {
   private readonly logger = new Logger(MailerService.name);
   private readonly transport: Transporter;
   private readonly toFiles: boolean;
-  private readonly sockets = new Set<Socket>();
 
   constructor(private readonly config: AppConfig) {
     this.toFiles = config.smtpUrl === null;
@@ -105,19 +104,7 @@ export class MailerService implements OnModuleDestroy {
           ...smtpEndpoint(config.smtpUrl as string),
           pool: true,
           maxConnections: config.mailConcurrency,
-          getSocket: (
-            options: Parameters<typeof connectWithoutDelay>[0],
-            callback: Parameters<typeof connectWithoutDelay>[1],
-          ) =>
-            connectWithoutDelay(options, (error, socket) => {
-              if (socket) {
-                this.sockets.add(socket.connection);
-                socket.connection.once('close', () =>
-                  this.sockets.delete(socket.connection),
-                );
-              }
-              callback(error, socket);
-            }),
+          getSocket: connectWithoutDelay,
           connectionTimeout: 10_000,
           greetingTimeout: 10_000,
           socketTimeout: 30_000,
@@ -175,8 +162,6 @@ export class MailerService implements OnModuleDestroy {
 
   onModuleDestroy(): void {
     this.transport.close();
-    // nodemailer does not close sockets it was handed; left open they keep the process alive.
-    for (const socket of this.sockets) socket.destroy();
   }
 }
 
