@@ -8,7 +8,6 @@ import { createPool, type Pool } from 'mysql2/promise';
 import { startBareServer } from './bare-server';
 import { ensureDataset, PROVINCE_SCALE, QUICK } from './dataset';
 import { load, rate } from './load';
-import { CountingSmtpServer, portalMailRate, rawMailRate } from './mail';
 import { Proc, waitUntilUp } from './processes';
 import { figure, writeReport, type Figure } from './report';
 import { sessionHeaders } from './session';
@@ -46,9 +45,7 @@ async function main(): Promise<void> {
   );
   log(`Data set: ${JSON.stringify(dataset.counts)}`);
 
-  const smtp = await CountingSmtpServer.start();
   const env = {
-    SMTP_URL: smtp.url,
     NODE_ENV: 'development',
     DATABASE_URL: `${server.replace(/\/+$/, '')}/${database}`,
     REDIS_URL: redisUrl,
@@ -242,44 +239,6 @@ async function main(): Promise<void> {
         met: detailSql <= 5,
       }),
     );
-    // P6: the e-mail pipeline's send hop into a local SMTP server, beside nodemailer alone.
-    const mails = quick ? 2_000 : 20_000;
-    const rawMail = await rawMailRate(smtp, mails, 10);
-    const portalMail = await portalMailRate(
-      pool,
-      redisUrl,
-      env.REDIS_PREFIX,
-      mails,
-    );
-    figures.push(
-      figure({
-        id: 'C6',
-        name: 'nodemailer alone, pool of 10, into a local SMTP server',
-        value: rawMail,
-        unit: 'mails/s',
-        ceiling: 0,
-        goal: 'ceiling',
-        met: true,
-      }),
-      figure({
-        id: 'P6',
-        name: `portal send hop, ${mails} queued mails, one worker`,
-        value: portalMail.perSecond,
-        unit: 'mails/s',
-        ceiling: rawMail,
-        goal: '>= 500 mails/s',
-        met: portalMail.perSecond >= 500,
-      }),
-      figure({
-        id: 'P6-queue',
-        name: 'write → SMTP accept p95 in that burst (queueing included)',
-        value: portalMail.p95Ms,
-        unit: 'ms',
-        ceiling: 0,
-        goal: 'informational (the goal is at 100 transitions/s)',
-        met: true,
-      }),
-    );
     figures.push(
       figure({
         id: 'RSS-api',
@@ -303,7 +262,6 @@ async function main(): Promise<void> {
   } finally {
     await pool.end();
     await Promise.all([api.stop(), worker.stop(), bare.stop()]);
-    await smtp.close();
   }
   const file = writeReport(dataset, figures, { quick });
   log(`Wrote ${file}`);

@@ -1,5 +1,4 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { AppConfig } from '@portal/api-core';
@@ -14,62 +13,6 @@ export interface OutgoingMail {
   readonly html: string;
   /** A stable Message-ID (without brackets): a mail re-sent after a crash carries the same one. */
   readonly messageId?: string;
-}
-
-const CONNECT_TIMEOUT_MS = 10_000;
-
-/**
- * A TCP connection with Nagle's algorithm off. nodemailer leaves it on, and the end of each
- * message then waits for the server's delayed ACK (~40 ms): 23 mails/s per connection on
- * loopback instead of about 2,300. nodemailer upgrades the socket itself for smtps://.
- */
-export function connectWithoutDelay(
-  options: { host?: string; port?: number; secure?: boolean },
-  callback: (error: Error | null, socket?: { connection: Socket }) => void,
-): void {
-  const socket = connect({
-    host: options.host,
-    port: options.port ?? (options.secure ? 465 : 587),
-  });
-  socket.setNoDelay(true);
-  socket.setTimeout(CONNECT_TIMEOUT_MS, () =>
-    socket.destroy(
-      Object.assign(new Error('SMTP connection timed out'), {
-        code: 'ETIMEDOUT',
-      }),
-    ),
-  );
-  const failed = (error: Error) => callback(error);
-  socket.once('error', failed);
-  socket.once('connect', () => {
-    socket.setTimeout(0);
-    socket.off('error', failed);
-    callback(null, { connection: socket });
-  });
-}
-
-/** SMTP_URL as nodemailer's connection options; smtps:// is TLS from the start. */
-export function smtpEndpoint(url: string): {
-  host: string;
-  port: number;
-  secure: boolean;
-  auth?: { user: string; pass: string };
-} {
-  const parsed = new URL(url);
-  const secure = parsed.protocol === 'smtps:';
-  return {
-    host: parsed.hostname,
-    port: parsed.port ? Number(parsed.port) : secure ? 465 : 587,
-    secure,
-    ...(parsed.username
-      ? {
-          auth: {
-            user: decodeURIComponent(parsed.username),
-            pass: decodeURIComponent(parsed.password),
-          },
-        }
-      : {}),
-  };
 }
 
 /**
@@ -100,11 +43,9 @@ export class MailerService implements OnModuleDestroy {
           newline: 'windows',
         })
       : createTransport({
-          // Host and port, not `url`: with `url` nodemailer's pool ignores `getSocket`.
-          ...smtpEndpoint(config.smtpUrl as string),
+          url: config.smtpUrl as string,
           pool: true,
           maxConnections: config.mailConcurrency,
-          getSocket: connectWithoutDelay,
           connectionTimeout: 10_000,
           greetingTimeout: 10_000,
           socketTimeout: 30_000,
