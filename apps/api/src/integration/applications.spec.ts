@@ -52,7 +52,7 @@ import {
   type ExpertScore,
 } from '@portal/domain';
 import { addWorkingDays } from '@portal/domain/calendar';
-import { In } from 'typeorm';
+import { In, IsNull } from 'typeorm';
 import { insertCall, MINIMAL_PDF } from '../testing/factories';
 import {
   act,
@@ -1587,8 +1587,14 @@ describe.each(DIALECTS)(
 
     it('e-mailed, for every status change so far, exactly the people its notify list names, once each', async () => {
       const rows = t.dataSource.getRepository(NotificationEntity);
+      const outbox = t.dataSource.getRepository(OutboxEntity);
+      // Every notify job has run (its outbox row is done) and every mail has left.
       await waitFor(
         async () =>
+          (await outbox.countBy({
+            jobName: 'notify',
+            completedAt: IsNull(),
+          })) === 0 &&
           (await rows.countBy({
             channel: 'email',
             status: In(['queued', 'sending']),

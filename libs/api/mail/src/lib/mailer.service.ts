@@ -1,4 +1,5 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { AppConfig } from '@portal/api-core';
@@ -13,6 +14,62 @@ export interface OutgoingMail {
   readonly html: string;
   /** A stable Message-ID (without brackets): a mail re-sent after a crash carries the same one. */
   readonly messageId?: string;
+}
+
+const CONNECT_TIMEOUT_MS = 10_000;
+
+/**
+ * A TCP connection with Nagle's algorithm off. nodemailer leaves it on, and the end of each
+ * message then waits for the server's delayed ACK (~40 ms): 23 mails/s per connection on
+ * loopback instead of about 2,300. nodemailer upgrades the socket itself for smtps://.
+ */
+export function connectWithoutDelay(
+  options: { host?: string; port?: number; secure?: boolean },
+  callback: (error: Error | null, socket?: { connection: Socket }) => void,
+): void {
+  const socket = connect({
+    host: options.host,
+    port: options.port ?? (options.secure ? 465 : 587),
+  });
+  socket.setNoDelay(true);
+  socket.setTimeout(CONNECT_TIMEOUT_MS, () =>
+    socket.destroy(
+      Object.assign(new Error('SMTP connection timed out'), {
+        code: 'ETIMEDOUT',
+      }),
+    ),
+  );
+  const failed = (error: Error) => callback(error);
+  socket.once('error', failed);
+  socket.once('connect', () => {
+    socket.setTimeout(0);
+    socket.off('error', failed);
+    callback(null, { connection: socket });
+  });
+}
+
+/** SMTP_URL as nodemailer's connection options; smtps:// is TLS from the start. */
+export function smtpEndpoint(url: string): {
+  host: string;
+  port: number;
+  secure: boolean;
+  auth?: { user: string; pass: string };
+} {
+  const parsed = new URL(url);
+  const secure = parsed.protocol === 'smtps:';
+  return {
+    host: parsed.hostname,
+    port: parsed.port ? Number(parsed.port) : secure ? 465 : 587,
+    secure,
+    ...(parsed.username
+      ? {
+          auth: {
+            user: decodeURIComponent(parsed.username),
+            pass: decodeURIComponent(parsed.password),
+          },
+        }
+      : {}),
+  };
 }
 
 /**
@@ -33,6 +90,7 @@ export class MailerService implements OnModuleDestroy {
   private readonly logger = new Logger(MailerService.name);
   private readonly transport: Transporter;
   private readonly toFiles: boolean;
+  private readonly sockets = new Set<Socket>();
 
   constructor(private readonly config: AppConfig) {
     this.toFiles = config.smtpUrl === null;
@@ -43,9 +101,23 @@ export class MailerService implements OnModuleDestroy {
           newline: 'windows',
         })
       : createTransport({
-          url: config.smtpUrl as string,
+          // Host and port, not `url`: with `url` nodemailer's pool ignores `getSocket`.
+          ...smtpEndpoint(config.smtpUrl as string),
           pool: true,
           maxConnections: config.mailConcurrency,
+          getSocket: (
+            options: Parameters<typeof connectWithoutDelay>[0],
+            callback: Parameters<typeof connectWithoutDelay>[1],
+          ) =>
+            connectWithoutDelay(options, (error, socket) => {
+              if (socket) {
+                this.sockets.add(socket.connection);
+                socket.connection.once('close', () =>
+                  this.sockets.delete(socket.connection),
+                );
+              }
+              callback(error, socket);
+            }),
           connectionTimeout: 10_000,
           greetingTimeout: 10_000,
           socketTimeout: 30_000,
@@ -103,6 +175,8 @@ export class MailerService implements OnModuleDestroy {
 
   onModuleDestroy(): void {
     this.transport.close();
+    // nodemailer does not close sockets it was handed; left open they keep the process alive.
+    for (const socket of this.sockets) socket.destroy();
   }
 }
 

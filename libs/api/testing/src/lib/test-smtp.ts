@@ -37,6 +37,8 @@ export class TestSmtpServer {
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
+      // close() waits this long for clients that keep their connection before cutting them off.
+      closeTimeout: 1000,
       size: 10 * 1024 * 1024,
       onData(stream, session, callback) {
         const chunks: Buffer[] = [];
