@@ -18,6 +18,8 @@ import {
   correlationIdOf,
   createValidationPipe,
   GlobalExceptionFilter,
+  logEveryApiResponse,
+  ROOT_LOGGER,
   toErrorBody,
 } from '@portal/api-core';
 import { createRedis } from '@portal/api-jobs';
@@ -69,6 +71,7 @@ export async function createApp(
     reply.header('x-request-id', request.id);
     return payload;
   });
+  logEveryApiResponse(fastify, app.get(ROOT_LOGGER));
 
   await app.register(fastifyCookie, { secret: config.sessionSecret });
   await app.register(fastifyHelmet, {

@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
+import type { FastifyInstance } from 'fastify';
 import { LoggerModule } from 'nestjs-pino';
-import type { Options } from 'pino-http';
+import pino, { type Logger as PinoRoot } from 'pino';
 import { AppConfig } from '../config/app-config';
 
 const CORRELATION_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** The process's one pino logger: Nest's logs and the access log write through it. */
+export const ROOT_LOGGER = 'PORTAL_ROOT_LOGGER';
 
 /** A caller's X-Request-Id is kept when well-formed, so one id follows a request across services. */
 export function correlationIdOf(request: IncomingMessage): string {
@@ -15,36 +19,33 @@ export function correlationIdOf(request: IncomingMessage): string {
     : randomUUID();
 }
 
-/** Structured JSON logs (pino). Secrets never reach them: cookies, tokens and passwords are redacted. */
+/**
+ * Structured JSON logs (pino). Secrets never reach them: cookies, tokens and passwords are
+ * redacted. Requests are logged once each, when answered, by `logEveryApiResponse`; there is no
+ * per-request middleware or child logger (pino-http's cost half the request pipeline's time).
+ */
 @Module({})
 export class LoggingModule {
   static forRoot(config: AppConfig): DynamicModule {
+    const root = pino(rootLoggerOptions(config));
     return {
       module: LoggingModule,
       imports: [
         LoggerModule.forRoot({
-          pinoHttp: httpLoggerOptions(config),
-          // Nest 11's path syntax for "every route" (the library's default '*' is deprecated).
-          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+          pinoHttp: { logger: root },
+          // No request middleware: see logEveryApiResponse.
+          forRoutes: [],
         }),
       ],
+      providers: [{ provide: ROOT_LOGGER, useValue: root }],
+      exports: [ROOT_LOGGER],
     };
   }
 }
 
-function httpLoggerOptions(config: AppConfig): Options {
+export function rootLoggerOptions(config: AppConfig): pino.LoggerOptions {
   return {
     level: config.logLevel,
-    genReqId: (req) =>
-      (req as IncomingMessage & { id?: string }).id ?? correlationIdOf(req),
-    customProps: (req) => ({
-      correlationId: (req as IncomingMessage & { id?: string }).id,
-    }),
-    // Health probes and static files would drown the log.
-    autoLogging: {
-      ignore: (req) =>
-        !req.url?.startsWith('/api/') || req.url === '/api/health',
-    },
     redact: {
       paths: [
         'req.headers.cookie',
@@ -58,18 +59,32 @@ function httpLoggerOptions(config: AppConfig): Options {
       ],
       censor: '[redacted]',
     },
-    serializers: {
-      req: (req: {
-        id: string;
-        method: string;
-        url: string;
-        remoteAddress?: string;
-      }) => ({
-        id: req.id,
-        method: req.method,
-        url: req.url?.split('?')[0],
-        remoteAddress: req.remoteAddress,
-      }),
-    },
   };
+}
+
+/**
+ * One line per answered API request — correlation id, method, path (never the query, which
+ * may hold search text), status and time — from Fastify's onResponse hook. Health probes and
+ * static files would drown the log.
+ */
+export function logEveryApiResponse(
+  fastify: FastifyInstance,
+  logger: PinoRoot,
+): void {
+  // Its fields are chosen above and hold no secret: the redaction walk is skipped.
+  const access = logger.child({}, { redact: { paths: [] } });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (path.startsWith('/api/') && path !== '/api/health')
+      access.info(
+        {
+          correlationId: request.id,
+          req: { method: request.method, url: path, remoteAddress: request.ip },
+          res: { statusCode: reply.statusCode },
+          responseTime: Math.round(reply.elapsedTime),
+        },
+        'request completed',
+      );
+    done();
+  });
 }

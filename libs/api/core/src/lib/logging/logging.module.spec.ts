@@ -1,0 +1,59 @@
+import { Writable } from 'node:stream';
+import Fastify from 'fastify';
+import pino from 'pino';
+import { loadConfig } from '../config/app-config';
+import { logEveryApiResponse, rootLoggerOptions } from './logging.module';
+
+/** A pino logger with the portal's options whose lines land in `lines`. */
+function capturingLogger() {
+  const lines: Record<string, unknown>[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
+      done();
+    },
+  });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info' });
+  return { lines, logger: pino(rootLoggerOptions(config), sink) };
+}
+
+describe('the access log', () => {
+  it('writes one line per API answer: correlation id, method, path without the query, status, time', async () => {
+    const { lines, logger } = capturingLogger();
+    const fastify = Fastify({ genReqId: () => 'corr-id-0001' });
+    logEveryApiResponse(fastify, logger);
+    fastify.get('/api/things', async (_request, reply) =>
+      reply.status(201).send({ ok: true }),
+    );
+    fastify.get('/api/health', async () => ({ status: 'ok' }));
+    fastify.get('/main.js', async () => '');
+
+    await fastify.inject({
+      url: '/api/things?text=private+search',
+      headers: { cookie: 'portal_sid=secret' },
+    });
+    await fastify.inject({ url: '/api/health' });
+    await fastify.inject({ url: '/main.js' });
+
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({
+      msg: 'request completed',
+      correlationId: 'corr-id-0001',
+      req: { method: 'GET', url: '/api/things' },
+      res: { statusCode: 201 },
+    });
+    expect(typeof lines[0]?.['responseTime']).toBe('number');
+    expect(JSON.stringify(lines)).not.toContain('secret');
+    expect(JSON.stringify(lines)).not.toContain('private');
+    await fastify.close();
+  });
+
+  it('leaves redaction in force for every other log line', () => {
+    const { lines, logger } = capturingLogger();
+    logger.warn({ user: { email: 'a@b.cn', password: 'hunter2' } }, 'odd');
+    expect(lines[0]?.['user']).toEqual({
+      email: 'a@b.cn',
+      password: '[redacted]',
+    });
+  });
+});
