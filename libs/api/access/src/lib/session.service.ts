@@ -24,8 +24,6 @@ export class SessionService {
   constructor(
     @InjectRepository(SessionEntity)
     private readonly sessions: Repository<SessionEntity>,
-    @InjectRepository(UserEntity)
-    private readonly users: Repository<UserEntity>,
     @InjectRepository(MembershipEntity)
     private readonly memberships: Repository<MembershipEntity>,
   ) {}
@@ -77,11 +75,30 @@ export class SessionService {
       .execute();
   }
 
-  /** The actor behind a cookie token, or an UnauthorizedError saying why not. */
+  /**
+   * The actor behind a cookie token, or an UnauthorizedError saying why not. One statement:
+   * the session with its user, memberships and their organisations (every request pays it).
+   */
   async resolve(token: string | undefined, ip: string | null): Promise<Actor> {
     if (!token) throw new UnauthorizedError('AUTH_REQUIRED', 'Please log in.');
-    const session = await this.sessions.findOneBy({ id: sha256Hex(token) });
-    if (!session || session.revokedAt) {
+    const { entities, raw } = await this.sessions
+      .createQueryBuilder('s')
+      .innerJoin(UserEntity, 'u', 'u.id = s.user_id')
+      .leftJoin(MembershipEntity, 'm', 'm.user_id = u.id')
+      .leftJoin(OrganisationEntity, 'o', 'o.id = m.organisation_id')
+      .select('s')
+      .addSelect([
+        'u.email AS user_email',
+        'u.name AS user_name',
+        'u.disabled_at AS user_disabled_at',
+        ...MEMBERSHIP_COLUMNS,
+      ])
+      .where('s.id = :id', { id: sha256Hex(token) })
+      .orderBy('m.created_at', 'ASC')
+      .getRawAndEntities<ActorRow>();
+    const session = entities[0];
+    const user = raw[0];
+    if (!session || !user || session.revokedAt) {
       throw new UnauthorizedError('AUTH_REQUIRED', 'Please log in.');
     }
     const now = Date.now();
@@ -95,8 +112,7 @@ export class SessionService {
         'Your session has expired. Please log in again.',
       );
     }
-    const user = await this.users.findOneBy({ id: session.userId });
-    if (!user || user.disabledAt) {
+    if (user.user_disabled_at !== null) {
       await this.revoke(session.id);
       throw new UnauthorizedError('AUTH_REQUIRED', 'Please log in.');
     }
@@ -107,12 +123,14 @@ export class SessionService {
       );
     }
     return {
-      userId: user.id,
-      email: user.email,
-      name: user.name,
+      userId: session.userId,
+      email: user.user_email,
+      name: user.user_name,
       sessionId: session.id,
       stage: session.stage,
-      memberships: await this.membershipsOf(user.id),
+      memberships: raw
+        .filter((r): r is ActorRow & MembershipRow => r.o_id !== null)
+        .map(membershipView),
       ip,
     };
   }
@@ -120,25 +138,47 @@ export class SessionService {
   async membershipsOf(userId: string): Promise<MembershipView[]> {
     const rows = await this.memberships
       .createQueryBuilder('m')
-      .innerJoinAndMapOne(
-        'm.organisation',
-        OrganisationEntity,
-        'o',
-        'o.id = m.organisation_id',
-      )
+      .innerJoin(OrganisationEntity, 'o', 'o.id = m.organisation_id')
+      .select(MEMBERSHIP_COLUMNS)
       .where('m.user_id = :userId', { userId })
       .orderBy('m.created_at', 'ASC')
-      .getMany();
-    return rows.map((m) => {
-      const org = m.organisation as OrganisationEntity;
-      return {
-        role: m.role,
-        organisationId: org.id,
-        organisationName: org.name,
-        organisationKind: org.kind,
-        level: org.level,
-        regionCode: org.regionCode,
-      };
-    });
+      .getRawMany<MembershipRow>();
+    return rows.map(membershipView);
   }
 }
+
+const MEMBERSHIP_COLUMNS = [
+  'm.role AS m_role',
+  'o.id AS o_id',
+  'o.name AS o_name',
+  'o.kind AS o_kind',
+  'o.level AS o_level',
+  'o.region_code AS o_region_code',
+];
+
+interface MembershipRow {
+  m_role: string;
+  o_id: string;
+  o_name: string;
+  o_kind: string;
+  o_level: string | null;
+  o_region_code: string | null;
+}
+
+function membershipView(r: MembershipRow): MembershipView {
+  return {
+    role: r.m_role as MembershipView['role'],
+    organisationId: r.o_id,
+    organisationName: r.o_name,
+    organisationKind: r.o_kind as MembershipView['organisationKind'],
+    level: r.o_level as MembershipView['level'],
+    regionCode: r.o_region_code,
+  };
+}
+
+/** The session's user, once per membership (once with nulls for a user without any). */
+type ActorRow = {
+  user_email: string;
+  user_name: string;
+  user_disabled_at: string | Date | null;
+} & (MembershipRow | { [K in keyof MembershipRow]: null });

@@ -58,7 +58,7 @@ import {
   type AccessFacts,
 } from './application-access';
 import { detailView, statusView, summaryView } from './application-views';
-import { callTitles } from './lookups';
+import { withNames, type NameColumns } from './lookups';
 
 const PAGE = 20;
 
@@ -157,10 +157,9 @@ export class ApplicationsService {
     limit = PAGE,
   ): Promise<Page<ApplicationSummary>> {
     const company = await this.ownCompany(actor);
-    const qb = this.dataSource
-      .getRepository(ApplicationEntity)
-      .createQueryBuilder('a')
-      .where('a.organisation_id = :org', { org: company.id });
+    const qb = withNames(
+      this.dataSource.getRepository(ApplicationEntity).createQueryBuilder('a'),
+    ).where('a.organisation_id = :org', { org: company.id });
     if (cursor) {
       const [at, id] = decodeCursor(cursor);
       qb.andWhere(
@@ -172,17 +171,16 @@ export class ApplicationsService {
       .orderBy('a.created_at', 'DESC')
       .addOrderBy('a.id', 'DESC')
       .limit(limit + 1)
-      .getRawAndEntities<{ a_created_at: string | Date }>();
+      .getRawAndEntities<
+        { a_id: string; a_created_at: string | Date } & NameColumns
+      >();
     const page = entities.slice(0, limit);
-    const calls = await callTitles(
-      this.dataSource,
-      page.map((a) => a.callId),
-    );
+    const titles = new Map(raw.map((r) => [r.a_id, r.call_title ?? '']));
     const last = page[page.length - 1];
     const lastAt = raw[page.length - 1]?.a_created_at;
     return {
       items: page.map((a) =>
-        summaryView(a, company.name, calls.get(a.callId) ?? '', false),
+        summaryView(a, company.name, titles.get(a.id) ?? '', false),
       ),
       nextCursor:
         entities.length > limit && last && lastAt !== undefined
@@ -192,15 +190,9 @@ export class ApplicationsService {
   }
 
   async detail(actor: Actor, id: string): Promise<ApplicationDetail> {
-    const { application, facts } = await this.readable(actor, id);
+    const { application, facts, names } = await this.readable(actor, id);
     const asStaff = readsAsStaff(actor, application, facts);
-    const [company, call, events, attachments] = await Promise.all([
-      this.dataSource
-        .getRepository(OrganisationEntity)
-        .findOneByOrFail({ id: application.organisationId }),
-      this.dataSource
-        .getRepository(CallEntity)
-        .findOneByOrFail({ id: application.callId }),
+    const [events, attachments] = await Promise.all([
       this.dataSource.getRepository(ApplicationEventEntity).find({
         where: { applicationId: id },
         order: { seq: 'ASC' },
@@ -227,7 +219,12 @@ export class ApplicationsService {
       payloadFields: actionPayloadFields(t),
     }));
     return detailView(
-      summaryView(application, company.name, call.title, asStaff),
+      summaryView(
+        application,
+        names.company_name ?? '',
+        names.call_title ?? '',
+        asStaff,
+      ),
       application,
       events,
       attachments,
@@ -380,10 +377,17 @@ export class ApplicationsService {
   async readable(
     actor: Actor,
     id: string,
-  ): Promise<{ application: ApplicationEntity; facts: AccessFacts }> {
-    const application = await this.dataSource
-      .getRepository(ApplicationEntity)
-      .findOneBy({ id });
+  ): Promise<{
+    application: ApplicationEntity;
+    facts: AccessFacts;
+    names: NameColumns;
+  }> {
+    const { entities, raw } = await withNames(
+      this.dataSource.getRepository(ApplicationEntity).createQueryBuilder('a'),
+    )
+      .where('a.id = :id', { id })
+      .getRawAndEntities<NameColumns>();
+    const application = entities[0];
     const facts = application
       ? await accessFactsFor(this.dataSource.manager, actor, application)
       : null;
@@ -397,7 +401,11 @@ export class ApplicationsService {
         );
       throw new NotFoundError('The application');
     }
-    return { application, facts };
+    return {
+      application,
+      facts,
+      names: raw[0] ?? { company_name: null, call_title: null },
+    };
   }
 
   private async storedAnswer(

@@ -7,7 +7,7 @@ import type { ApplicationSummary, InboxQuery, Page } from '@portal/contracts';
 import { partyOf, regionLevel } from '@portal/domain';
 import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
 import { summaryView } from '../applications/application-views';
-import { callTitles, companyNames } from '../applications/lookups';
+import { withNames, type NameColumns } from '../applications/lookups';
 
 const DEFAULT_PAGE = 20;
 
@@ -32,9 +32,9 @@ export class InboxService {
     query: InboxQuery,
   ): Promise<Page<ApplicationSummary>> {
     const limit = query.limit ?? DEFAULT_PAGE;
-    const qb = this.dataSource
-      .getRepository(ApplicationEntity)
-      .createQueryBuilder('a');
+    const qb = withNames(
+      this.dataSource.getRepository(ApplicationEntity).createQueryBuilder('a'),
+    );
     const sortColumn =
       query.view === 'done' ? 'e.created_at' : 'a.state_entered_at';
     const sortAlias =
@@ -60,33 +60,19 @@ export class InboxService {
       .orderBy(sortColumn, 'DESC')
       .addOrderBy(tieColumn, 'DESC')
       .limit(limit + 1)
-      .getRawAndEntities<Record<string, string | Date>>();
+      .getRawAndEntities<Record<string, string | Date> & NameColumns>();
     const rows = raw.slice(0, limit);
     // `done` may list one application once per action; entities collapse them, raw rows do not.
     const byId = new Map(entities.map((a) => [a.id, a]));
-    const page = rows
-      .map((r) => byId.get(String(r['a_id'])))
-      .filter((a): a is ApplicationEntity => a !== undefined);
-    const [names, titles] = await Promise.all([
-      companyNames(
-        this.dataSource,
-        page.map((a) => a.organisationId),
-      ),
-      callTitles(
-        this.dataSource,
-        page.map((a) => a.callId),
-      ),
-    ]);
+    const items = rows.flatMap((r) => {
+      const a = byId.get(String(r['a_id']));
+      return a
+        ? [summaryView(a, r.company_name ?? '', r.call_title ?? '', true)]
+        : [];
+    });
     const last = rows[rows.length - 1];
     return {
-      items: page.map((a) =>
-        summaryView(
-          a,
-          names.get(a.organisationId) ?? '',
-          titles.get(a.callId) ?? '',
-          true,
-        ),
-      ),
+      items,
       nextCursor:
         raw.length > limit && last
           ? encodeCursor(

@@ -118,7 +118,7 @@ export class AuthController {
   @AllowStages('enrolment')
   @Get('me')
   me(@CurrentActor() actor: Actor): Promise<Me> {
-    return this.auth.me(actor.userId);
+    return this.auth.me(actor);
   }
 
   @AllowStages('enrolment')

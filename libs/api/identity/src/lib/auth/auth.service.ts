@@ -17,6 +17,7 @@ import { UserEntity, type SessionStage } from '@portal/api-db';
 import type {
   LoginResponse,
   Me,
+  MembershipView,
   SecondFactorEnrolment,
 } from '@portal/contracts';
 import { isStaff, permissionsOf } from '@portal/domain';
@@ -105,7 +106,7 @@ export class AuthService {
       ip: context.ip,
       detail: { stage },
     });
-    const me = await this.me(user.id);
+    const me = meView(user, memberships);
     const response: LoginResponse =
       stage === 'second_factor'
         ? { status: 'second_factor_required' }
@@ -140,7 +141,7 @@ export class AuthService {
       userEmail: user.email,
       ip: actor.ip,
     });
-    return { status: 'authenticated', me: await this.me(user.id) };
+    return { status: 'authenticated', me: meView(user, actor.memberships) };
   }
 
   async startEnrolment(actor: Actor): Promise<SecondFactorEnrolment> {
@@ -183,18 +184,10 @@ export class AuthService {
     });
   }
 
-  async me(userId: string): Promise<Me> {
-    const user = await this.users.findOneByOrFail({ id: userId });
-    const memberships = await this.sessions.membershipsOf(userId);
-    return {
-      id: user.id,
-      email: user.email,
-      name: user.name,
-      language: user.language,
-      secondFactorEnabled: user.totpEnabledAt !== null,
-      memberships,
-      permissions: permissionsOf(memberships),
-    };
+  /** The memberships come with the actor (read with the session); the user row adds the rest. */
+  async me(actor: Actor): Promise<Me> {
+    const user = await this.users.findOneByOrFail({ id: actor.userId });
+    return meView(user, actor.memberships);
   }
 
   private dummy(): Promise<string> {
@@ -209,4 +202,16 @@ function lockedError(until: Date): AppError {
     'ACCOUNT_LOCKED',
     `Too many failed attempts. Log-in is locked until ${until.toISOString()}; try again then or contact your administrator.`,
   );
+}
+
+function meView(user: UserEntity, memberships: readonly MembershipView[]): Me {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    language: user.language,
+    secondFactorEnabled: user.totpEnabledAt !== null,
+    memberships: [...memberships],
+    permissions: permissionsOf(memberships),
+  };
 }
