@@ -90,6 +90,7 @@ export class MailerService implements OnModuleDestroy {
   private readonly logger = new Logger(MailerService.name);
   private readonly transport: Transporter;
   private readonly toFiles: boolean;
+  private closed = false;
   private readonly sockets = new Set<Socket>();
 
   constructor(private readonly config: AppConfig) {
@@ -127,6 +128,12 @@ export class MailerService implements OnModuleDestroy {
   }
 
   async send(mail: OutgoingMail): Promise<void> {
+    // nodemailer's closed pool drops a message without ever calling back: a queue job sending
+    // during shutdown would hang, and the process with it. A temporary failure is retried.
+    if (this.closed)
+      throw new Error(
+        'The mail transport is closed (this process is shutting down); the send is retried.',
+      );
     const { messageId, ...content } = mail;
     const info = await this.transport.sendMail({
       from: this.config.mailFrom,
@@ -174,6 +181,7 @@ export class MailerService implements OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
+    this.closed = true;
     this.transport.close();
     // nodemailer does not close sockets it was handed; left open they keep the process alive.
     for (const socket of this.sockets) socket.destroy();
