@@ -3,7 +3,12 @@ import { ReferenceSequenceEntity } from '@portal/api-db';
 import type { EntityManager } from 'typeorm';
 import { forUpdate } from '../transitions/locking';
 
-/** Gap-free counters per series (type, year, region), taken inside the caller's transaction. */
+/**
+ * Gap-free counters per series (type, year, region), taken inside the caller's transaction.
+ * One upsert takes the row's exclusive lock at once: concurrent filings of one series queue on
+ * it. (An INSERT IGNORE first, then an UPDATE, let two transactions share the lock and then
+ * deadlock, each waiting to upgrade it.)
+ */
 @Injectable()
 export class ReferenceNumbersService {
   async next(
@@ -12,23 +17,11 @@ export class ReferenceNumbersService {
     year: number,
     regionCode: string,
   ): Promise<number> {
-    await em
-      .createQueryBuilder()
-      .insert()
-      .into(ReferenceSequenceEntity)
-      .values({ type: series, year, regionCode, lastValue: 0 })
-      .orIgnore()
-      .execute();
-    await em
-      .createQueryBuilder()
-      .update(ReferenceSequenceEntity)
-      .set({ lastValue: () => 'last_value + 1' })
-      .where('type = :series AND year = :year AND region_code = :regionCode', {
-        series,
-        year,
-        regionCode,
-      })
-      .execute();
+    const upsert =
+      em.connection.driver.options.type === 'better-sqlite3'
+        ? 'INSERT INTO reference_sequences (type, year, region_code, last_value) VALUES (?, ?, ?, 1) ON CONFLICT (type, year, region_code) DO UPDATE SET last_value = last_value + 1'
+        : 'INSERT INTO reference_sequences (type, year, region_code, last_value) VALUES (?, ?, ?, 1) ON DUPLICATE KEY UPDATE last_value = last_value + 1';
+    await em.query(upsert, [series, year, regionCode]);
     const row = await forUpdate(
       em,
       em
