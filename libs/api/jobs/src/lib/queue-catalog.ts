@@ -9,6 +9,13 @@ export const QUEUES = {
   documents: 'documents',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/**
+ * Jobs of one busy kind a worker process runs at once. Bull's default is one per handler, which
+ * leaves a worker waiting on the database one job at a time; handlers are idempotent and claim
+ * the application's version, so concurrent jobs never double an effect.
+ */
+export const HANDLER_CONCURRENCY = 8;
 export const QUEUE_NAMES = Object.values(QUEUES);
 
 /** Names the transition that scheduled a workflow job: the handler skips when the case moved on. */

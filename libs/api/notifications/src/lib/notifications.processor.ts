@@ -1,7 +1,11 @@
 import { InjectQueue, Process, Processor } from '@nestjs/bull';
 import { type OnModuleInit } from '@nestjs/common';
 import { AppConfig } from '@portal/api-core';
-import { QUEUES, type JobPayloads } from '@portal/api-jobs';
+import {
+  HANDLER_CONCURRENCY,
+  QUEUES,
+  type JobPayloads,
+} from '@portal/api-jobs';
 import type { Job, Queue } from 'bull';
 import {
   MailDeliveryService,
@@ -34,7 +38,7 @@ export class NotificationsProcessor implements OnModuleInit {
     );
   }
 
-  @Process('notify')
+  @Process({ name: 'notify', concurrency: HANDLER_CONCURRENCY })
   notify(job: Job<JobPayloads['notify']>): Promise<{ recipients: number }> {
     return this.notifications.notify(job.data);
   }

@@ -1,5 +1,9 @@
 import { Process, Processor } from '@nestjs/bull';
-import { QUEUES, type WorkflowJobPayload } from '@portal/api-jobs';
+import {
+  HANDLER_CONCURRENCY,
+  QUEUES,
+  type WorkflowJobPayload,
+} from '@portal/api-jobs';
 import type { Job } from 'bull';
 import { CallDeadlinesService } from '../calls/call-deadlines.service';
 import {
@@ -15,7 +19,7 @@ export class WorkflowProcessor {
     private readonly deadlines: CallDeadlinesService,
   ) {}
 
-  @Process('auto-check')
+  @Process({ name: 'auto-check', concurrency: HANDLER_CONCURRENCY })
   autoCheck(job: Job<WorkflowJobPayload>): Promise<JobOutcome> {
     return this.automation.autoCheck(job.data);
   }
@@ -41,17 +45,17 @@ export class WorkflowProcessor {
 export class TimersProcessor {
   constructor(private readonly automation: WorkflowAutomationService) {}
 
-  @Process('stage-reminder')
+  @Process({ name: 'stage-reminder', concurrency: HANDLER_CONCURRENCY })
   reminder(job: Job<WorkflowJobPayload>): Promise<JobOutcome> {
     return this.automation.stageDeadline(job.data, 'reminder');
   }
 
-  @Process('stage-escalation')
+  @Process({ name: 'stage-escalation', concurrency: HANDLER_CONCURRENCY })
   escalation(job: Job<WorkflowJobPayload>): Promise<JobOutcome> {
     return this.automation.stageDeadline(job.data, 'escalation');
   }
 
-  @Process('commitment-due')
+  @Process({ name: 'commitment-due', concurrency: HANDLER_CONCURRENCY })
   commitmentDue(job: Job<WorkflowJobPayload>): Promise<JobOutcome> {
     return this.automation.commitmentDue(job.data);
   }
