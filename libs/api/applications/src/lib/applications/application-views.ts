@@ -26,7 +26,10 @@ export interface Reader {
 }
 
 export function statusView(
-  application: ApplicationEntity,
+  application: Pick<
+    ApplicationEntity,
+    'type' | 'workflowVersion' | 'state' | 'holder'
+  >,
   asStaff: boolean,
 ): ApplicationStatusView {
   const definition = workflowVersion(
@@ -45,8 +48,32 @@ export function statusView(
   };
 }
 
+/** What `summaryView` reads: list queries select only these (no form or decision JSON per row). */
+export const SUMMARY_COLUMNS = [
+  'id',
+  'reference',
+  'type',
+  'workflowVersion',
+  'organisationId',
+  'countyCode',
+  'callId',
+  'state',
+  'holder',
+  'version',
+  'stateEnteredAt',
+  'dueAt',
+  'submittedAt',
+  'createdAt',
+  'updatedAt',
+] as const satisfies readonly (keyof ApplicationEntity)[];
+
+/** `SUMMARY_COLUMNS` for a query builder whose applications alias is `alias`. */
+export function summarySelection(alias: string): string[] {
+  return SUMMARY_COLUMNS.map((column) => `${alias}.${column}`);
+}
+
 export function summaryView(
-  application: ApplicationEntity,
+  application: Pick<ApplicationEntity, (typeof SUMMARY_COLUMNS)[number]>,
   companyName: string,
   callTitle: string,
   asStaff: boolean,

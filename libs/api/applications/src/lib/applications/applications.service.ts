@@ -57,7 +57,12 @@ import {
   readsAsStaff,
   type AccessFacts,
 } from './application-access';
-import { detailView, statusView, summaryView } from './application-views';
+import {
+  detailView,
+  statusView,
+  summarySelection,
+  summaryView,
+} from './application-views';
 import { withNames, type NameColumns } from './lookups';
 
 const PAGE = 20;
@@ -158,7 +163,10 @@ export class ApplicationsService {
   ): Promise<Page<ApplicationSummary>> {
     const company = await this.ownCompany(actor);
     const qb = withNames(
-      this.dataSource.getRepository(ApplicationEntity).createQueryBuilder('a'),
+      this.dataSource
+        .getRepository(ApplicationEntity)
+        .createQueryBuilder('a')
+        .select(summarySelection('a')),
     ).where('a.organisation_id = :org', { org: company.id });
     if (cursor) {
       const [at, id] = decodeCursor(cursor);

@@ -6,7 +6,10 @@ import { ApplicationEntity, ApplicationEventEntity } from '@portal/api-db';
 import type { ApplicationSummary, InboxQuery, Page } from '@portal/contracts';
 import { partyOf, regionLevel } from '@portal/domain';
 import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
-import { summaryView } from '../applications/application-views';
+import {
+  summarySelection,
+  summaryView,
+} from '../applications/application-views';
 import { withNames, type NameColumns } from '../applications/lookups';
 
 const DEFAULT_PAGE = 20;
@@ -33,7 +36,10 @@ export class InboxService {
   ): Promise<Page<ApplicationSummary>> {
     const limit = query.limit ?? DEFAULT_PAGE;
     const qb = withNames(
-      this.dataSource.getRepository(ApplicationEntity).createQueryBuilder('a'),
+      this.dataSource
+        .getRepository(ApplicationEntity)
+        .createQueryBuilder('a')
+        .select(summarySelection('a')),
     );
     const sortColumn =
       query.view === 'done' ? 'e.created_at' : 'a.state_entered_at';
