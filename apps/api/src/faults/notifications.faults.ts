@@ -1,11 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import {
-  DEMO_PASSWORD,
-  MembershipEntity,
-  NotificationEntity,
-  OrganisationEntity,
-  UserEntity,
-} from '@portal/api-db';
+import { DEMO_PASSWORD, NotificationEntity } from '@portal/api-db';
 import {
   TestRedisServer,
   TestSmtpServer,
@@ -16,7 +9,8 @@ import { ApiRoutes } from '@portal/contracts';
 import { insertCall } from '../testing/factories';
 import { startTestApp, type TestApp } from '../testing/test-app';
 import { act, FIGURES, readyDraft } from '../testing/workflow-steps';
-import { WorkerProcess } from './worker-process';
+import { addCountyReviewers } from './county-reviewers';
+import { PortalProcess } from './portal-process';
 
 const EXTRA_REVIEWERS = 250;
 const APPLICATIONS = 4;
@@ -32,7 +26,7 @@ describe('e-mail under faults (built worker process, MariaDB, own Redis and SMTP
   let redis: TestRedisServer;
   let smtp: TestSmtpServer;
   let t: TestApp;
-  let worker: WorkerProcess;
+  let worker: PortalProcess;
   let company: TestClient;
 
   beforeAll(async () => {
@@ -44,7 +38,7 @@ describe('e-mail under faults (built worker process, MariaDB, own Redis and SMTP
       RUN_WORKERS: 'false',
       PUBLIC_URL: 'https://portal.test',
     });
-    worker = new WorkerProcess({
+    worker = new PortalProcess('worker', {
       NODE_ENV: 'test',
       DATABASE_URL: t.db.url,
       DATA_DIR: t.db.dataDir,
@@ -57,7 +51,7 @@ describe('e-mail under faults (built worker process, MariaDB, own Redis and SMTP
       LOG_LEVEL: 'info',
     });
     await worker.start();
-    await addCountyReviewers(t, EXTRA_REVIEWERS);
+    await addCountyReviewers(t.dataSource, EXTRA_REVIEWERS);
     company = t.client();
     expect(
       (await company.login('antai@example.com', DEMO_PASSWORD)).status,
@@ -154,32 +148,3 @@ describe('e-mail under faults (built worker process, MariaDB, own Redis and SMTP
     expect(doubled).toEqual([]);
   });
 });
-
-/** More reviewers at the Jiashan county bureau: each status change there reaches all of them. */
-async function addCountyReviewers(t: TestApp, count: number): Promise<void> {
-  const bureau = await t.dataSource
-    .getRepository(OrganisationEntity)
-    .findOneByOrFail({ kind: 'bureau', level: 'county', regionCode: '330421' });
-  const users = Array.from({ length: count }, (_, i) => ({
-    id: randomUUID(),
-    email: `county.reviewer${i}@example.com`,
-    name: `县级审核员${i}`,
-    phone: null,
-    passwordHash: 'not-used',
-    language: i % 2 ? ('en' as const) : ('zh-CN' as const),
-    totpSecret: null,
-    totpEnabledAt: null,
-    disabledAt: null,
-  }));
-  await t.dataSource
-    .getRepository(UserEntity)
-    .insert(users.map((u) => ({ ...u })));
-  await t.dataSource.getRepository(MembershipEntity).insert(
-    users.map((u) => ({
-      id: randomUUID(),
-      userId: u.id,
-      organisationId: bureau.id,
-      role: 'reviewer' as const,
-    })),
-  );
-}

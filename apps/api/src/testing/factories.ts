@@ -4,9 +4,7 @@ import type { ApplicationType } from '@portal/domain';
 import type { DataSource } from 'typeorm';
 
 /** The smallest file `file-type` recognises as a PDF: what tests upload as a material. */
-export const MINIMAL_PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n',
-);
+export { MINIMAL_PDF } from '@portal/api-testing';
 
 const DAY_MS = 86_400_000;
 

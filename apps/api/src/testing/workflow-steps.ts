@@ -7,50 +7,10 @@ import {
   type ErrorBody,
 } from '@portal/contracts';
 import { APPLICATION_FORMS, type ApplicationType } from '@portal/domain';
-import { MINIMAL_PDF } from './factories';
+import { FIGURES, FORMS, MINIMAL_PDF } from '@portal/api-testing';
 
-const M = 1_000_000;
+export { FIGURES, FORMS };
 const PDF = MINIMAL_PDF;
-
-/** A complete form per type: what a company that filled everything in would save. */
-export const FORMS: Record<ApplicationType, Record<string, unknown>> = {
-  high_tech: {
-    field: 'biology_new_medicine',
-    mainProducts: '生物检测试剂',
-    coreTechnology: '核酸快速检测技术，发明专利一项',
-    rdProjects: 6,
-    registeredOn: '2015-03-01',
-    majorIncidentLastYear: false,
-    auditReportNumber: 'SJ-2026-001',
-  },
-  innovation_voucher: {
-    serviceCategory: 'testing',
-    serviceDescription: '产品第三方检测',
-    plannedCostYuan: 200_000,
-  },
-  transformation_loan: {
-    amountYuan: 5 * M,
-    termMonths: 12,
-    purpose: '成果转化生产线建设',
-    achievement: '发明专利 ZL2023xxxx 的产业化',
-    techSmeNumber: '20263304210000123',
-  },
-};
-
-/** Yearly figures that pass the high-tech thresholds. */
-export const FIGURES = {
-  totalRevenue: 40 * M,
-  salesRevenue: 40 * M,
-  highTechRevenue: 30 * M,
-  rdExpense: 2.4 * M,
-  rdExpenseDomestic: 2.4 * M,
-  staff: 100,
-  scienceTechStaff: 20,
-  netAssets: 20 * M,
-  totalAssets: 50 * M,
-  totalCosts: 30 * M,
-  ip: { classOne: 1, classTwo: 4 },
-};
 
 /** A draft with its form saved and every required material uploaded. */
 export async function readyDraft(

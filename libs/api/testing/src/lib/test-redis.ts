@@ -64,7 +64,8 @@ export class TestRedisServer {
   /** SIGKILL: no goodbye to the clients, as when a server dies. */
   async kill(): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
+    // A process killed by a signal has signalCode set and exitCode still null.
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGKILL');
     await exited;

@@ -100,12 +100,42 @@ export function toErrorBody(
       correlationId,
     };
   }
+  if (lostDatabase(exception)) {
+    return {
+      statusCode: 503,
+      code: 'SERVICE_UNAVAILABLE',
+      message: 'The service is briefly unavailable. Try again in a minute.',
+      correlationId,
+    };
+  }
   return {
     statusCode: 500,
     code: 'INTERNAL_ERROR',
     message: `Something went wrong on our side. Quote ${correlationId} when you contact support.`,
     correlationId,
   };
+}
+
+/**
+ * Driver errors that mean the database could not be reached or went away mid-request (a restart,
+ * a failover). The transaction did not commit, so the request can simply be repeated.
+ */
+const LOST_DATABASE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'PROTOCOL_CONNECTION_LOST',
+  'ER_SERVER_SHUTDOWN',
+]);
+
+function lostDatabase(exception: unknown): boolean {
+  const error = exception as {
+    code?: unknown;
+    driverError?: { code?: unknown };
+  } | null;
+  const code = error?.driverError?.code ?? error?.code;
+  return typeof code === 'string' && LOST_DATABASE_CODES.has(code);
 }
 
 function csrfBody(correlationId: string): ErrorBody {
