@@ -48,7 +48,7 @@ export interface DatasetFacts {
 /** Four in five companies in 嘉善县, the benchmark reviewer's county. */
 const COUNTIES = ['330421', '330421', '330421', '330421', '330424'] as const;
 /** Bumped whenever what the seeder writes changes: a set of another layout is seeded again. */
-const LAYOUT = 2;
+const LAYOUT = 4;
 const BATCH = 1000;
 const DAY_MS = 86_400_000;
 
@@ -104,7 +104,14 @@ export async function ensureDataset(
   const roster = await rosterOf(db);
   const calls = await insertCalls(db, roster.bureauId, roster.staffId);
   const companies = await insertCompanies(db, size.companies, progress);
+  await insertCompanyAdmins(db, companies, progress);
   await insertApplications(db, size, companies, calls, roster, progress);
+  // The references above are numbered 1..applications per type and county: the portal's own
+  // numbering must continue after them, or its next application collides with one of them.
+  await db.query(
+    'INSERT INTO reference_sequences (type, year, region_code, last_value) SELECT type, 2026, county_code, ? FROM applications GROUP BY type, county_code ON DUPLICATE KEY UPDATE last_value = GREATEST(last_value, VALUES(last_value))',
+    [size.applications],
+  );
   await insertNotifications(db, size.notifications, roster.staffIds, progress);
   await db.query('UPDATE bench_dataset SET completed_at = NOW(6)');
   const counts = await countRows(db, database);
@@ -201,6 +208,54 @@ async function insertCalls(db: Connection, bureauId: string, staffId: string) {
 interface Company {
   readonly id: string;
   readonly county: string;
+}
+
+/** The log-in of company `i`'s administrator (password: DEMO_PASSWORD), for the groups that write. */
+export function companyAdminEmail(i: number): string {
+  return `bench.company${i}@example.com`;
+}
+
+/**
+ * One administrator per company, so groups can log in as many companies and file applications.
+ * The password hash is the demo roster's (DEMO_PASSWORD): argon2 per row would take minutes.
+ */
+async function insertCompanyAdmins(
+  db: Connection,
+  companies: readonly Company[],
+  progress: (line: string) => void,
+): Promise<void> {
+  const [hashes] = await db.query(
+    "SELECT password_hash AS hash FROM users WHERE email = 'reviewer.jiashan@example.com'",
+  );
+  const hash = (hashes as { hash: string }[])[0]?.hash;
+  if (!hash) throw new Error('The demo roster has no reviewer.jiashan');
+  for (let start = 0; start < companies.length; start += BATCH) {
+    const users: unknown[][] = [];
+    const memberships: unknown[][] = [];
+    companies.slice(start, start + BATCH).forEach((company, k) => {
+      const userId = randomUUID();
+      users.push([
+        userId,
+        companyAdminEmail(start + k),
+        `基准测试企业${start + k}管理员`,
+        hash,
+        'zh-CN',
+      ]);
+      memberships.push([randomUUID(), userId, company.id, 'enterprise_admin']);
+    });
+    await db.query(
+      'INSERT INTO users (id, email, name, password_hash, language) VALUES ?',
+      [users],
+    );
+    await db.query(
+      'INSERT INTO memberships (id, user_id, organisation_id, role) VALUES ?',
+      [memberships],
+    );
+    if ((start / BATCH) % 10 === 0)
+      progress(
+        `company administrators ${Math.min(companies.length, start + BATCH)}/${companies.length}`,
+      );
+  }
 }
 
 async function insertCompanies(
