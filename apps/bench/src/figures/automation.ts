@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_JOB_OPTIONS, QUEUES } from '@portal/api-jobs';
+import {
+  DEFAULT_JOB_OPTIONS,
+  HANDLER_CONCURRENCY,
+  QUEUES,
+} from '@portal/api-jobs';
 import type { Pool } from 'mysql2/promise';
 import type { BenchContext, FigureGroup } from '../context';
 import { cpuMs, perUnit } from '../cpu';
@@ -9,11 +13,8 @@ import { insertScratch, removeScratch } from '../scratch';
 import { COUNTY } from './reads';
 
 const GOAL_PER_SECOND = 1000;
-/**
- * The worker's concurrency on the workflow queue: four `@Process` handlers (auto-check,
- * notice-expiry, calls-tick, voucher-expiry) with Bull's default of 1 each, which add up.
- */
-const PORTAL_CONCURRENCY = 4;
+/** The worker runs this many automated checks at once (see HANDLER_CONCURRENCY). */
+const PORTAL_CONCURRENCY = HANDLER_CONCURRENCY;
 const JOB = 'auto-check';
 
 /**
