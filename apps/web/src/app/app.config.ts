@@ -28,11 +28,14 @@ export const appConfig: ApplicationConfig = {
     providePortalHttp(),
     // Home sections come from two features that may not import each other: composed here.
     provideHomeSections({
-      company: () => import('@portal/web-home').then((m) => m.CompanySection),
-      review: () => import('@portal/web-home').then((m) => m.ReviewSection),
-      audit: () => import('@portal/web-admin').then((m) => m.AuditLogSection),
+      company: () =>
+        import('@portal/web-home').then((m) => m.loadCompanySection()),
+      review: () =>
+        import('@portal/web-home').then((m) => m.loadReviewSection()),
+      audit: () =>
+        import('@portal/web-admin').then((m) => m.loadAuditLogSection()),
       mailOutbox: () =>
-        import('@portal/web-admin').then((m) => m.MailOutboxSection),
+        import('@portal/web-admin').then((m) => m.loadMailOutboxSection()),
     }),
   ],
 };

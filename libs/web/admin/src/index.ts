@@ -1,3 +1,5 @@
 export * from './lib/lib.routes';
-export { AuditLogSection } from './lib/audit/audit-log-section';
-export { MailOutboxSection } from './lib/outbox/mail-outbox-section';
+export {
+  loadAuditLogSection,
+  loadMailOutboxSection,
+} from './lib/home-sections';

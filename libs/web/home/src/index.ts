@@ -1,3 +1,2 @@
 export * from './lib/lib.routes';
-export { CompanySection } from './lib/company/company-section';
-export { ReviewSection } from './lib/review/review-section';
+export { loadCompanySection, loadReviewSection } from './lib/home-sections';
