@@ -54,6 +54,7 @@ export async function readyDrafts(
   companies: readonly CompanySession[],
   type: ApplicationType,
   count: number,
+  progress: (line: string) => void = () => undefined,
   concurrency = 16,
 ): Promise<ReadyDraft[]> {
   const [calls] = (await pool.query(
@@ -69,22 +70,15 @@ export async function readyDrafts(
   );
   const drafts: ReadyDraft[] = [];
   let next = 0;
-  // Creates one at a time: concurrent creates in one county deadlock in the portal's reference
-  // numbering (INSERT IGNORE then UPDATE of one reference_sequences row) and answer 500.
-  let creating: Promise<unknown> = Promise.resolve();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next < count) {
         const company = companies[next++ % companies.length] as CompanySession;
-        const create = creating.then(() =>
-          send<ApplicationDetail>(
-            base + ApiRoutes.applications,
-            company.headers,
-            { callId },
-          ),
+        const created = await send<ApplicationDetail>(
+          base + ApiRoutes.applications,
+          company.headers,
+          { callId },
         );
-        creating = create.catch(() => undefined);
-        const created = await create;
         const saved = await send<ActionResult>(
           base + ApiRoutes.applicationForm(created.id),
           company.headers,
@@ -98,6 +92,8 @@ export async function readyDrafts(
             material.key,
           );
         drafts.push({ id: created.id, version: saved.version, company });
+        if (drafts.length % 1000 === 0)
+          progress(`${type} drafts ${drafts.length}/${count}`);
       }
     }),
   );

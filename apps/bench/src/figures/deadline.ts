@@ -40,16 +40,19 @@ export const deadline: FigureGroup = {
     const companies = await companySessions(base, quick ? 200 : 1000);
     log(`P7: ${companies.length} companies logged in; making drafts`);
     const half = Math.ceil(plan.submissions / 2);
-    const drafts = interleave(
-      await readyDrafts(base, pool, companies, 'high_tech', half),
-      await readyDrafts(
+    const [highTech, vouchers] = await Promise.all([
+      readyDrafts(base, pool, companies, 'high_tech', half, log, 8),
+      readyDrafts(
         base,
         pool,
         companies,
         'innovation_voucher',
         plan.submissions - half,
+        log,
+        8,
       ),
-    );
+    ]);
+    const drafts = interleave(highTech, vouchers);
     log(`P7: ${drafts.length} ready drafts`);
     const reviewer = await sessionHeaders(base, REVIEWER, DEMO_PASSWORD);
     const [cases] = (await pool.query(

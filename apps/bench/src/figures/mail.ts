@@ -257,6 +257,7 @@ async function steadyLatency(
     companies,
     'innovation_voucher',
     count,
+    log,
   );
   log(`P6-latency: ${drafts.length} ready drafts; submitting ${STEADY_RATE}/s`);
   const statuses: Promise<number>[] = [];
