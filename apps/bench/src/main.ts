@@ -80,11 +80,15 @@ async function main(): Promise<void> {
     AUTH_RATE_LIMIT_PER_MINUTE: '100000',
     PORT: String(API_PORT),
   };
-  const api = Proc.start(['dist/apps/api/main.js'], {
+  // BENCH_PROFILE_DIR=/some/dir: the API and the worker write V8 CPU profiles there on exit.
+  const profile = process.env['BENCH_PROFILE_DIR']
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE_DIR']}`]
+    : [];
+  const api = Proc.start([...profile, 'dist/apps/api/main.js'], {
     ...env,
     RUN_WORKERS: 'false',
   });
-  const worker = Proc.start(['dist/apps/worker/main.js'], env);
+  const worker = Proc.start([...profile, 'dist/apps/worker/main.js'], env);
   const bare = Proc.start(
     ['dist/apps/bench/main.js', '--bare-server', String(BARE_PORT)],
     {},
