@@ -169,9 +169,7 @@ async function ensureBufferPool(
   admin: Connection,
   progress: (line: string) => void,
 ): Promise<void> {
-  const [rows] = await admin.query(
-    'SELECT @@innodb_buffer_pool_size AS size',
-  );
+  const [rows] = await admin.query('SELECT @@innodb_buffer_pool_size AS size');
   const size = Number((rows as { size: number }[])[0]?.size ?? 0);
   if (size >= BUFFER_POOL_BYTES) return;
   await admin.query('SET GLOBAL innodb_buffer_pool_size = ?', [

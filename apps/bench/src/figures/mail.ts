@@ -30,7 +30,7 @@ export const mail: FigureGroup = {
       env['REDIS_PREFIX'] ?? '',
       mails,
     );
-    const steady = await steadyLatency(context, quick ? 10 : 60);
+    const steady = await steadyLatency(context, quick ? 5 : 60);
     const figures: Figure[] = [
       figure({
         id: 'C6',
