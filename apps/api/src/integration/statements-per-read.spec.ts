@@ -1,4 +1,6 @@
 import { DEMO_PASSWORD } from '@portal/api-db';
+import { JobProducer } from '@portal/api-jobs';
+import { NotifyService } from '@portal/api-notifications';
 import type { TestClient } from '@portal/api-testing';
 import { ApiRoutes } from '@portal/contracts';
 import type { Logger, QueryRunner } from 'typeorm';
@@ -98,6 +100,31 @@ describe('SQL statements per read (MariaDB)', () => {
     const path = ApiRoutes.application(applicationId);
     expect(await fewestStatements(reviewer, path)).toBeLessThanOrEqual(4);
     expect(await fewestStatements(company, path)).toBeLessThanOrEqual(4);
+  });
+
+  it('a notify job: the case with its company, the event, recipients, preferences, one INSERT, one UPDATE as queued', async () => {
+    // This process stops taking notification jobs, so the send hop's statements don't count.
+    const notifications = t.app.get(JobProducer).queue('notifications');
+    await notifications.pause(true);
+    const [latest] = (await t.dataSource.query(
+      'SELECT id FROM application_events WHERE application_id = ? ORDER BY seq DESC LIMIT 1',
+      [applicationId],
+    )) as { id: string }[];
+    const notify = t.app.get(NotifyService);
+    const counts: number[] = [];
+    // Two kinds: each is a new cause (the same cause again would write nothing).
+    for (const kind of ['stage_reminder', 'stage_escalation'] as const) {
+      const before = statements;
+      const result = await notify.notify({
+        kind,
+        applicationId,
+        eventId: latest?.id ?? null,
+      });
+      expect(result.recipients).toBeGreaterThan(0);
+      counts.push(statements - before);
+    }
+    await notifications.resume(true);
+    expect(Math.min(...counts)).toBe(6);
   });
 
   it("a company's own applications: the session, the company, one page query", async () => {

@@ -78,8 +78,15 @@ export class MailDeliveryService
     if (this.timer) clearInterval(this.timer);
   }
 
-  /** Hands the cause's queued e-mails to Bull (job id = row id, so twice is once). */
-  async enqueueCause(causeKey: string): Promise<number> {
+  /**
+   * Hands the cause's queued e-mails to Bull (job id = row id, so twice is once). `written`: their
+   * ids when the caller has just inserted every row of the cause itself (no read needed).
+   */
+  async enqueueCause(
+    causeKey: string,
+    written?: readonly string[],
+  ): Promise<number> {
+    if (written) return this.enqueue(written);
     const rows = await this.repo().find({
       where: { causeKey, channel: 'email', status: 'queued' },
       select: { id: true },

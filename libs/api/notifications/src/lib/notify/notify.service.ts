@@ -138,33 +138,46 @@ export class NotifyService {
         createdAt: new Date(),
       });
     }
-    await this.dataSource.transaction((em) =>
-      insertIgnoringDuplicates(em, rows),
+    // One multi-row INSERT IGNORE: atomic on its own, no transaction around it.
+    const inserted = await insertIgnoringDuplicates(
+      this.dataSource.manager,
+      rows,
     );
-    await this.delivery.enqueueCause(occasion.causeKey);
+    // A run after a crash finds some rows already there: then the queued ones are read back.
+    await this.delivery.enqueueCause(
+      occasion.causeKey,
+      inserted === rows.length
+        ? rows
+            .filter((r) => r.channel === 'email' && r.status === 'queued')
+            .map((r) => r.id)
+        : undefined,
+    );
     return { recipients: recipients.length };
   }
 
   private async occasion(job: NotifyJobPayload): Promise<Occasion | null> {
     const em = this.dataSource.manager;
-    const application = await em.findOneBy(ApplicationEntity, {
-      id: job.applicationId,
-    });
+    const [found, event] = await Promise.all([
+      em
+        .createQueryBuilder(ApplicationEntity, 'a')
+        .leftJoin(OrganisationEntity, 'o', 'o.id = a.organisation_id')
+        .addSelect('o.name', 'company_name')
+        .where('a.id = :id', { id: job.applicationId })
+        .getRawAndEntities<{ company_name: string | null }>(),
+      job.eventId
+        ? em.findOneBy(ApplicationEventEntity, { id: job.eventId })
+        : null,
+    ]);
+    const application = found.entities[0];
     if (!application) return null;
     const definition = workflowVersion(
       application.type,
       application.workflowVersion,
     );
-    const company = await em.findOneBy(OrganisationEntity, {
-      id: application.organisationId,
-    });
-    const event = job.eventId
-      ? await em.findOneBy(ApplicationEventEntity, { id: job.eventId })
-      : null;
     const common = {
       application,
       definition,
-      companyName: company?.name ?? '',
+      companyName: found.raw[0]?.company_name ?? '',
       event,
       extra: {},
     };
@@ -328,16 +341,22 @@ function itemLine(
 }
 
 /** INSERT IGNORE / INSERT OR IGNORE: rows already written by an earlier run stay as they are. */
+/** Inserts the rows a unique key does not already hold; returns how many went in when the driver says (MySQL/MariaDB), else null. */
 export async function insertIgnoringDuplicates(
   em: EntityManager,
   rows: readonly NotificationEntity[],
-): Promise<void> {
-  if (!rows.length) return;
-  await em
+): Promise<number | null> {
+  if (!rows.length) return 0;
+  const result = await em
     .createQueryBuilder()
     .insert()
     .into(NotificationEntity)
     .values(rows.map((r) => ({ ...r })))
     .orIgnore()
+    // Nothing to read back: every column is given (without this TypeORM may SELECT the rows).
+    .updateEntity(false)
     .execute();
+  const affected = (result.raw as { affectedRows?: unknown } | undefined)
+    ?.affectedRows;
+  return typeof affected === 'number' ? affected : null;
 }
