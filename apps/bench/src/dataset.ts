@@ -153,15 +153,22 @@ export async function ensureDataset(
 }
 
 async function connect(url: string): Promise<Connection> {
-  const u = new URL(url.replace(/^mariadb:/, 'mysql:'));
   return createConnection({
+    ...connectionOptions(url),
+    multipleStatements: false,
+  });
+}
+
+/** mysql2's options for a `mariadb://user:password@host:port/database` URL. */
+function connectionOptions(url: string) {
+  const u = new URL(url.replace(/^mariadb:/, 'mysql:'));
+  return {
     host: u.hostname,
     port: Number(u.port || 3306),
     user: decodeURIComponent(u.username || 'root'),
     password: decodeURIComponent(u.password),
     database: u.pathname.length > 1 ? u.pathname.slice(1) : undefined,
-    multipleStatements: false,
-  });
+  };
 }
 
 /** Raises the server's InnoDB buffer pool to BUFFER_POOL_BYTES when it is smaller (online). */
@@ -185,13 +192,8 @@ async function ensureBufferPool(
  * most BATCHES_IN_FLIGHT batches written at once so generating the next one overlaps the write.
  */
 function bulkWriters(url: string) {
-  const u = new URL(url.replace(/^mariadb:/, 'mysql:'));
   const pool: Pool = createPool({
-    host: u.hostname,
-    port: Number(u.port || 3306),
-    user: decodeURIComponent(u.username || 'root'),
-    password: decodeURIComponent(u.password),
-    database: u.pathname.slice(1),
+    ...connectionOptions(url),
     connectionLimit: BATCHES_IN_FLIGHT,
   });
   pool.pool.on('connection', (connection) => {
