@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -26,6 +25,7 @@ import { createRedis } from '@portal/api-jobs';
 import { AppError } from '@portal/api-core';
 import { CSRF_HEADER, type ErrorBody } from '@portal/contracts';
 import type { FastifyInstance } from 'fastify';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 
@@ -74,7 +74,8 @@ export async function createApp(
   logEveryApiResponse(fastify, app.get(ROOT_LOGGER));
 
   await app.register(fastifyCookie, { secret: config.sessionSecret });
-  await app.register(fastifyHelmet, {
+  // helmet's middleware built once: @fastify/helmet rebuilds it (parsing the CSP) on every request.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -96,6 +97,11 @@ export async function createApp(
     crossOriginEmbedderPolicy: false,
     hsts: config.publicUrl.startsWith('https:'),
   });
+  fastify.addHook('onRequest', (request, reply, done) =>
+    securityHeaders(request.raw, reply.raw, (error) =>
+      done(error as Error | undefined),
+    ),
+  );
   await app.register(fastifyCsrf, {
     cookieKey: '_csrf',
     cookieOpts: { signed: true, httpOnly: true, sameSite: 'strict', path: '/' },

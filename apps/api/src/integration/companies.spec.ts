@@ -318,6 +318,19 @@ describe.each(DIALECTS)(
       );
     });
 
+    it('answers liveness without the database and sends the security headers', async () => {
+      const live = await t.client().get(ApiRoutes.healthLive);
+      expect(live.status).toBe(200);
+      expect(live.body).toEqual({ status: 'ok' });
+      expect(live.headers['x-content-type-options']).toBe('nosniff');
+      expect(live.headers['x-frame-options']).toBe('SAMEORIGIN');
+      const policy = String(live.headers['content-security-policy']);
+      expect(policy).toContain("default-src 'self'");
+      expect(policy).toContain("frame-ancestors 'none'");
+      expect(policy).toContain("script-src 'self'");
+      expect(live.headers['strict-transport-security']).toBeUndefined();
+    });
+
     it('reports health and serves the OpenAPI document', async () => {
       const health = await t.client().get(ApiRoutes.health);
       expect(health.status).toBe(200);

@@ -53,6 +53,16 @@ export class HealthController {
     return view;
   }
 
+  /**
+   * Liveness: the process answers HTTP. It asks neither the database nor Redis, so an
+   * orchestrator does not restart a healthy API during another server's outage.
+   */
+  @Public()
+  @Get('live')
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
   private async redisCheck(): Promise<HealthIndicatorResult> {
     const client = this.jobs.queue(QUEUES.notifications).client;
     const up = await Promise.race([

@@ -3,6 +3,7 @@ export const API_PREFIX = '/api';
 
 export const ApiRoutes = {
   health: '/api/health',
+  healthLive: '/api/health/live',
   docs: '/api/docs',
   docsJson: '/api/docs-json',
   csrf: '/api/auth/csrf',
