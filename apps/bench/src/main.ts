@@ -84,10 +84,14 @@ async function main(): Promise<void> {
   const profile = process.env['BENCH_PROFILE_DIR']
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE_DIR']}`]
     : [];
-  const api = Proc.start([...profile, 'dist/apps/api/main.js'], {
-    ...env,
-    RUN_WORKERS: 'false',
-  });
+  // The heap limit docker/Dockerfile starts the API with.
+  const api = Proc.start(
+    [...profile, '--max-old-space-size=192', 'dist/apps/api/main.js'],
+    {
+      ...env,
+      RUN_WORKERS: 'false',
+    },
+  );
   const worker = Proc.start([...profile, 'dist/apps/worker/main.js'], env);
   const bare = Proc.start(
     ['dist/apps/bench/main.js', '--bare-server', String(BARE_PORT)],
