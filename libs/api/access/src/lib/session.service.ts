@@ -4,6 +4,7 @@ import { randomToken, sha256Hex, UnauthorizedError } from '@portal/api-core';
 import {
   MembershipEntity,
   OrganisationEntity,
+  rawDate,
   SessionEntity,
   UserEntity,
   type SessionStage,
@@ -21,6 +22,8 @@ const TOUCH_INTERVAL_MS = 60 * 1000;
 
 @Injectable()
 export class SessionService {
+  private actorStatement: string | undefined;
+
   constructor(
     @InjectRepository(SessionEntity)
     private readonly sessions: Repository<SessionEntity>,
@@ -81,26 +84,20 @@ export class SessionService {
    */
   async resolve(token: string | undefined, ip: string | null): Promise<Actor> {
     if (!token) throw new UnauthorizedError('AUTH_REQUIRED', 'Please log in.');
-    const { entities, raw } = await this.sessions
-      .createQueryBuilder('s')
-      .innerJoin(UserEntity, 'u', 'u.id = s.user_id')
-      .leftJoin(MembershipEntity, 'm', 'm.user_id = u.id')
-      .leftJoin(OrganisationEntity, 'o', 'o.id = m.organisation_id')
-      .select('s')
-      .addSelect([
-        'u.email AS user_email',
-        'u.name AS user_name',
-        'u.disabled_at AS user_disabled_at',
-        ...MEMBERSHIP_COLUMNS,
-      ])
-      .where('s.id = :id', { id: sha256Hex(token) })
-      .orderBy('m.created_at', 'ASC')
-      .getRawAndEntities<ActorRow>();
-    const session = entities[0];
-    const user = raw[0];
-    if (!session || !user || session.revokedAt) {
+    const rows: ActorRow[] = await this.sessions.query(this.actorSql(), [
+      sha256Hex(token),
+    ]);
+    const user = rows[0];
+    if (!user || user.s_revoked_at !== null) {
       throw new UnauthorizedError('AUTH_REQUIRED', 'Please log in.');
     }
+    const session = {
+      id: user.s_id,
+      userId: user.s_user_id,
+      stage: user.s_stage,
+      lastSeenAt: rawDate(user.s_last_seen_at),
+      expiresAt: rawDate(user.s_expires_at),
+    };
     const now = Date.now();
     if (
       session.expiresAt.getTime() <= now ||
@@ -128,11 +125,36 @@ export class SessionService {
       name: user.user_name,
       sessionId: session.id,
       stage: session.stage,
-      memberships: raw
+      memberships: rows
         .filter((r): r is ActorRow & MembershipRow => r.o_id !== null)
         .map(membershipView),
       ip,
     };
+  }
+
+  /** The lookup's SQL, built once: building it cost more CPU than running it. */
+  private actorSql(): string {
+    this.actorStatement ??= this.sessions
+      .createQueryBuilder('s')
+      .innerJoin(UserEntity, 'u', 'u.id = s.user_id')
+      .leftJoin(MembershipEntity, 'm', 'm.user_id = u.id')
+      .leftJoin(OrganisationEntity, 'o', 'o.id = m.organisation_id')
+      .select([
+        's.id AS s_id',
+        's.user_id AS s_user_id',
+        's.stage AS s_stage',
+        's.last_seen_at AS s_last_seen_at',
+        's.expires_at AS s_expires_at',
+        's.revoked_at AS s_revoked_at',
+        'u.email AS user_email',
+        'u.name AS user_name',
+        'u.disabled_at AS user_disabled_at',
+        ...MEMBERSHIP_COLUMNS,
+      ])
+      .where('s.id = :id', { id: '' })
+      .orderBy('m.created_at', 'ASC')
+      .getQueryAndParameters()[0];
+    return this.actorStatement;
   }
 
   async membershipsOf(userId: string): Promise<MembershipView[]> {
@@ -176,8 +198,14 @@ function membershipView(r: MembershipRow): MembershipView {
   };
 }
 
-/** The session's user, once per membership (once with nulls for a user without any). */
+/** The session and its user, once per membership (once with nulls for a user without any). */
 type ActorRow = {
+  s_id: string;
+  s_user_id: string;
+  s_stage: SessionStage;
+  s_last_seen_at: string | Date;
+  s_expires_at: string | Date;
+  s_revoked_at: string | Date | null;
   user_email: string;
   user_name: string;
   user_disabled_at: string | Date | null;

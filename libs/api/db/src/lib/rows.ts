@@ -26,3 +26,18 @@ export function updateRow<T extends ObjectLiteral>(
 ) {
   return em.update(target, where, changes as QueryDeepPartialEntity<T>);
 }
+
+/**
+ * A DATETIME read raw (outside entity hydration): MariaDB's driver gives 'YYYY-MM-DD HH:MM:SS.ffffff'
+ * in UTC (dateStrings), SQLite the string TypeORM stored, either may already be a Date.
+ */
+export function rawDate(value: string | Date): Date {
+  if (value instanceof Date) return value;
+  return new Date(
+    /Z$|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.replace(' ', 'T')}Z`,
+  );
+}
+
+export function rawDateOrNull(value: string | Date | null): Date | null {
+  return value === null ? null : rawDate(value);
+}

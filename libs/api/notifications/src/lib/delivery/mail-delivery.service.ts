@@ -13,7 +13,7 @@ import {
   NotFoundError,
   rawTimestamp,
 } from '@portal/api-core';
-import { NotificationEntity } from '@portal/api-db';
+import { NotificationEntity, rawDateOrNull } from '@portal/api-db';
 import { JobProducer } from '@portal/api-jobs';
 import { isPermanentMailError, MailerService } from '@portal/api-mail';
 import {
@@ -340,11 +340,7 @@ export class MailDeliveryService
 
 /** A timestamp from a raw aggregate: a Date (SQLite via TypeORM) or the driver's string. */
 function isoOrNull(value: string | Date | null): string | null {
-  if (value === null) return null;
-  if (value instanceof Date) return value.toISOString();
-  return new Date(
-    /Z$|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.replace(' ', 'T')}Z`,
-  ).toISOString();
+  return rawDateOrNull(value)?.toISOString() ?? null;
 }
 
 /** The Bull job id of a row's first hand-over (JobProducer prefixes the job name). */
