@@ -304,6 +304,98 @@ describe.each(DIALECTS)(
       ).body;
     }
 
+    it("pages the reviewer's inbox and a company's own list by keyset, newest first, and narrows the inbox by its filters", async () => {
+      const county = await as('reviewer.jiashan@example.com');
+      const call = await openCall('high_tech', '330000');
+      const submitted: ApplicationDetail[] = [];
+      for (const email of ['antai@example.com', 'lihua@example.com']) {
+        const company = await as(email);
+        const draft = await readyDraft(company, 'high_tech', call);
+        expect((await act(company, draft.id, 'submit')).status).toBe(200);
+        submitted.push(await expectState(company, draft.id, 'county_review'));
+      }
+      const ids = submitted.map((a) => a.id);
+      const inbox = (query: string) =>
+        county.get<Page<ApplicationSummary>>(
+          `${ApiRoutes.inbox}?view=todo&${query}`,
+        );
+      const walk = async (
+        client: TestClient,
+        url: string,
+      ): Promise<string[]> => {
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const page: { body: Page<ApplicationSummary> } = await client.get<
+            Page<ApplicationSummary>
+          >(`${url}limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+          expect(page.body.items.length).toBeLessThanOrEqual(1);
+          seen.push(...page.body.items.map((a) => a.id));
+          cursor = page.body.nextCursor;
+        } while (cursor);
+        return seen;
+      };
+
+      const all = await inbox('limit=100');
+      expect(all.body.nextCursor).toBeNull();
+      const listed = all.body.items.map((a) => a.id);
+      expect(listed).toEqual(expect.arrayContaining(ids));
+      const entered = all.body.items.map((a) => a.stateEnteredAt);
+      expect([...entered].sort().reverse()).toEqual(entered);
+      expect(await walk(county, `${ApiRoutes.inbox}?view=todo&`)).toEqual(
+        listed,
+      );
+      const mine = all.body.items.find((a) => a.id === ids[1]);
+      expect(mine).toMatchObject({
+        reference: submitted[1]?.reference,
+        companyName: submitted[1]?.companyName,
+        callTitle: 'high_tech open call',
+        status: { state: 'county_review', stage: { en: 'County review' } },
+        overdue: false,
+      });
+
+      const byReference = await inbox(
+        `q=${encodeURIComponent(submitted[1]?.reference ?? '')}`,
+      );
+      expect(byReference.body.items.map((a) => a.id)).toEqual([ids[1]]);
+      const byName = await inbox(
+        `q=${encodeURIComponent(submitted[0]?.companyName ?? '')}`,
+      );
+      expect(byName.body.items.map((a) => a.id)).toContain(ids[0]);
+      expect(byName.body.items.map((a) => a.id)).not.toContain(ids[1]);
+      const inState = await inbox('state=county_review&limit=100');
+      expect(inState.body.items.map((a) => a.id)).toEqual(
+        expect.arrayContaining(ids),
+      );
+      expect(
+        inState.body.items.every((a) => a.status.state === 'county_review'),
+      ).toBe(true);
+      expect(
+        (await inbox('type=innovation_voucher&limit=100')).body.items.map(
+          (a) => a.id,
+        ),
+      ).not.toContain(ids[0]);
+      expect(
+        (await inbox('overdue=true&limit=100')).body.items.map((a) => a.id),
+      ).not.toContain(ids[0]);
+      expect(
+        (await inbox(`callId=${call}&limit=100`)).body.items.map((a) => a.id),
+      ).toEqual(expect.arrayContaining(ids));
+
+      const antai = await as('antai@example.com');
+      const own = await antai.get<Page<ApplicationSummary>>(
+        `${ApiRoutes.applications}?limit=100`,
+      );
+      const ownIds = own.body.items.map((a) => a.id);
+      expect(ownIds).toContain(ids[0]);
+      expect(ownIds).not.toContain(ids[1]);
+      const created = own.body.items.map((a) => a.id);
+      expect(await walk(antai, `${ApiRoutes.applications}?`)).toEqual(created);
+      expect(own.body.items.find((a) => a.id === ids[0])?.status.stage).toBe(
+        null,
+      );
+    });
+
     it('takes a high-tech application through expert scoring, public notice, an objection and its dismissal to a certificate', async () => {
       const antai = await as('antai@example.com');
       const province = await as('reviewer.zhejiang@example.com');

@@ -67,13 +67,13 @@ export const SUMMARY_COLUMNS = [
   'updatedAt',
 ] as const satisfies readonly (keyof ApplicationEntity)[];
 
-/** `SUMMARY_COLUMNS` for a query builder whose applications alias is `alias`. */
-export function summarySelection(alias: string): string[] {
-  return SUMMARY_COLUMNS.map((column) => `${alias}.${column}`);
-}
+export type SummaryFields = Pick<
+  ApplicationEntity,
+  (typeof SUMMARY_COLUMNS)[number]
+>;
 
 export function summaryView(
-  application: Pick<ApplicationEntity, (typeof SUMMARY_COLUMNS)[number]>,
+  application: SummaryFields,
   companyName: string,
   callTitle: string,
   asStaff: boolean,

@@ -6,12 +6,9 @@ import {
   AppError,
   chinaDate,
   ConflictError,
-  decodeCursor,
-  encodeCursor,
   ForbiddenError,
   NotFoundError,
   ValidationFailedError,
-  rawTimestamp,
 } from '@portal/api-core';
 import {
   ApplicationEntity,
@@ -57,13 +54,9 @@ import {
   readsAsStaff,
   type AccessFacts,
 } from './application-access';
-import {
-  detailView,
-  statusView,
-  summarySelection,
-  summaryView,
-} from './application-views';
+import { detailView, statusView, summaryView } from './application-views';
 import { withNames, type NameColumns } from './lookups';
+import { summaryPage } from './summary-page';
 
 const PAGE = 20;
 
@@ -162,38 +155,19 @@ export class ApplicationsService {
     limit = PAGE,
   ): Promise<Page<ApplicationSummary>> {
     const company = await this.ownCompany(actor);
-    const qb = withNames(
-      this.dataSource
-        .getRepository(ApplicationEntity)
-        .createQueryBuilder('a')
-        .select(summarySelection('a')),
-    ).where('a.organisation_id = :org', { org: company.id });
-    if (cursor) {
-      const [at, id] = decodeCursor(cursor);
-      qb.andWhere(
-        '(a.created_at < :at OR (a.created_at = :at AND a.id < :id))',
-        { at, id },
-      );
-    }
-    const { entities, raw } = await qb
-      .orderBy('a.created_at', 'DESC')
-      .addOrderBy('a.id', 'DESC')
-      .limit(limit + 1)
-      .getRawAndEntities<
-        { a_id: string; a_created_at: string | Date } & NameColumns
-      >();
-    const page = entities.slice(0, limit);
-    const titles = new Map(raw.map((r) => [r.a_id, r.call_title ?? '']));
-    const last = page[page.length - 1];
-    const lastAt = raw[page.length - 1]?.a_created_at;
+    const { rows, nextCursor } = await summaryPage(this.dataSource, {
+      where: 'a.organisation_id = :org',
+      params: { org: company.id },
+      sortColumn: 'a.created_at',
+      tieColumn: 'a.id',
+      cursor,
+      limit,
+    });
     return {
-      items: page.map((a) =>
-        summaryView(a, company.name, titles.get(a.id) ?? '', false),
+      items: rows.map((r) =>
+        summaryView(r, company.name, r.call_title ?? '', false),
       ),
-      nextCursor:
-        entities.length > limit && last && lastAt !== undefined
-          ? encodeCursor(rawTimestamp(lastAt), last.id)
-          : null,
+      nextCursor,
     };
   }
 
