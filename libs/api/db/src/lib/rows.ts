@@ -1,4 +1,9 @@
-import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type {
+  DataSource,
+  EntityManager,
+  EntityTarget,
+  ObjectLiteral,
+} from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 
 /**
@@ -40,4 +45,25 @@ export function rawDate(value: string | Date): Date {
 
 export function rawDateOrNull(value: string | Date | null): Date | null {
   return value === null ? null : rawDate(value);
+}
+
+/**
+ * An entity from a row read raw (`SELECT t.*` or some of its columns), each present column
+ * converted as TypeORM's own hydration does: hot reads run a statement written once instead of
+ * building it with the query builder on every request.
+ */
+export function hydrateRow<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  target: EntityTarget<T>,
+  raw: Record<string, unknown>,
+): T {
+  const metadata = dataSource.getMetadata(target);
+  const entity: Record<string, unknown> = metadata.create();
+  for (const column of metadata.columns)
+    if (column.databaseName in raw)
+      entity[column.propertyName] = dataSource.driver.prepareHydratedValue(
+        raw[column.databaseName],
+        column,
+      );
+  return entity as T;
 }

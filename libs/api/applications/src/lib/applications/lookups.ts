@@ -1,12 +1,7 @@
-import { CallEntity, OrganisationEntity } from '@portal/api-db';
-import {
-  In,
-  type DataSource,
-  type ObjectLiteral,
-  type SelectQueryBuilder,
-} from 'typeorm';
+import { OrganisationEntity } from '@portal/api-db';
+import { In, type DataSource } from 'typeorm';
 
-/** The columns `withNames` adds to each raw row. */
+/** The columns `NAME_COLUMNS` adds to each raw row. */
 export interface NameColumns {
   readonly company_name: string | null;
   readonly call_title: string | null;
@@ -16,19 +11,10 @@ export interface NameColumns {
  * The company's name and the call's title beside each application (alias `a`) in the same
  * statement: primary-key lookups per returned row, no second round trip.
  */
-export function withNames<T extends ObjectLiteral>(
-  qb: SelectQueryBuilder<T>,
-): SelectQueryBuilder<T> {
-  return qb
-    .leftJoin(
-      OrganisationEntity,
-      'named_org',
-      'named_org.id = a.organisation_id',
-    )
-    .leftJoin(CallEntity, 'named_call', 'named_call.id = a.call_id')
-    .addSelect('named_org.name', 'company_name')
-    .addSelect('named_call.title', 'call_title');
-}
+export const NAME_COLUMNS =
+  'named_org.name AS company_name, named_call.title AS call_title';
+export const NAME_JOINS = `LEFT JOIN organisations named_org ON named_org.id = a.organisation_id
+  LEFT JOIN calls named_call ON named_call.id = a.call_id`;
 
 /** Names for a page of rows in one query (no N+1), where they cannot be joined. */
 export async function companyNames(

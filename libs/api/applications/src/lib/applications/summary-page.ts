@@ -1,14 +1,8 @@
 import { decodeCursor, encodeCursor, rawTimestamp } from '@portal/api-core';
-import {
-  ApplicationEntity,
-  CallEntity,
-  OrganisationEntity,
-  rawDate,
-  rawDateOrNull,
-} from '@portal/api-db';
-import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { ApplicationEntity, hydrateRow } from '@portal/api-db';
+import type { DataSource, ObjectLiteral } from 'typeorm';
 import { SUMMARY_COLUMNS, type SummaryFields } from './application-views';
-import type { NameColumns } from './lookups';
+import { NAME_COLUMNS, NAME_JOINS, type NameColumns } from './lookups';
 
 /** One listed application: its summary columns, its company's name and its call's title. */
 export type SummaryRow = SummaryFields & NameColumns;
@@ -43,9 +37,8 @@ export async function summaryPage(
     Object.assign(params, { cursorAt: at, cursorId: id });
   }
   const text = `SELECT ${summarySelectList(dataSource)}, ${query.sortColumn} AS sort_at, ${query.tieColumn} AS sort_id
-    FROM ${tableOf(dataSource, ApplicationEntity)} a ${query.join ?? ''}
-    LEFT JOIN ${tableOf(dataSource, OrganisationEntity)} named_org ON named_org.id = a.organisation_id
-    LEFT JOIN ${tableOf(dataSource, CallEntity)} named_call ON named_call.id = a.call_id
+    FROM applications a ${query.join ?? ''}
+    ${NAME_JOINS}
     WHERE ${where}
     ORDER BY ${query.sortColumn} DESC, ${query.tieColumn} DESC
     LIMIT :pageSize`;
@@ -57,7 +50,12 @@ export async function summaryPage(
   const rows = raw.slice(0, query.limit);
   const last = rows[rows.length - 1];
   return {
-    rows: rows.map(summaryFromRaw),
+    rows: rows.map((r) =>
+      Object.assign(hydrateRow(dataSource, ApplicationEntity, r), {
+        company_name: r.company_name,
+        call_title: r.call_title,
+      }),
+    ),
     nextCursor:
       raw.length > query.limit && last
         ? encodeCursor(rawTimestamp(last.sort_at), String(last.sort_id))
@@ -65,14 +63,15 @@ export async function summaryPage(
   };
 }
 
-type RawSummaryRow = Record<string, unknown> & {
-  sort_at: string | Date;
-  sort_id: string | number;
-};
+type RawSummaryRow = Record<string, unknown> &
+  NameColumns & {
+    sort_at: string | Date;
+    sort_id: string | number;
+  };
 
 const selectLists = new WeakMap<DataSource, string>();
 
-/** `a.<column> AS <property>` for each summary column, and the two names. */
+/** The summary's columns of `a`, then the names. */
 function summarySelectList(dataSource: DataSource): string {
   let list = selectLists.get(dataSource);
   if (!list) {
@@ -81,42 +80,11 @@ function summarySelectList(dataSource: DataSource): string {
       ...SUMMARY_COLUMNS.map((property) => {
         const column = metadata.findColumnWithPropertyName(property);
         if (!column) throw new Error(`applications has no ${property}`);
-        return `a.${column.databaseName} AS ${property}`;
+        return `a.${column.databaseName}`;
       }),
-      'named_org.name AS company_name',
-      'named_call.title AS call_title',
+      NAME_COLUMNS,
     ].join(', ');
     selectLists.set(dataSource, list);
   }
   return list;
-}
-
-function tableOf(
-  dataSource: DataSource,
-  entity: EntityTarget<ObjectLiteral>,
-): string {
-  return dataSource.getMetadata(entity).tableName;
-}
-
-function summaryFromRaw(r: RawSummaryRow): SummaryRow {
-  const row = r as unknown as Record<keyof SummaryRow, never>;
-  return {
-    id: String(row.id),
-    reference: row.reference,
-    type: row.type,
-    workflowVersion: Number(row.workflowVersion),
-    organisationId: row.organisationId,
-    countyCode: row.countyCode,
-    callId: row.callId,
-    state: row.state,
-    holder: row.holder,
-    version: Number(row.version),
-    stateEnteredAt: rawDate(row.stateEnteredAt),
-    dueAt: rawDateOrNull(row.dueAt),
-    submittedAt: rawDateOrNull(row.submittedAt),
-    createdAt: rawDate(row.createdAt),
-    updatedAt: rawDate(row.updatedAt),
-    company_name: row.company_name,
-    call_title: row.call_title,
-  };
 }

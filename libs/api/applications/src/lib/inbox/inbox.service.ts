@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Actor } from '@portal/api-access';
-import { ApplicationEventEntity } from '@portal/api-db';
 import type { ApplicationSummary, InboxQuery, Page } from '@portal/contracts';
 import { partyOf, regionLevel } from '@portal/domain';
 import { DataSource } from 'typeorm';
@@ -38,7 +37,7 @@ export class InboxService {
     const filters = filtersOf(actor, query);
     const { rows, nextCursor } = await summaryPage(this.dataSource, {
       join: done
-        ? `INNER JOIN ${this.dataSource.getMetadata(ApplicationEventEntity).tableName} e ON e.application_id = a.id`
+        ? 'INNER JOIN application_events e ON e.application_id = a.id'
         : undefined,
       where: [scope.sql, ...filters.sql].map((c) => `(${c})`).join(' AND '),
       params: { ...scope.params, ...filters.params },
