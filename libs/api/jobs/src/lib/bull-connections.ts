@@ -3,6 +3,8 @@ import { AppConfig } from '@portal/api-core';
 import type Redis from 'ioredis';
 import { createRedis } from './redis-connection';
 
+const SHARED_CONNECTION_LISTENERS = 50;
+
 /**
  * Bull's Redis connections: one `client` and one `subscriber` shared by every queue (as Bull
  * recommends), a blocking connection per queue. Bull does not close connections it did not
@@ -21,7 +23,12 @@ export class BullConnections {
       if (existing) return existing;
     }
     const redis = createRedis(this.config.redisUrl, type);
-    if (type !== 'bclient') this.shared.set(type, redis);
+    if (type !== 'bclient') {
+      // Every queue and handler adds its own error/ready/end listeners to a shared connection
+      // (11 in the worker), past Node's leak warning at 10; a real leak still passes 50.
+      redis.setMaxListeners(SHARED_CONNECTION_LISTENERS);
+      this.shared.set(type, redis);
+    }
     this.all.push(redis);
     return redis;
   }
