@@ -79,6 +79,8 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'info',
     AUTH_RATE_LIMIT_PER_MINUTE: '100000',
     PORT: String(API_PORT),
+    // As docker/Dockerfile sets it for both processes.
+    MALLOC_ARENA_MAX: '2',
   };
   // BENCH_PROFILE_DIR=/some/dir: the API and the worker write V8 CPU profiles there on exit.
   const profile = process.env['BENCH_PROFILE_DIR']
