@@ -1,8 +1,12 @@
 import { DEMO_PASSWORD } from '@portal/api-db';
-import { JobProducer } from '@portal/api-jobs';
+import { JobProducer, QUEUE_NAMES } from '@portal/api-jobs';
 import { NotifyService } from '@portal/api-notifications';
 import type { TestClient } from '@portal/api-testing';
-import { ApiRoutes } from '@portal/contracts';
+import {
+  ApiRoutes,
+  type ActionResult,
+  type ApplicationDetail,
+} from '@portal/contracts';
 import type { Logger, QueryRunner } from 'typeorm';
 import { insertCall } from '../testing/factories';
 import { startTestApp, type TestApp } from '../testing/test-app';
@@ -24,6 +28,7 @@ describe('SQL statements per read (MariaDB)', () => {
   let reviewer: TestClient;
   let applicationId: string;
   let statements = 0;
+  const sent: string[] = [];
 
   beforeAll(async () => {
     t = await startTestApp('mariadb');
@@ -35,6 +40,7 @@ describe('SQL statements per read (MariaDB)', () => {
         runner?: QueryRunner,
       ) => {
         statements++;
+        sent.push(query);
         logger.logQuery(query, parameters, runner);
       },
       logQueryError: (...args) => logger.logQueryError(...args),
@@ -131,5 +137,44 @@ describe('SQL statements per read (MariaDB)', () => {
     expect(
       await fewestStatements(company, ApiRoutes.applications),
     ).toBeLessThanOrEqual(3);
+  });
+
+  it('a transition with an Idempotency-Key: 12, the hand-over to Bull included', async () => {
+    // Jobs are still handed over; this process just does not run them while we count.
+    const queues = QUEUE_NAMES.map((name) =>
+      t.app.get(JobProducer).queue(name),
+    );
+    await Promise.all(queues.map((q) => q.pause(true)));
+    try {
+      const current = await reviewer.get<ApplicationDetail>(
+        ApiRoutes.application(applicationId),
+      );
+      const before = sent.length;
+      // The outbox and mail sweepers of this process read their tables now and then; the
+      // transition itself reads neither.
+      const transitions = () =>
+        sent
+          .slice(before)
+          .filter((q) => !/FROM [`"]?(outbox|notifications)\b/.test(q));
+      const response = await reviewer.post<ActionResult>(
+        ApiRoutes.applicationActions(applicationId),
+        {
+          action: 'return_for_supplement',
+          version: current.body.version,
+          comment: '请补充近三年研发费用明细',
+          items: [{ target: 'other', note: '近三年研发费用明细' }],
+        },
+        { headers: { 'idempotency-key': 'statements-per-transition' } },
+      );
+      expect(response.status).toBe(200);
+      // The hand-over's UPDATE follows the answer.
+      for (let i = 0; i < 50 && transitions().length < 12; i++)
+        await new Promise((r) => setTimeout(r, 10));
+      // session, key read, START, version claim, case with its call, calendar, case UPDATE,
+      // event, outbox, key INSERT, COMMIT, hand-over UPDATE
+      expect(transitions()).toHaveLength(12);
+    } finally {
+      await Promise.all(queues.map((q) => q.resume(true)));
+    }
   });
 });

@@ -324,12 +324,12 @@ export class ApplicationsService {
             ),
           };
           if (idempotencyKey)
-            await em.insert(IdempotencyKeyEntity, {
+            await insertRows(em, IdempotencyKeyEntity, {
               userId: actor.userId,
               key: idempotencyKey,
               requestHash,
               response: answer,
-            });
+            } as IdempotencyKeyEntity);
           return { answer, outbox: result.outbox };
         },
       );
@@ -419,9 +419,12 @@ export class ApplicationsService {
     key: string,
     requestHash: string,
   ): Promise<ActionResult | null> {
-    const stored = await this.dataSource
-      .getRepository(IdempotencyKeyEntity)
-      .findOneBy({ userId: actor.userId, key });
+    const [stored] = await this.rowsOf(
+      IdempotencyKeyEntity,
+      'SELECT request_hash, response FROM idempotency_keys WHERE user_id = ? AND `key` = ?',
+      actor.userId,
+      key,
+    );
     if (!stored) return null;
     if (stored.requestHash !== requestHash)
       throw new AppError(

@@ -6,7 +6,7 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig } from '@portal/api-core';
-import { OutboxEntity } from '@portal/api-db';
+import { OutboxEntity, updateRow } from '@portal/api-db';
 import {
   JobProducer,
   type JobName,
@@ -14,7 +14,7 @@ import {
   type QueueName,
 } from '@portal/api-jobs';
 import type { Job } from 'bull';
-import { DataSource, In, IsNull, LessThan, Not } from 'typeorm';
+import { DataSource, IsNull, LessThan } from 'typeorm';
 
 const SWEEP_EVERY_MS = 5_000;
 /** Rows younger than this are still being handed over by the request that wrote them. */
@@ -94,12 +94,12 @@ export class OutboxRelay
     const ids = this.done.splice(0);
     if (!ids.length) return;
     try {
-      await this.dataSource
-        .getRepository(OutboxEntity)
-        .update(
-          { id: In(ids), completedAt: IsNull() },
-          { completedAt: new Date() },
-        );
+      await updateRow(
+        this.dataSource.manager,
+        OutboxEntity,
+        { id: ids, completedAt: null },
+        { completedAt: new Date() },
+      );
     } catch (error) {
       // Unmarked rows are only checked against Redis again: nothing runs twice because of it.
       this.logger.warn(
@@ -179,11 +179,11 @@ export class OutboxRelay
       .map((row) => row.id);
     if (!handed.length) return 0;
     try {
-      await this.dataSource.getRepository(OutboxEntity).update(
-        {
-          id: In(handed),
-          dispatchedAt: again ? Not(IsNull()) : IsNull(),
-        },
+      // A row handed over again keeps no condition: it was handed over before.
+      await updateRow(
+        this.dataSource.manager,
+        OutboxEntity,
+        again ? { id: handed } : { id: handed, dispatchedAt: null },
         { dispatchedAt: new Date() },
       );
     } catch (error) {

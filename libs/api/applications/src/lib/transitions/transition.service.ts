@@ -13,6 +13,9 @@ import {
   ApplicationEntity,
   ApplicationEventEntity,
   CallEntity,
+  columnsAs,
+  execute,
+  hydrateRow,
   insertRows,
   ObjectionEntity,
   OutboxEntity,
@@ -95,10 +98,12 @@ export class TransitionService {
     clientIp: string | null,
     options: FireOptions = {},
   ): Promise<TransitionResult> {
-    const application = await em.findOne(ApplicationEntity, {
-      where: { id: applicationId },
-    });
-    if (!application) throw new NotFoundError('The application');
+    // Claim the version first: of concurrent requests, one gets past it; the rest wait on the
+    // row's lock, then find the version moved on (409). A refusal below rolls the claim back.
+    const claimed = await claimVersion(em, applicationId, request.version);
+    const loaded = await caseAndCall(em, applicationId);
+    if (!loaded) throw new NotFoundError('The application');
+    const { application, call } = loaded;
     const facts = await accessFacts(em, initiator, application);
     if (
       initiator.kind === 'user' &&
@@ -106,8 +111,7 @@ export class TransitionService {
       !mayRead(initiator.actor, application, facts)
     )
       throw new NotFoundError('The application');
-    if (application.version !== request.version)
-      throw staleVersion(application.version);
+    if (!claimed) throw staleVersion(application.version);
 
     const definition = workflowVersion(
       application.type,
@@ -150,13 +154,7 @@ export class TransitionService {
             ) ?? null)
           : membershipAs(initiator.actor, application, party, facts);
 
-    // Claim the version first: of concurrent requests, one gets here; the rest wait, then 409.
-    await claimVersion(em, application.id, request.version);
-
     const now = new Date();
-    const call = await em.findOneByOrFail(CallEntity, {
-      id: application.callId,
-    });
     const changes = await this.guards.check({
       em,
       application,
@@ -184,7 +182,8 @@ export class TransitionService {
       await this.releaseUnusedVoucher(em, application, decision);
     for (const effect of transition.effects)
       if (effect.kind === 'objections')
-        await em.update(
+        await updateRow(
+          em,
           ObjectionEntity,
           { applicationId: application.id, status: 'open' },
           { status: effect.resolve },
@@ -261,7 +260,8 @@ export class TransitionService {
     decision: Record<string, unknown>,
     payload: Record<string, unknown>,
   ): Promise<ApplicationEventEntity> {
-    await claimVersion(em, application.id, version);
+    if (!(await claimVersion(em, application.id, version)))
+      throw staleVersion(null);
     const membership =
       initiator.actor.memberships.find(
         (m) => m.organisationId === application.organisationId,
@@ -358,19 +358,35 @@ function accessFacts(
     : accessFactsFor(em, initiator.actor, application);
 }
 
-/** Moves the version on only if it is still the one the caller saw; otherwise 409. */
+/** Moves the version on if it is still the one the caller saw; false if it is not (or no case). */
 async function claimVersion(
   em: EntityManager,
   id: string,
   version: number,
-): Promise<void> {
-  const claim = await em
-    .createQueryBuilder()
-    .update(ApplicationEntity)
-    .set({ version: () => 'version + 1' })
-    .where('id = :id AND version = :version', { id, version })
-    .execute();
-  if (claim.affected !== 1) throw staleVersion(null);
+): Promise<boolean> {
+  const changed = await execute(
+    em,
+    'UPDATE applications SET version = version + 1 WHERE id = ? AND version = ?',
+    [id, version],
+  );
+  return changed === 1;
+}
+
+/** The case and its call, in one statement. */
+async function caseAndCall(
+  em: EntityManager,
+  id: string,
+): Promise<{ application: ApplicationEntity; call: CallEntity } | null> {
+  const dataSource = em.connection;
+  const [row]: Record<string, unknown>[] = await em.query(
+    `SELECT a.*, ${columnsAs(dataSource, CallEntity, 'c', 'call__')} FROM applications a JOIN calls c ON c.id = a.call_id WHERE a.id = ?`,
+    [id],
+  );
+  if (!row) return null;
+  return {
+    application: hydrateRow(dataSource, ApplicationEntity, row),
+    call: hydrateRow(dataSource, CallEntity, row, 'call__'),
+  };
 }
 
 function staleVersion(current: number | null): ConflictError {
