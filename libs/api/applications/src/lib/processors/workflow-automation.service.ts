@@ -4,8 +4,10 @@ import { AuditService } from '@portal/api-access';
 import { AppError, chinaDate } from '@portal/api-core';
 import {
   ApplicationEntity,
-  AttachmentEntity,
   figuresBefore,
+  hydrateRow,
+  updateRow,
+  type AttachmentEntity,
 } from '@portal/api-db';
 import { JobProducer, type WorkflowJobPayload } from '@portal/api-jobs';
 import type { AutoCheckReport, SupplementItem } from '@portal/contracts';
@@ -62,9 +64,12 @@ export class WorkflowAutomationService {
           note: `${r.explanation['zh-CN']} / ${r.explanation.en}`,
         })),
     ];
-    await this.dataSource
-      .getRepository(ApplicationEntity)
-      .update({ id: application.id }, { autoCheck: report });
+    await updateRow(
+      this.dataSource.manager,
+      ApplicationEntity,
+      { id: application.id },
+      { autoCheck: report },
+    );
     return this.fire(
       application,
       report.passed ? 'auto_check_passed' : 'auto_check_failed',
@@ -158,9 +163,14 @@ export class WorkflowAutomationService {
   private async current(
     job: WorkflowJobPayload,
   ): Promise<ApplicationEntity | null> {
-    const application = await this.dataSource
-      .getRepository(ApplicationEntity)
-      .findOneBy({ id: job.applicationId });
+    // Written out: every automated check and timer starts here.
+    const [row]: Record<string, unknown>[] = await this.dataSource.query(
+      'SELECT * FROM applications WHERE id = ?',
+      [job.applicationId],
+    );
+    const application = row
+      ? hydrateRow(this.dataSource, ApplicationEntity, row)
+      : null;
     return application && application.eventCount === job.seq
       ? application
       : null;
@@ -199,12 +209,11 @@ export class WorkflowAutomationService {
     application: ApplicationEntity,
   ): Promise<AutoCheckReport> {
     const schema = APPLICATION_FORMS[application.type];
-    const uploaded = await this.dataSource
-      .getRepository(AttachmentEntity)
-      .find({
-        where: { applicationId: application.id },
-        select: { materialKey: true },
-      });
+    const uploaded: Pick<AttachmentEntity, 'materialKey'>[] =
+      await this.dataSource.query(
+        'SELECT material_key AS materialKey FROM attachments WHERE application_id = ?',
+        [application.id],
+      );
     const formProblems = validateForm(schema, application.form, 'submit');
     const missing = missingMaterials(
       schema,

@@ -13,7 +13,14 @@ import {
   NotFoundError,
   rawTimestamp,
 } from '@portal/api-core';
-import { NotificationEntity, rawDateOrNull } from '@portal/api-db';
+import {
+  execute,
+  hydrateRow,
+  NotificationEntity,
+  rawDateOrNull,
+  toColumn,
+  updateRow,
+} from '@portal/api-db';
 import { JobProducer } from '@portal/api-jobs';
 import { isPermanentMailError, MailerService } from '@portal/api-mail';
 import {
@@ -24,11 +31,14 @@ import {
   type MailDeliveryStats,
   type MailDeliveryView,
 } from '@portal/contracts';
-import { DataSource, In, IsNull, LessThan } from 'typeorm';
+import { DataSource, IsNull, LessThan } from 'typeorm';
 
 /** How long a send holds its row: longer than the SMTP timeouts, short enough to recover. */
 const CLAIM_MS = 60_000;
 const SWEEP_EVERY_MS = 15_000;
+/** A queued mail, or one whose sender's claim ran out, is claimed for one attempt. */
+const CLAIM_SQL =
+  "UPDATE notifications SET status = 'sending', claimed_until = ?, attempts = attempts + 1 WHERE id = ? AND channel = 'email' AND (status = 'queued' OR (status = 'sending' AND claimed_until < ?))";
 /** A queued mail whose Bull job has not run by then is handed over again (Redis lost it?). */
 const REQUEUE_AFTER_MS = 60_000;
 const SWEEP_BATCH = 1000;
@@ -98,34 +108,33 @@ export class MailDeliveryService
     notificationId: string,
     lastAttempt: boolean,
   ): Promise<SendOutcome> {
-    const repo = this.repo();
+    const em = this.dataSource.manager;
     const now = new Date();
-    const claim = await repo
-      .createQueryBuilder()
-      .update()
-      .set({
-        status: 'sending',
-        claimedUntil: new Date(now.getTime() + CLAIM_MS),
-        attempts: () => 'attempts + 1',
-      })
-      .where('id = :id AND channel = :channel', {
-        id: notificationId,
-        channel: 'email',
-      })
-      .andWhere(
-        "(status = 'queued' OR (status = 'sending' AND claimed_until < :now))",
-        { now },
-      )
-      .execute();
-    if (claim.affected !== 1) {
-      const row = await repo.findOneBy({ id: notificationId });
+    // Written out: one claim, one read and one mark per mail.
+    const claimed = await execute(em, CLAIM_SQL, [
+      toColumn(
+        this.dataSource,
+        NotificationEntity,
+        'claimedUntil',
+        new Date(now.getTime() + CLAIM_MS),
+      ),
+      notificationId,
+      toColumn(this.dataSource, NotificationEntity, 'claimedUntil', now),
+    ]);
+    const [found]: Record<string, unknown>[] = await em.query(
+      'SELECT * FROM notifications WHERE id = ?',
+      [notificationId],
+    );
+    const row = found
+      ? hydrateRow(this.dataSource, NotificationEntity, found)
+      : null;
+    if (claimed !== 1 || !row) {
       if (row?.status === 'sending')
         throw new TemporaryMailError(
           `Mail ${notificationId} is being sent by another run`,
         );
       return 'skipped';
     }
-    const row = await repo.findOneByOrFail({ id: notificationId });
     try {
       await this.mailer.send({
         to: row.address as string,
@@ -137,7 +146,9 @@ export class MailDeliveryService
     } catch (error) {
       const message = describe(error);
       const permanent = isPermanentMailError(error) || lastAttempt;
-      await repo.update(
+      await updateRow(
+        em,
+        NotificationEntity,
         { id: row.id, status: 'sending' },
         {
           status: permanent ? 'failed' : 'queued',
@@ -151,7 +162,9 @@ export class MailDeliveryService
       }
       throw new TemporaryMailError(message);
     }
-    await repo.update(
+    await updateRow(
+      em,
+      NotificationEntity,
       { id: row.id },
       {
         status: 'sent',
@@ -329,7 +342,12 @@ export class MailDeliveryService
         SEND_RETRIES,
       );
     if (ids.length)
-      await this.repo().update({ id: In([...ids]) }, { queuedAt: new Date() });
+      await updateRow(
+        this.dataSource.manager,
+        NotificationEntity,
+        { id: ids },
+        { queuedAt: new Date() },
+      );
     return ids.length;
   }
 

@@ -6,8 +6,9 @@ import {
   ApplicationEntity,
   ApplicationEventEntity,
   CallEntity,
+  hydrateRow,
+  insertRows,
   NotificationEntity,
-  OrganisationEntity,
 } from '@portal/api-db';
 import type { NotifyJobPayload } from '@portal/api-jobs';
 import type {
@@ -157,19 +158,23 @@ export class NotifyService {
 
   private async occasion(job: NotifyJobPayload): Promise<Occasion | null> {
     const em = this.dataSource.manager;
-    const [found, event] = await Promise.all([
-      em
-        .createQueryBuilder(ApplicationEntity, 'a')
-        .leftJoin(OrganisationEntity, 'o', 'o.id = a.organisation_id')
-        .addSelect('o.name', 'company_name')
-        .where('a.id = :id', { id: job.applicationId })
-        .getRawAndEntities<{ company_name: string | null }>(),
+    const [caseRows, eventRows] = await Promise.all([
+      em.query(
+        'SELECT a.*, o.name AS company_name FROM applications a LEFT JOIN organisations o ON o.id = a.organisation_id WHERE a.id = ?',
+        [job.applicationId],
+      ) as Promise<Record<string, unknown>[]>,
       job.eventId
-        ? em.findOneBy(ApplicationEventEntity, { id: job.eventId })
-        : null,
+        ? (em.query('SELECT * FROM application_events WHERE id = ?', [
+            job.eventId,
+          ]) as Promise<Record<string, unknown>[]>)
+        : [],
     ]);
-    const application = found.entities[0];
-    if (!application) return null;
+    const [caseRow] = caseRows;
+    if (!caseRow) return null;
+    const application = hydrateRow(this.dataSource, ApplicationEntity, caseRow);
+    const event = eventRows[0]
+      ? hydrateRow(this.dataSource, ApplicationEventEntity, eventRows[0])
+      : null;
     const definition = workflowVersion(
       application.type,
       application.workflowVersion,
@@ -177,7 +182,7 @@ export class NotifyService {
     const common = {
       application,
       definition,
-      companyName: found.raw[0]?.company_name ?? '',
+      companyName: (caseRow['company_name'] as string | null) ?? '',
       event,
       extra: {},
     };
@@ -340,23 +345,11 @@ function itemLine(
   return `${label}: ${item.note}`;
 }
 
-/** INSERT IGNORE / INSERT OR IGNORE: rows already written by an earlier run stay as they are. */
-/** Inserts the rows a unique key does not already hold; returns how many went in when the driver says (MySQL/MariaDB), else null. */
-export async function insertIgnoringDuplicates(
+/** Inserts the rows a unique key does not already hold; returns how many went in. */
+export function insertIgnoringDuplicates(
   em: EntityManager,
   rows: readonly NotificationEntity[],
-): Promise<number | null> {
-  if (!rows.length) return 0;
-  const result = await em
-    .createQueryBuilder()
-    .insert()
-    .into(NotificationEntity)
-    .values(rows.map((r) => ({ ...r })))
-    .orIgnore()
-    // Nothing to read back: every column is given (without this TypeORM may SELECT the rows).
-    .updateEntity(false)
-    .execute();
-  const affected = (result.raw as { affectedRows?: unknown } | undefined)
-    ?.affectedRows;
-  return typeof affected === 'number' ? affected : null;
+): Promise<number> {
+  if (!rows.length) return Promise.resolve(0);
+  return insertRows(em, NotificationEntity, rows, { ignoreDuplicates: true });
 }

@@ -1,11 +1,4 @@
-import {
-  ExpertAssignmentEntity,
-  MembershipEntity,
-  ObjectionEntity,
-  OrganisationEntity,
-  UserEntity,
-  type ApplicationEntity,
-} from '@portal/api-db';
+import type { ApplicationEntity } from '@portal/api-db';
 import type { Language } from '@portal/contracts';
 import type { Party, Role } from '@portal/domain';
 import type { EntityManager } from 'typeorm';
@@ -41,6 +34,18 @@ const ROLE_OF_PARTY: Partial<Record<Party, Role>> = {
   provider: 'service_provider',
 };
 
+const USERS = `SELECT u.id AS id, u.name AS name, u.email AS email, u.language AS language`;
+const ACTIVE = 'u.disabled_at IS NULL';
+
+/** Written out once (a notify job runs these for every transition). */
+const USERS_OF = {
+  enterprise: `${USERS}, m.role AS role FROM users u JOIN memberships m ON m.user_id = u.id WHERE ${ACTIVE} AND m.organisation_id = ? AND m.role IN ('enterprise_admin', 'enterprise_member')`,
+  bureau: `${USERS}, m.role AS role FROM users u JOIN memberships m ON m.user_id = u.id JOIN organisations o ON o.id = m.organisation_id WHERE ${ACTIVE} AND m.role = 'reviewer' AND o.kind = 'bureau' AND o.level = ? AND o.region_code = ?`,
+  partner: `${USERS}, m.role AS role FROM users u JOIN memberships m ON m.user_id = u.id WHERE ${ACTIVE} AND m.organisation_id = ? AND m.role = ?`,
+  expert: `${USERS}, NULL AS role FROM users u JOIN expert_assignments a ON a.expert_user_id = u.id WHERE ${ACTIVE} AND a.application_id = ?`,
+  objector: `${USERS}, NULL AS role FROM users u JOIN objections ob ON ob.user_id = u.id WHERE ${ACTIVE} AND ob.application_id = ?`,
+};
+
 /**
  * The people behind a party on one application: the company's admins and members, the
  * reviewers of the bureau of that level whose region is the company's, the drawn experts, the
@@ -51,27 +56,9 @@ export async function usersOf(
   application: ApplicationEntity,
   party: Party | 'objector',
 ): Promise<Row[]> {
-  const users = em
-    .createQueryBuilder(UserEntity, 'u')
-    .select([
-      'u.id AS id',
-      'u.name AS name',
-      'u.email AS email',
-      'u.language AS language',
-    ])
-    .where('u.disabled_at IS NULL');
   switch (party) {
     case 'enterprise':
-      return users
-        .addSelect('m.role', 'role')
-        .innerJoin(MembershipEntity, 'm', 'm.user_id = u.id')
-        .andWhere('m.organisation_id = :org', {
-          org: application.organisationId,
-        })
-        .andWhere('m.role IN (:...roles)', {
-          roles: ['enterprise_admin', 'enterprise_member'],
-        })
-        .getRawMany<Row>();
+      return em.query(USERS_OF.enterprise, [application.organisationId]);
     case 'county':
     case 'city':
     case 'province': {
@@ -80,47 +67,19 @@ export async function usersOf(
         city: application.cityCode,
         province: application.provinceCode,
       }[party];
-      return users
-        .addSelect('m.role', 'role')
-        .innerJoin(MembershipEntity, 'm', 'm.user_id = u.id')
-        .innerJoin(OrganisationEntity, 'o', 'o.id = m.organisation_id')
-        .andWhere('m.role = :role', { role: 'reviewer' })
-        .andWhere(
-          'o.kind = :kind AND o.level = :level AND o.region_code = :region',
-          {
-            kind: 'bureau',
-            level: party,
-            region,
-          },
-        )
-        .getRawMany<Row>();
+      return em.query(USERS_OF.bureau, [party, region]);
     }
     case 'bank':
     case 'provider': {
       const org =
         party === 'bank' ? application.bankId : application.providerId;
       if (!org) return [];
-      return users
-        .addSelect('m.role', 'role')
-        .innerJoin(MembershipEntity, 'm', 'm.user_id = u.id')
-        .andWhere('m.organisation_id = :org AND m.role = :role', {
-          org,
-          role: ROLE_OF_PARTY[party],
-        })
-        .getRawMany<Row>();
+      return em.query(USERS_OF.partner, [org, ROLE_OF_PARTY[party]]);
     }
     case 'expert':
-      return users
-        .addSelect('NULL', 'role')
-        .innerJoin(ExpertAssignmentEntity, 'a', 'a.expert_user_id = u.id')
-        .andWhere('a.application_id = :id', { id: application.id })
-        .getRawMany<Row>();
+      return em.query(USERS_OF.expert, [application.id]);
     case 'objector':
-      return users
-        .addSelect('NULL', 'role')
-        .innerJoin(ObjectionEntity, 'ob', 'ob.user_id = u.id')
-        .andWhere('ob.application_id = :id', { id: application.id })
-        .getRawMany<Row>();
+      return em.query(USERS_OF.objector, [application.id]);
     case 'system':
       return [];
   }

@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Actor } from '@portal/api-access';
 import { AppConfig, ValidationFailedError } from '@portal/api-core';
-import { NotificationPreferenceEntity } from '@portal/api-db';
+import { hydrateRow, NotificationPreferenceEntity } from '@portal/api-db';
 import type {
   NotificationCategory,
   NotificationPreferencesView,
   UpdateNotificationPreferencesRequest,
 } from '@portal/contracts';
 import { DIGEST_PARTIES, partyOf } from '@portal/domain';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 
 /** What one user chose; categories without a row keep their default (e-mail on, no digest). */
 export interface EmailChoices {
@@ -35,10 +35,16 @@ export class PreferencesService {
   async choicesOf(
     userIds: readonly string[],
   ): Promise<Map<string, EmailChoices>> {
+    // Written out: every notify job reads it.
     const rows = userIds.length
-      ? await this.dataSource
-          .getRepository(NotificationPreferenceEntity)
-          .findBy({ userId: In([...userIds]) })
+      ? (
+          (await this.dataSource.query(
+            `SELECT * FROM notification_preferences WHERE user_id IN (${userIds.map(() => '?').join(', ')})`,
+            [...userIds],
+          )) as Record<string, unknown>[]
+        ).map((row) =>
+          hydrateRow(this.dataSource, NotificationPreferenceEntity, row),
+        )
       : [];
     const result = new Map<string, EmailChoices>();
     for (const userId of userIds) {
