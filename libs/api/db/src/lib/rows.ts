@@ -24,18 +24,17 @@ export async function insertRows<T extends ObjectLiteral>(
   options: { ignoreDuplicates?: boolean } = {},
 ): Promise<number> {
   const metadata = em.connection.getMetadata(target);
+  const own = writable(metadata);
   const now = new Date();
   const byShape = new Map<string, { columns: ColumnMetadata[]; rows: Row[] }>();
   for (const row of Array.isArray(rows) ? rows : [rows as T]) {
     const values: Row = { ...row };
-    for (const column of writable(metadata))
+    for (const column of own)
       if (values[column.propertyName] === undefined)
         if (column.isCreateDate || column.isUpdateDate)
           values[column.propertyName] = now;
         else if (column.isVersion) values[column.propertyName] = 1;
-    const columns = writable(metadata).filter(
-      (c) => values[c.propertyName] !== undefined,
-    );
+    const columns = own.filter((c) => values[c.propertyName] !== undefined);
     const shape = columns.map((c) => c.propertyName).join();
     const group = byShape.get(shape) ?? { columns, rows: [] };
     group.rows.push(values);
@@ -66,43 +65,33 @@ export async function updateRow<T extends ObjectLiteral>(
   changes: Partial<T>,
 ): Promise<number> {
   const metadata = em.connection.getMetadata(target);
+  const own = writable(metadata);
   const values: Row = { ...changes };
   if (
     metadata.updateDateColumn &&
     values[metadata.updateDateColumn.propertyName] === undefined
   )
     values[metadata.updateDateColumn.propertyName] = new Date();
-  const set = writable(metadata).filter(
-    (c) => values[c.propertyName] !== undefined,
-  );
-  const conditions = writable(metadata).filter(
-    (c) => (where as Row)[c.propertyName] !== undefined,
-  );
+  const set = own.filter((c) => values[c.propertyName] !== undefined);
+  const conditions = own.flatMap((column) => {
+    const value = (where as Row)[column.propertyName];
+    return value === undefined ? [] : [{ column, value }];
+  });
   if (conditions.length !== Object.keys(where).length)
     throw new Error(
       `updateRow: a condition names no column of ${metadata.tableName}`,
     );
-  const condition = (c: ColumnMetadata) => (where as Row)[c.propertyName];
-  if (
-    conditions.some(
-      (c) => Array.isArray(condition(c)) && !(condition(c) as unknown[]).length,
-    )
-  )
+  if (conditions.some(({ value }) => Array.isArray(value) && !value.length))
     return 0;
   const driver = em.connection.driver;
   const version = metadata.versionColumn;
   const bumped = version && values[version.propertyName] === undefined;
-  const shapeOf = (c: ColumnMetadata) => {
-    const value = condition(c);
-    return value === null
-      ? 'null'
-      : Array.isArray(value)
-        ? `in${value.length}`
-        : 'eq';
-  };
+  // null: IS NULL; a list of n: IN with n places; anything else: =.
+  const places = (value: unknown) =>
+    value === null ? 0 : Array.isArray(value) ? value.length : -1;
   const sql = cached(
     metadata,
-    `update:${set.map((c) => c.propertyName).join()}:${conditions.map((c) => `${c.propertyName}=${shapeOf(c)}`).join()}`,
+    `update:${set.map((c) => c.propertyName).join()}:${conditions.map(({ column, value }) => `${column.propertyName}=${places(value)}`).join()}`,
     () =>
       `UPDATE ${driver.escape(metadata.tableName)} SET ${[
         ...set.map((c) => `${driver.escape(c.databaseName)} = ?`),
@@ -112,26 +101,26 @@ export async function updateRow<T extends ObjectLiteral>(
             ]
           : []),
       ].join(', ')} WHERE ${conditions
-        .map((c) => {
-          const value = condition(c);
-          const name = driver.escape(c.databaseName);
-          return value === null
+        .map(({ column, value }) => {
+          const name = driver.escape(column.databaseName);
+          const n = places(value);
+          return n === 0
             ? `${name} IS NULL`
-            : Array.isArray(value)
-              ? `${name} IN (${value.map(() => '?').join(', ')})`
+            : n > 0
+              ? `${name} IN (${Array(n).fill('?').join(', ')})`
               : `${name} = ?`;
         })
         .join(' AND ')}`,
   );
   return execute(em, sql, [
     ...set.map((c) => persistent(em.connection, c, values[c.propertyName])),
-    ...conditions.flatMap((c) => {
-      const value = condition(c);
-      if (value === null) return [];
-      return (Array.isArray(value) ? value : [value]).map((v) =>
-        persistent(em.connection, c, v),
-      );
-    }),
+    ...conditions.flatMap(({ column, value }) =>
+      value === null
+        ? []
+        : (Array.isArray(value) ? value : [value]).map((v) =>
+            persistent(em.connection, column, v),
+          ),
+    ),
   ]);
 }
 
