@@ -568,28 +568,51 @@ describe.each(DIALECTS)(
           })
         ).status,
       ).toBe(200);
-      try {
-        const antai = await as('antai@example.com');
-        const draft = await readyDraft(
-          antai,
-          'innovation_voucher',
-          await openCall('innovation_voucher', '330421'),
-        );
+      const antai = await as('antai@example.com');
+      const call = await openCall('innovation_voucher', '330421');
+      /** The due date (China) a new submission gets. */
+      const dueOfNewSubmission = async () => {
+        const draft = await readyDraft(antai, 'innovation_voucher', call);
         expect((await act(antai, draft.id, 'submit')).status).toBe(200);
         const due = (
           await antai.get<ApplicationDetail>(ApiRoutes.application(draft.id))
         ).body.dueAt as string;
-        const dueDate = new Date(Date.parse(due) + 8 * 3600_000)
+        return new Date(Date.parse(due) + 8 * 3600_000)
           .toISOString()
           .slice(0, 10);
-        expect(dueDate).toBe(
-          addWorkingDays(today, limit, { holidays: [usualDue], workdays: [] }),
-        );
-        expect(dueDate > usualDue).toBe(true);
+      };
+      const shiftedDue = addWorkingDays(today, limit, {
+        holidays: [usualDue],
+        workdays: [],
+      });
+      expect(shiftedDue > usualDue).toBe(true);
+      try {
+        expect(await dueOfNewSubmission()).toBe(shiftedDue);
       } finally {
         expect(
           (await sysadmin.delete(ApiRoutes.calendarOverride(usualDue))).status,
         ).toBe(204);
+      }
+      expect(await dueOfNewSubmission()).toBe(usualDue);
+      // Another API process sets it (its row and the revision, as CalendarService writes them):
+      // this process sees it at its next transition, though it kept the overrides it read.
+      const anotherProcess = async (sql: string, params: unknown[]) =>
+        t.dataSource.transaction(async (em) => {
+          await em.query(sql, params);
+          await em.query(
+            'UPDATE calendar_revision SET revision = revision + 1 WHERE id = 1',
+          );
+        });
+      await anotherProcess(
+        "INSERT INTO calendar_overrides (date, kind, note, created_by) VALUES (?, 'holiday', '临时停工', 'another-process')",
+        [usualDue],
+      );
+      try {
+        expect(await dueOfNewSubmission()).toBe(shiftedDue);
+      } finally {
+        await anotherProcess('DELETE FROM calendar_overrides WHERE date = ?', [
+          usualDue,
+        ]);
       }
     });
 
@@ -1299,6 +1322,29 @@ describe.each(DIALECTS)(
         { headers: { [IDEMPOTENCY_HEADER]: key } },
       );
       expect(reused.status).toBe(422);
+      // Reused for an action that would succeed (the current version): refused, and undone.
+      const reusedCurrent = await antai.post<ErrorBody>(
+        ApiRoutes.applicationActions(draft.id),
+        { action: 'withdraw', version: first.body.version },
+        { headers: { [IDEMPOTENCY_HEADER]: key } },
+      );
+      expect(reusedCurrent.status).toBe(422);
+      expect(reusedCurrent.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+      await expectState(antai, draft.id, 'county_review');
+      const after = await t.dataSource.query(
+        'SELECT COUNT(*) AS n FROM application_events WHERE application_id = ?',
+        [draft.id],
+      );
+      expect(Number(after[0].n)).toBe(2);
+      // Without the key the same withdrawal goes through: the 422 came from the key alone.
+      expect(
+        (
+          await antai.post<ActionResult>(
+            ApiRoutes.applicationActions(draft.id),
+            { action: 'withdraw', version: first.body.version },
+          )
+        ).status,
+      ).toBe(200);
     });
 
     it('lets the auditor verify every event chain and finds a tampered event', async () => {

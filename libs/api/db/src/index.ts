@@ -5,3 +5,4 @@ export * from './lib/seeds/demo-data';
 export * from './lib/seeds/demo-seeder';
 export * from './lib/duplicate-key';
 export * from './lib/rows';
+export * from './lib/pending-marks';

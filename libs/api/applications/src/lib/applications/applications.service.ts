@@ -286,6 +286,9 @@ export class ApplicationsService {
   /**
    * Fires an action. With an Idempotency-Key the first answer is stored in the same transaction
    * as the effect, and a repeat of the same request gets that answer without a second effect.
+   * The key is looked up only when the action fails: a repeat always does (the version it
+   * carries has moved on), and a key reused for an action that would succeed collides with the
+   * stored key on insert, which rolls that action back.
    */
   async act(
     actor: Actor,
@@ -296,14 +299,6 @@ export class ApplicationsService {
     const requestHash = createHash('sha256')
       .update(JSON.stringify([id, request]))
       .digest('hex');
-    if (idempotencyKey) {
-      const stored = await this.storedAnswer(
-        actor,
-        idempotencyKey,
-        requestHash,
-      );
-      if (stored) return stored;
-    }
     try {
       const { answer, outbox } = await this.dataSource.transaction(
         async (em) => {
@@ -336,11 +331,10 @@ export class ApplicationsService {
       void this.relay.dispatch(outbox);
       return answer;
     } catch (error) {
-      // A concurrent request with the same key committed first: give its answer.
+      // The key was used before (or by a concurrent request that committed first): its answer.
       if (
         idempotencyKey &&
-        (isDuplicateKey(error) ||
-          (error instanceof AppError && error.code === 'VERSION_CONFLICT'))
+        (isDuplicateKey(error) || error instanceof AppError)
       ) {
         const stored = await this.storedAnswer(
           actor,

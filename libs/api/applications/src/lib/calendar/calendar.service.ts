@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService, type Actor } from '@portal/api-access';
 import { ValidationFailedError } from '@portal/api-core';
-import { CalendarOverrideEntity } from '@portal/api-db';
+import { CalendarOverrideEntity, execute } from '@portal/api-db';
 import type {
   CalendarOverrideRequest,
   CalendarOverrideView,
@@ -17,6 +17,25 @@ export class CalendarService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
   ) {}
+
+  /** The overrides of the revision last read here (see CalendarRevisionEntity). */
+  private kept: { revision: number; overrides: CalendarOverrides } | null =
+    null;
+
+  /**
+   * The overrides as of `revision`, read in the caller's transaction with its case: from the
+   * last read when the revision is the same, else read again (null: always read).
+   */
+  async overridesAt(
+    em: EntityManager,
+    revision: number | null,
+  ): Promise<CalendarOverrides> {
+    if (revision !== null && this.kept?.revision === revision)
+      return this.kept.overrides;
+    const overrides = await this.overrides(em);
+    if (revision !== null) this.kept = { revision, overrides };
+    return overrides;
+  }
 
   /** All overrides (a handful a year), in the form the working-day functions take. */
   async overrides(
@@ -62,6 +81,7 @@ export class CalendarService {
         },
         ['date'],
       );
+      await nextRevision(em);
       await this.audit.record(
         {
           action: 'calendar.override_set',
@@ -82,6 +102,7 @@ export class CalendarService {
   async remove(actor: Actor, date: string): Promise<void> {
     await this.dataSource.transaction(async (em) => {
       await em.delete(CalendarOverrideEntity, { date });
+      await nextRevision(em);
       await this.audit.record(
         {
           action: 'calendar.override_removed',
@@ -96,6 +117,15 @@ export class CalendarService {
       );
     });
   }
+}
+
+/** Every change to the overrides moves the revision on, in the change's own transaction. */
+async function nextRevision(em: EntityManager): Promise<void> {
+  await execute(
+    em,
+    'UPDATE calendar_revision SET revision = revision + 1 WHERE id = 1',
+    [],
+  );
 }
 
 /** A real calendar day written YYYY-MM-DD (no 30 February). */

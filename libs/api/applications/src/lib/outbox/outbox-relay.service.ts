@@ -6,7 +6,7 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig } from '@portal/api-core';
-import { OutboxEntity, updateRow } from '@portal/api-db';
+import { OutboxEntity, PendingMarks, updateRow } from '@portal/api-db';
 import {
   JobProducer,
   type JobName,
@@ -20,8 +20,10 @@ const SWEEP_EVERY_MS = 5_000;
 /** Rows younger than this are still being handed over by the request that wrote them. */
 const SWEEP_GRACE_MS = 5_000;
 const SWEEP_BATCH = 500;
-const MARK_DONE_BATCH = 200;
+const MARK_BATCH = 200;
 const MARK_DONE_EVERY_MS = 50;
+/** Well inside the sweeper's grace period: a row is marked long before it would be swept. */
+const MARK_HANDED_EVERY_MS = 10;
 /** A handed-over row not done after this is checked against Redis: did Bull lose its job? */
 const LOST_AFTER_MS = 60_000;
 /** The jobs outbox rows become; their completion marks the row done. */
@@ -45,8 +47,17 @@ export class OutboxRelay
   private timer: NodeJS.Timeout | null = null;
   private sweeping = false;
   /** Rows whose jobs completed, not yet marked (see markDone). */
-  private readonly done: string[] = [];
-  private flushTimer: NodeJS.Timeout | null = null;
+  private readonly done = new PendingMarks(
+    MARK_BATCH,
+    MARK_DONE_EVERY_MS,
+    (ids) => this.mark(ids, 'completedAt'),
+  );
+  /** Rows handed to Bull by requests, not yet marked (see dispatch). */
+  private readonly handed = new PendingMarks(
+    MARK_BATCH,
+    MARK_HANDED_EVERY_MS,
+    (ids) => this.mark(ids, 'dispatchedAt'),
+  );
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -78,32 +89,28 @@ export class OutboxRelay
     const id = String(job.id);
     if (!id.startsWith(prefix) || !(job.data as { eventId?: unknown }).eventId)
       return;
-    this.done.push(id.slice(prefix.length));
-    if (this.done.length >= MARK_DONE_BATCH) void this.flushDone();
-    else
-      this.flushTimer ??= setTimeout(
-        () => void this.flushDone(),
-        MARK_DONE_EVERY_MS,
-      );
+    this.done.add([id.slice(prefix.length)]);
   }
 
-  /** Writes the pending marks; a failure leaves the rows to be checked against Redis again. */
-  async flushDone(): Promise<void> {
-    if (this.flushTimer) clearTimeout(this.flushTimer);
-    this.flushTimer = null;
-    const ids = this.done.splice(0);
-    if (!ids.length) return;
+  /**
+   * Marks rows handed over or done. A failure is logged only: an unmarked row is handed over
+   * again by the sweeper or checked against Redis again, and Bull's job id (the row's id) and
+   * idempotent handlers keep that to one effect.
+   */
+  private async mark(
+    ids: string[],
+    column: 'dispatchedAt' | 'completedAt',
+  ): Promise<void> {
     try {
       await updateRow(
         this.dataSource.manager,
         OutboxEntity,
-        { id: ids, completedAt: null },
-        { completedAt: new Date() },
+        { id: ids, [column]: null },
+        { [column]: new Date() },
       );
     } catch (error) {
-      // Unmarked rows are only checked against Redis again: nothing runs twice because of it.
       this.logger.warn(
-        `${ids.length} outbox rows not marked done: ${(error as Error).message}`,
+        `${ids.length} outbox rows not marked (${column}): ${(error as Error).message}`,
       );
     }
   }
@@ -147,12 +154,13 @@ export class OutboxRelay
   /** Before the database closes: the marks still pending are written. */
   async beforeApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    await this.flushDone();
+    await Promise.all([this.handed.flush(), this.done.flush()]);
   }
 
   /**
-   * Hands rows over — all jobs at once, then one UPDATE for those Bull took; a failure is logged
-   * and left to the sweeper. Never throws.
+   * Hands rows over — all jobs at once; those Bull took are marked with the hand-overs of other
+   * requests in one UPDATE (see PendingMarks), rows handed over again at once. A failure is
+   * logged and left to the sweeper. Never throws.
    */
   async dispatch(
     rows: readonly OutboxEntity[],
@@ -178,20 +186,21 @@ export class OutboxRelay
       .filter((_, i) => settled[i]?.status === 'fulfilled')
       .map((row) => row.id);
     if (!handed.length) return 0;
-    try {
-      // A row handed over again keeps no condition: it was handed over before.
-      await updateRow(
-        this.dataSource.manager,
-        OutboxEntity,
-        again ? { id: handed } : { id: handed, dispatchedAt: null },
-        { dispatchedAt: new Date() },
-      );
-    } catch (error) {
-      // Bull has the jobs (ids are the row ids); the sweeper's second hand-over is a no-op.
-      this.logger.warn(
-        `${handed.length} outbox rows handed over but not marked: ${(error as Error).message}`,
-      );
-    }
+    if (!again) this.handed.add(handed);
+    else
+      try {
+        // A row handed over again keeps no condition: it was handed over before.
+        await updateRow(
+          this.dataSource.manager,
+          OutboxEntity,
+          { id: handed },
+          { dispatchedAt: new Date() },
+        );
+      } catch (error) {
+        this.logger.warn(
+          `${handed.length} outbox rows handed over again but not marked: ${(error as Error).message}`,
+        );
+      }
     return handed.length;
   }
 
@@ -208,7 +217,9 @@ export class OutboxRelay
         order: { createdAt: 'ASC' },
         take: SWEEP_BATCH,
       });
-      return rows.length ? await this.dispatch(rows) : 0;
+      const handed = rows.length ? await this.dispatch(rows) : 0;
+      await this.handed.flush();
+      return handed;
     } catch (error) {
       this.logger.warn(`Outbox sweep failed: ${(error as Error).message}`);
       return 0;

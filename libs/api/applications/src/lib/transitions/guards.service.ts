@@ -34,6 +34,7 @@ import {
   type LoanTerms,
   type RedemptionRequest,
   type ServiceContract,
+  type TransitionDefinition,
 } from '@portal/domain';
 import { In } from 'typeorm';
 import { VoucherLedgerService } from '../vouchers/voucher-ledger.service';
@@ -47,6 +48,28 @@ type Guard = (
 
 const guardFailed = (message: string) =>
   new AppError(409, 'GUARD_FAILED', message);
+
+/**
+ * Guards that lock and write nothing but read rows as they are: a transition whose guards are
+ * all of these need not lock its case before them (see TransitionService.fire). A guard not
+ * listed is taken to lock (call_quota locks the call, voucher_cap_available the ledger).
+ */
+const LOCK_FREE_GUARDS: ReadonlySet<GuardKey> = new Set<GuardKey>([
+  'call_open',
+  'materials_complete',
+  'form_valid',
+  'eligibility_passed',
+  'supplement_items_listed',
+  'commitment_recorded',
+  'experts_drawn',
+  'all_experts_scored',
+  'no_open_objection',
+  'tech_sme_registered',
+  'contract_recorded',
+  'bank_chosen',
+  'loan_terms_recorded',
+  'disbursement_recorded',
+]);
 
 /** The data checks a transition's definition names, each implemented once. */
 @Injectable()
@@ -304,6 +327,11 @@ export class GuardsService {
       return { decision: { disbursement } };
     },
   };
+
+  /** Whether the transition's guards lock or write no row. */
+  lockFree(transition: TransitionDefinition): boolean {
+    return transition.guards.every((key) => LOCK_FREE_GUARDS.has(key));
+  }
 
   /** Runs the transition's guards in definition order; the first that fails stops it. */
   async check(ctx: GuardContext): Promise<ApplicationChanges> {

@@ -98,12 +98,9 @@ export class TransitionService {
     clientIp: string | null,
     options: FireOptions = {},
   ): Promise<TransitionResult> {
-    // Claim the version first: of concurrent requests, one gets past it; the rest wait on the
-    // row's lock, then find the version moved on (409). A refusal below rolls the claim back.
-    const claimed = await claimVersion(em, applicationId, request.version);
     const loaded = await caseAndCall(em, applicationId);
     if (!loaded) throw new NotFoundError('The application');
-    const { application, call } = loaded;
+    const { application, call, calendarRevision } = loaded;
     const facts = await accessFacts(em, initiator, application);
     if (
       initiator.kind === 'user' &&
@@ -111,7 +108,8 @@ export class TransitionService {
       !mayRead(initiator.actor, application, facts)
     )
       throw new NotFoundError('The application');
-    if (!claimed) throw staleVersion(application.version);
+    if (application.version !== request.version)
+      throw staleVersion(application.version);
 
     const definition = workflowVersion(
       application.type,
@@ -144,6 +142,7 @@ export class TransitionService {
           message: 'A comment is required for this action',
         },
       ]);
+    const target = stateOf(definition, transition.to);
     const party = transition.by.find((p) => parties.includes(p)) as Party;
     const membership =
       initiator.kind !== 'user'
@@ -153,6 +152,20 @@ export class TransitionService {
               (m) => partyOf(m.role, m.level) === party,
             ) ?? null)
           : membershipAs(initiator.actor, application, party, facts);
+
+    // The version claim. A transition whose guards or effects lock other rows (a ledger, a
+    // call's quota, the certificate series, the objections) claims the case first, so the case
+    // is always the first lock taken: concurrent requests on one case queue on it, then find
+    // the version moved on (409), instead of deadlocking on those rows. Any other transition
+    // claims by its case UPDATE below, one statement fewer.
+    const claimFirst =
+      !this.guards.lockFree(transition) ||
+      locksBeyondTheCase(transition, target.terminal);
+    if (
+      claimFirst &&
+      !(await claimVersion(em, application.id, request.version))
+    )
+      throw staleVersion(null);
 
     const now = new Date();
     const changes = await this.guards.check({
@@ -166,7 +179,6 @@ export class TransitionService {
       membership,
       now,
     });
-    const target = stateOf(definition, transition.to);
     const guarded = { ...application.decision, ...changes.decision };
     const decision = {
       ...guarded,
@@ -193,7 +205,7 @@ export class TransitionService {
       application,
       transition.to,
       now,
-      await this.calendar.overrides(em),
+      await this.calendar.overridesAt(em, calendarRevision),
     );
     const returning = (request.items?.length ?? 0) > 0;
 
@@ -229,7 +241,18 @@ export class TransitionService {
         ? { submittedAt: now }
         : {}),
     };
-    await updateRow(em, ApplicationEntity, { id: application.id }, next);
+    // Unless claimed above: of concurrent requests that read the same version, the first to
+    // get here moves it on; the rest wait on the row's lock, find it moved and roll back (409).
+    const written = await updateRow(
+      em,
+      ApplicationEntity,
+      {
+        id: application.id,
+        version: claimFirst ? request.version + 1 : request.version,
+      },
+      { ...next, version: request.version + 1 },
+    );
+    if (written !== 1) throw staleVersion(null);
     await insertRows(em, ApplicationEventEntity, event);
     const outbox = outboxRows(
       transition,
@@ -358,6 +381,22 @@ function accessFacts(
     : accessFactsFor(em, initiator.actor, application);
 }
 
+/** Whether the transition's effects lock or write rows besides the case and its chain. */
+function locksBeyondTheCase(
+  transition: TransitionDefinition,
+  terminal: boolean,
+): boolean {
+  // A terminal state may give an unused voucher back to the ledger.
+  return (
+    terminal ||
+    transition.effects.some(
+      (effect) =>
+        effect.kind === 'objections' ||
+        (effect.kind === 'job' && effect.job === 'issue_certificate'),
+    )
+  );
+}
+
 /** Moves the version on if it is still the one the caller saw; false if it is not (or no case). */
 async function claimVersion(
   em: EntityManager,
@@ -372,20 +411,26 @@ async function claimVersion(
   return changed === 1;
 }
 
-/** The case and its call, in one statement. */
+/** The case, its call and the calendar's revision, in one statement. */
 async function caseAndCall(
   em: EntityManager,
   id: string,
-): Promise<{ application: ApplicationEntity; call: CallEntity } | null> {
+): Promise<{
+  application: ApplicationEntity;
+  call: CallEntity;
+  calendarRevision: number | null;
+} | null> {
   const dataSource = em.connection;
   const [row]: Record<string, unknown>[] = await em.query(
-    `SELECT a.*, ${columnsAs(dataSource, CallEntity, 'c', 'call__')} FROM applications a JOIN calls c ON c.id = a.call_id WHERE a.id = ?`,
+    `SELECT a.*, ${columnsAs(dataSource, CallEntity, 'c', 'call__')}, (SELECT revision FROM calendar_revision WHERE id = 1) AS calendar__revision FROM applications a JOIN calls c ON c.id = a.call_id WHERE a.id = ?`,
     [id],
   );
   if (!row) return null;
+  const revision = row['calendar__revision'];
   return {
     application: hydrateRow(dataSource, ApplicationEntity, row),
     call: hydrateRow(dataSource, CallEntity, row, 'call__'),
+    calendarRevision: revision === null ? null : Number(revision),
   };
 }
 

@@ -23,3 +23,17 @@ export class CalendarOverrideEntity {
   @CreatedAt()
   createdAt!: Date;
 }
+
+/**
+ * One row (id 1) whose revision moves on with every change to the overrides, in the same
+ * transaction. A transition reads it with its case, so a process may keep the overrides of the
+ * revision it last read and still sees another process's change at once.
+ */
+@Entity('calendar_revision')
+export class CalendarRevisionEntity {
+  @PrimaryColumn({ type: 'int' })
+  id!: number;
+
+  @Column({ type: 'int' })
+  revision!: number;
+}

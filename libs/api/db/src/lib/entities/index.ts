@@ -2,7 +2,10 @@ import { ApplicationEventEntity } from './application-event.entity';
 import { ApplicationEntity } from './application.entity';
 import { AttachmentEntity } from './attachment.entity';
 import { AuditLogEntity } from './audit-log.entity';
-import { CalendarOverrideEntity } from './calendar-override.entity';
+import {
+  CalendarOverrideEntity,
+  CalendarRevisionEntity,
+} from './calendar-override.entity';
 import { CallEntity } from './call.entity';
 import {
   CompanyYearFiguresEntity,
@@ -37,6 +40,7 @@ export {
   AttachmentEntity,
   AuditLogEntity,
   CalendarOverrideEntity,
+  CalendarRevisionEntity,
   CallEntity,
   CompanyYearFiguresEntity,
   ExpertAssignmentEntity,
@@ -84,4 +88,5 @@ export const ENTITIES = [
   ExpertAssignmentEntity,
   ObjectionEntity,
   CalendarOverrideEntity,
+  CalendarRevisionEntity,
 ];

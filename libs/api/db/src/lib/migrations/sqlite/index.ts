@@ -2,6 +2,7 @@ import { Foundation1764270000000 } from './1764270000000-foundation';
 import { CompanyYearFigures1764280000000 } from './1764280000000-company-year-figures';
 import { Applications1764290000000 } from './1764290000000-applications';
 import { Notifications1764300000000 } from './1764300000000-notifications';
+import { CalendarRevision1764310000000 } from './1764310000000-calendar-revision';
 
 /** In order; each mirrors the MySQL migration of the same name. */
 export const SQLITE_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const SQLITE_MIGRATIONS = [
   CompanyYearFigures1764280000000,
   Applications1764290000000,
   Notifications1764300000000,
+  CalendarRevision1764310000000,
 ];
