@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_PASSWORD, OrganisationEntity } from '@portal/api-db';
-import { DIALECTS, TestClient } from '@portal/api-testing';
+import { DIALECTS, plainText, TestClient } from '@portal/api-testing';
 import {
   ApiRoutes,
   type AuditEntryView,
@@ -366,8 +366,7 @@ async function waitForMail(dir: string, to: string): Promise<string> {
     })();
     for (const file of files) {
       const content = readFileSync(join(dir, file), 'utf8');
-      if (content.includes(`To: ${to}`))
-        return content.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+      if (content.includes(`To: ${to}`)) return plainText(content);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -137,6 +137,9 @@ export class MailerService implements OnModuleDestroy {
     const { messageId, ...content } = mail;
     const info = await this.transport.sendMail({
       from: this.config.mailFrom,
+      // Without it nodemailer scans every text for the encoding to use and writes Chinese as
+      // quoted-printable in JavaScript (nine characters a character): ~35% of a mail's CPU.
+      textEncoding: 'base64',
       ...content,
       ...(messageId ? { messageId: `<${messageId}>` } : {}),
     });

@@ -1,6 +1,7 @@
 import {
   Injectable,
   Logger,
+  type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
@@ -17,6 +18,7 @@ import {
   execute,
   hydrateRow,
   NotificationEntity,
+  PendingMarks,
   rawDateOrNull,
   toColumn,
   updateRow,
@@ -42,6 +44,9 @@ const CLAIM_SQL =
 /** A queued mail whose Bull job has not run by then is handed over again (Redis lost it?). */
 const REQUEUE_AFTER_MS = 60_000;
 const SWEEP_BATCH = 1000;
+/** Hand-over marks of concurrent notify runs share one UPDATE (the sweeper waits a minute). */
+const QUEUED_MARK_BATCH = 200;
+const QUEUED_MARK_EVERY_MS = 10;
 /** Commit → accept latency is computed over this many of the newest accepted mails. */
 const LATENCY_SAMPLE = 10_000;
 /**
@@ -66,10 +71,19 @@ export class TemporaryMailError extends Error {}
  */
 @Injectable()
 export class MailDeliveryService
-  implements OnApplicationBootstrap, OnApplicationShutdown
+  implements
+    OnApplicationBootstrap,
+    BeforeApplicationShutdown,
+    OnApplicationShutdown
 {
   private readonly logger = new Logger(MailDeliveryService.name);
   private timer: NodeJS.Timeout | null = null;
+  /** Mails handed to Bull, not yet marked queued. */
+  private readonly queued = new PendingMarks(
+    QUEUED_MARK_BATCH,
+    QUEUED_MARK_EVERY_MS,
+    (ids) => this.markQueued(ids),
+  );
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -82,6 +96,11 @@ export class MailDeliveryService
     if (!this.config.runWorkers) return;
     this.timer = setInterval(() => void this.sweep(), SWEEP_EVERY_MS);
     this.timer.unref();
+  }
+
+  /** Before the database closes: the marks still pending are written. */
+  beforeApplicationShutdown(): Promise<void> {
+    return this.queued.flush();
   }
 
   onApplicationShutdown(): void {
@@ -341,14 +360,24 @@ export class MailDeliveryService
         suffix ? `${id}:${suffix}` : id,
         SEND_RETRIES,
       );
-    if (ids.length)
+    this.queued.add(ids);
+    return ids.length;
+  }
+
+  /** A failure is logged only: the sweeper then finds the mails' jobs in Bull and leaves them. */
+  private async markQueued(ids: string[]): Promise<void> {
+    try {
       await updateRow(
         this.dataSource.manager,
         NotificationEntity,
         { id: ids },
         { queuedAt: new Date() },
       );
-    return ids.length;
+    } catch (error) {
+      this.logger.warn(
+        `${ids.length} e-mails handed over but not marked queued: ${(error as Error).message}`,
+      );
+    }
   }
 
   private repo() {

@@ -6,6 +6,7 @@ import {
   ApplicationEntity,
   ApplicationEventEntity,
   CallEntity,
+  columnsAs,
   hydrateRow,
   insertRows,
   NotificationEntity,
@@ -157,24 +158,23 @@ export class NotifyService {
   }
 
   private async occasion(job: NotifyJobPayload): Promise<Occasion | null> {
-    const em = this.dataSource.manager;
-    const [caseRows, eventRows] = await Promise.all([
-      em.query(
-        'SELECT a.*, o.name AS company_name FROM applications a LEFT JOIN organisations o ON o.id = a.organisation_id WHERE a.id = ?',
-        [job.applicationId],
-      ) as Promise<Record<string, unknown>[]>,
-      job.eventId
-        ? (em.query('SELECT * FROM application_events WHERE id = ?', [
-            job.eventId,
-          ]) as Promise<Record<string, unknown>[]>)
-        : [],
-    ]);
-    const [caseRow] = caseRows;
+    // The case, its company's name and the event, in one statement.
+    const [caseRow]: Record<string, unknown>[] =
+      await this.dataSource.manager.query(
+        `SELECT a.*, o.name AS company_name, ${columnsAs(this.dataSource, ApplicationEventEntity, 'e', 'event__')} FROM applications a LEFT JOIN organisations o ON o.id = a.organisation_id LEFT JOIN application_events e ON e.id = ? AND e.application_id = a.id WHERE a.id = ?`,
+        [job.eventId, job.applicationId],
+      );
     if (!caseRow) return null;
     const application = hydrateRow(this.dataSource, ApplicationEntity, caseRow);
-    const event = eventRows[0]
-      ? hydrateRow(this.dataSource, ApplicationEventEntity, eventRows[0])
-      : null;
+    const event =
+      caseRow['event__id'] === null || caseRow['event__id'] === undefined
+        ? null
+        : hydrateRow(
+            this.dataSource,
+            ApplicationEventEntity,
+            caseRow,
+            'event__',
+          );
     const definition = workflowVersion(
       application.type,
       application.workflowVersion,
@@ -247,7 +247,9 @@ export class NotifyService {
       }
       case 'draft_reminder': {
         const call = job.callId
-          ? await em.findOneBy(CallEntity, { id: job.callId })
+          ? await this.dataSource.manager.findOneBy(CallEntity, {
+              id: job.callId,
+            })
           : null;
         if (!call || application.state !== definition.initial) return null;
         const closesOn = chinaDate(call.closesAt);
