@@ -31,8 +31,25 @@ describe('working days (China, with holidays and adjusted working days)', () => 
     expect(addWorkingDays('2026-11-27', 2, overrides)).toBe('2026-11-30');
   });
 
-  it('refuses dates and counts that are not', () => {
+  it('refuses dates and counts that are not, every time they are asked', () => {
     expect(() => isWorkingDay('2026-13-01')).toThrow(/Not an ISO date/);
-    expect(() => addWorkingDays('2026-11-27', -1)).toThrow(/whole number/);
+    for (let i = 0; i < 2; i++) {
+      expect(() => addWorkingDays('2026-11-27', -1)).toThrow(/whole number/);
+      expect(() => workingDaysBetween('2026-11-27', '2026-13-01')).toThrow(
+        /Not an ISO date/,
+      );
+    }
+  });
+
+  it('answers a repeated question from memory, per set of overrides: a new set is asked afresh', () => {
+    const none = { holidays: [], workdays: [] };
+    expect(addWorkingDays('2026-11-27', 2, none)).toBe('2026-12-01');
+    expect(addWorkingDays('2026-11-27', 2, none)).toBe('2026-12-01');
+    // The same day closed by a new revision of the overrides: a different answer.
+    const closed = { holidays: ['2026-11-30'], workdays: [] };
+    expect(addWorkingDays('2026-11-27', 2, closed)).toBe('2026-12-02');
+    expect(workingDaysBetween('2026-11-27', '2026-12-02', closed)).toBe(2);
+    expect(workingDaysBetween('2026-11-27', '2026-12-02', none)).toBe(3);
+    expect(addWorkingDays('2026-11-27', 2, none)).toBe('2026-12-01');
   });
 });
