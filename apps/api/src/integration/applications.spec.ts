@@ -946,6 +946,69 @@ describe.each(DIALECTS)(
       expect(over.body.code).toBe('QUOTA_EXHAUSTED');
     });
 
+    if (dialect === 'mariadb')
+      it('moves the case on when the last two experts score at the same moment', async () => {
+        const id = await atProvincialReview(await as('lihua@example.com'));
+        const province = await as('reviewer.zhejiang@example.com');
+        const drawn = await province.post<ExpertPanelView>(
+          ApiRoutes.applicationExpertDraw(id),
+        );
+        expect(drawn.status).toBe(201);
+        expect((await act(province, id, 'send_to_experts')).status).toBe(200);
+        const users = await t.dataSource
+          .getRepository(UserEntity)
+          .findBy({ id: In(drawn.body.experts.map((e) => e.userId)) });
+        const score = (expert: TestClient) =>
+          expert.put(ApiRoutes.applicationScore(id), {
+            score: {
+              ip: 24,
+              transformation: 24,
+              rd_management: 15,
+              growth: 14,
+              standard_bonus: 0,
+            },
+            opinion: '研发组织管理规范，成果转化情况良好。',
+          });
+        const experts = await Promise.all(users.map((u) => as(u.email)));
+        const [first, second, ...firstThree] = experts;
+        for (const expert of firstThree)
+          expect((await score(expert)).status).toBe(200);
+        const last = await Promise.all([
+          score(first as TestClient),
+          score(second as TestClient),
+        ]);
+        expect(last.map((r) => r.status)).toEqual([200, 200]);
+        await expectState(province, id, 'provincial_decision');
+      });
+
+    if (dialect === 'mariadb')
+      it('lets only as many recommendations through as the quota has left, when they come at once', async () => {
+        const county = await as('reviewer.jiashan@example.com');
+        const callId = await openCall('high_tech', '330000');
+        await t.dataSource
+          .getRepository(CallEntity)
+          .update(
+            { id: callId },
+            { quotas: [{ regionCode: '330421', limit: 1 }] },
+          );
+        const ids: string[] = [];
+        for (const email of ['antai@example.com', 'lihua@example.com']) {
+          const company = await as(email);
+          const draft = await readyDraft(company, 'high_tech', callId);
+          expect((await act(company, draft.id, 'submit')).status).toBe(200);
+          await expectState(county, draft.id, 'county_review');
+          ids.push(draft.id);
+        }
+        const answers = await Promise.all(
+          ids.map((id) => act(county, id, 'recommend', { comment: '推荐' })),
+        );
+        const statuses = answers.map((a) => a.status).sort();
+        expect(statuses).toEqual([200, 409]);
+        expect(answers.find((a) => a.status === 409)?.body.code).toBe(
+          'QUOTA_EXHAUSTED',
+        );
+      });
+
     it('accepts a loan with missing items against a dated commitment, which the enterprise then keeps', async () => {
       const jinghua = await as('jinghua@example.com');
       const county = await as('reviewer.jiashan@example.com');

@@ -34,6 +34,7 @@ import { membershipAs } from '../applications/application-access';
 import { ApplicationsService } from '../applications/applications.service';
 import { OutboxRelay } from '../outbox/outbox-relay.service';
 import { TransitionService } from '../transitions/transition.service';
+import { forUpdate } from '../transitions/locking';
 import { SYSTEM } from '../transitions/transition.types';
 
 const RANDOM_RANGE = 2 ** 32;
@@ -271,6 +272,15 @@ export class ExpertsService {
           'GUARD_FAILED',
           'You have already scored this application.',
         );
+      // The case locked before the count, whose snapshot starts there: of experts scoring at
+      // once, each counts after the one before committed, so the last sees no one waiting.
+      const current = await forUpdate(
+        em,
+        em
+          .getRepository(ApplicationEntity)
+          .createQueryBuilder('a')
+          .where('a.id = :id', { id: applicationId }),
+      ).getOneOrFail();
       const waiting = await em.count(ExpertAssignmentEntity, {
         where: { applicationId, scoredAt: IsNull() },
       });
@@ -279,9 +289,6 @@ export class ExpertsService {
         'system',
       ]).find((t) => t.guards.includes('all_experts_scored'));
       if (!complete) return [];
-      const current = await em.findOneByOrFail(ApplicationEntity, {
-        id: applicationId,
-      });
       const fired = await this.transitions.fire(
         em,
         SYSTEM,

@@ -7,7 +7,6 @@ import {
 } from '@portal/api-core';
 import {
   AttachmentEntity,
-  CallEntity,
   ExpertAssignmentEntity,
   ExpertEntity,
   ObjectionEntity,
@@ -27,6 +26,7 @@ import {
   voucherRate,
   voucherSubsidy,
   validateActionPayload,
+  WORKFLOW_VERSIONS,
   type BankChoice,
   type Commitment,
   type Disbursement,
@@ -38,7 +38,6 @@ import {
 } from '@portal/domain';
 import { In } from 'typeorm';
 import { VoucherLedgerService } from '../vouchers/voucher-ledger.service';
-import { forUpdate } from './locking';
 import type { ApplicationChanges, GuardContext } from './transition.types';
 
 type Guard = (
@@ -48,6 +47,15 @@ type Guard = (
 
 const guardFailed = (message: string) =>
   new AppError(409, 'GUARD_FAILED', message);
+
+/** Actions of any workflow version whose guards count a call's quota. */
+const CALL_LOCKING_ACTIONS: ReadonlySet<string> = new Set(
+  Object.values(WORKFLOW_VERSIONS)
+    .flat()
+    .flatMap((definition) => definition.transitions)
+    .filter((transition) => transition.guards.includes('call_quota'))
+    .map((transition) => transition.action),
+);
 
 /**
  * Guards that lock and write nothing but read rows as they are: a transition whose guards are
@@ -89,14 +97,9 @@ export class GuardsService {
         regionContains(q.regionCode, application.countyCode),
       );
       if (!quota) return;
-      // Lock the call: recommendations within one call are counted one at a time.
-      await forUpdate(
-        em,
-        em
-          .getRepository(CallEntity)
-          .createQueryBuilder('c')
-          .where('c.id = :id', { id: call.id }),
-      ).getOne();
+      // The call was locked with the case, before the transaction's first plain read (see
+      // locksCall): recommendations within one call are counted one at a time, and this count
+      // sees every one committed before.
       const column = `${regionLevel(quota.regionCode)}_code`;
       const [{ used }] = (await em.query(
         `SELECT COUNT(DISTINCT e.application_id) AS used FROM application_events e JOIN applications a ON a.id = e.application_id WHERE a.call_id = ? AND a.${column} = ? AND e.action = ? AND e.party = ? AND a.id <> ?`,
@@ -327,6 +330,15 @@ export class GuardsService {
       return { decision: { disbursement } };
     },
   };
+
+  /**
+   * Whether an action needs its case's call locked as the case is read: a quota is counted by a
+   * plain read, which sees the transaction's snapshot, so the lock that queues the counts must
+   * come before the snapshot is taken (at the transaction's first plain read).
+   */
+  locksCall(action: string): boolean {
+    return CALL_LOCKING_ACTIONS.has(action);
+  }
 
   /** Whether the transition's guards lock or write no row. */
   lockFree(transition: TransitionDefinition): boolean {

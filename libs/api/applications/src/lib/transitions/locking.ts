@@ -12,3 +12,10 @@ export function forUpdate<T extends ObjectLiteral>(
     ? query
     : query.setLock('pessimistic_write');
 }
+
+/** The clause that makes a SELECT written out a locking read (nothing on SQLite, as above). */
+export function lockingClause(em: EntityManager): string {
+  return em.connection.driver.options.type === 'better-sqlite3'
+    ? ''
+    : ' FOR UPDATE';
+}

@@ -49,6 +49,7 @@ import { eventHash } from '../chain/event-hash';
 import { ReferenceNumbersService } from '../references/reference-numbers.service';
 import { VoucherLedgerService } from '../vouchers/voucher-ledger.service';
 import { GuardsService } from './guards.service';
+import { lockingClause } from './locking';
 import { stageClock } from './stage-clock';
 import type {
   ApplicationChanges,
@@ -98,7 +99,11 @@ export class TransitionService {
     clientIp: string | null,
     options: FireOptions = {},
   ): Promise<TransitionResult> {
-    const loaded = await caseAndCall(em, applicationId);
+    const loaded = await caseAndCall(
+      em,
+      applicationId,
+      this.guards.locksCall(request.action),
+    );
     if (!loaded) throw new NotFoundError('The application');
     const { application, call, calendarRevision } = loaded;
     const facts = await accessFacts(em, initiator, application);
@@ -411,26 +416,34 @@ async function claimVersion(
   return changed === 1;
 }
 
-/** The case, its call and the calendar's revision, in one statement. */
+/** The case, its call and the calendar's revision, in one statement; `lock`: case and call. */
 async function caseAndCall(
   em: EntityManager,
   id: string,
+  lock: boolean,
 ): Promise<{
   application: ApplicationEntity;
   call: CallEntity;
   calendarRevision: number | null;
 } | null> {
   const dataSource = em.connection;
+  // A locking read carries no subquery: MariaDB runs that before it waits for the locks, and a
+  // plain read there would fix the transaction's snapshot before what it waits for commits.
+  // Without the revision the overrides are read afresh (after the lock).
+  const revision = lock
+    ? 'NULL'
+    : '(SELECT revision FROM calendar_revision WHERE id = 1)';
   const [row]: Record<string, unknown>[] = await em.query(
-    `SELECT a.*, ${columnsAs(dataSource, CallEntity, 'c', 'call__')}, (SELECT revision FROM calendar_revision WHERE id = 1) AS calendar__revision FROM applications a JOIN calls c ON c.id = a.call_id WHERE a.id = ?`,
+    `SELECT a.*, ${columnsAs(dataSource, CallEntity, 'c', 'call__')}, ${revision} AS calendar__revision FROM applications a JOIN calls c ON c.id = a.call_id WHERE a.id = ?${lock ? lockingClause(em) : ''}`,
     [id],
   );
   if (!row) return null;
-  const revision = row['calendar__revision'];
+  const calendarRevision = row['calendar__revision'];
   return {
     application: hydrateRow(dataSource, ApplicationEntity, row),
     call: hydrateRow(dataSource, CallEntity, row, 'call__'),
-    calendarRevision: revision === null ? null : Number(revision),
+    calendarRevision:
+      calendarRevision === null ? null : Number(calendarRevision),
   };
 }
 
