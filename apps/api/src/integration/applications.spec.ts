@@ -1951,6 +1951,55 @@ describe.each(DIALECTS)(
         );
         expect(Number(entries[0].n)).toBe(1);
       });
+
+      it('lets exactly one of 20 parallel returns through, a transition that locks nothing but its case UPDATE', async () => {
+        const antai = await as('antai@example.com');
+        const draft = await readyDraft(
+          antai,
+          'innovation_voucher',
+          await openCall('innovation_voucher', '330421'),
+        );
+        expect((await act(antai, draft.id, 'submit')).status).toBe(200);
+        const county = await as('reviewer.jiashan@example.com');
+        const seen = (
+          await county.get<ApplicationDetail>(ApiRoutes.application(draft.id))
+        ).body.version;
+        const results = await Promise.all(
+          Array.from({ length: 20 }, (_, i) =>
+            county.post<ActionResult>(ApiRoutes.applicationActions(draft.id), {
+              action: 'return_for_supplement',
+              version: seen,
+              comment: `请补充材料 ${i}`,
+              items: [{ target: 'other', note: `补充说明 ${i}` }],
+            }),
+          ),
+        );
+        const statuses: Record<number, number> = {};
+        for (const r of results)
+          statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+        expect(statuses).toEqual({ 200: 1, 409: 19 });
+        const events: { seq: number; action: string }[] =
+          await t.dataSource.query(
+            'SELECT seq, action FROM application_events WHERE application_id = ? ORDER BY seq',
+            [draft.id],
+          );
+        expect(events.map((e) => e.action)).toEqual([
+          'create',
+          'submit',
+          'return_for_supplement',
+        ]);
+        const detail = await county.get<ApplicationDetail>(
+          ApiRoutes.application(draft.id),
+        );
+        expect(detail.body.version).toBe(seen + 1);
+        expect(detail.body.status.state).toBe('returned_by_county');
+        const verified = await (
+          await as('auditor@example.com')
+        ).get<ChainVerification>(
+          `${ApiRoutes.eventChain}?applicationId=${draft.id}`,
+        );
+        expect(verified.body).toMatchObject({ intact: true, firstBreak: null });
+      });
     }
   },
 );
