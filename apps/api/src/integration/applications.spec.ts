@@ -24,6 +24,7 @@ import {
 import {
   ApiRoutes,
   IDEMPOTENCY_HEADER,
+  type ActionRequest,
   type ActionResult,
   type ApplicationDetail,
   type ApplicationSummary,
@@ -1910,7 +1911,15 @@ describe.each(DIALECTS)(
     });
 
     if (dialect === 'mariadb') {
-      it('lets exactly one of 50 parallel approvals through: 49 × 409, one event, one outbox row', async () => {
+      /**
+       * A voucher application at the county desk, and `n` requests of one county action on it at
+       * once, all with the version the reviewer saw. The answers come back as a histogram of
+       * statuses, so that a failure shows what the other answers were.
+       */
+      async function countyRace(
+        n: number,
+        body: (i: number) => Omit<ActionRequest, 'version'>,
+      ) {
         const antai = await as('antai@example.com');
         const draft = await readyDraft(
           antai,
@@ -1923,18 +1932,24 @@ describe.each(DIALECTS)(
           await county.get<ApplicationDetail>(ApiRoutes.application(draft.id))
         ).body.version;
         const results = await Promise.all(
-          Array.from({ length: 50 }, () =>
+          Array.from({ length: n }, (_, i) =>
             county.post<ActionResult>(ApiRoutes.applicationActions(draft.id), {
-              action: 'approve',
+              ...body(i),
               version: seen,
-              comment: '同意',
             }),
           ),
         );
-        // A histogram, so that a failure shows what the other answers were.
         const statuses: Record<number, number> = {};
         for (const r of results)
           statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+        return { draft, county, seen, statuses };
+      }
+
+      it('lets exactly one of 50 parallel approvals through: 49 × 409, one event, one outbox row', async () => {
+        const { draft, statuses } = await countyRace(50, () => ({
+          action: 'approve',
+          comment: '同意',
+        }));
         expect(statuses).toEqual({ 200: 1, 409: 49 });
         const approvals = await t.dataSource.query(
           "SELECT COUNT(*) AS n FROM application_events WHERE application_id = ? AND action = 'approve'",
@@ -1953,30 +1968,11 @@ describe.each(DIALECTS)(
       });
 
       it('lets exactly one of 20 parallel returns through, a transition that locks nothing but its case UPDATE', async () => {
-        const antai = await as('antai@example.com');
-        const draft = await readyDraft(
-          antai,
-          'innovation_voucher',
-          await openCall('innovation_voucher', '330421'),
-        );
-        expect((await act(antai, draft.id, 'submit')).status).toBe(200);
-        const county = await as('reviewer.jiashan@example.com');
-        const seen = (
-          await county.get<ApplicationDetail>(ApiRoutes.application(draft.id))
-        ).body.version;
-        const results = await Promise.all(
-          Array.from({ length: 20 }, (_, i) =>
-            county.post<ActionResult>(ApiRoutes.applicationActions(draft.id), {
-              action: 'return_for_supplement',
-              version: seen,
-              comment: `请补充材料 ${i}`,
-              items: [{ target: 'other', note: `补充说明 ${i}` }],
-            }),
-          ),
-        );
-        const statuses: Record<number, number> = {};
-        for (const r of results)
-          statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+        const { draft, county, seen, statuses } = await countyRace(20, (i) => ({
+          action: 'return_for_supplement',
+          comment: `请补充材料 ${i}`,
+          items: [{ target: 'other', note: `补充说明 ${i}` }],
+        }));
         expect(statuses).toEqual({ 200: 1, 409: 19 });
         const events: { seq: number; action: string }[] =
           await t.dataSource.query(
