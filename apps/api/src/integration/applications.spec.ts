@@ -911,7 +911,11 @@ describe.each(DIALECTS)(
       expect(await committed()).toBe(0);
     });
 
-    it("stops county recommendations at the call's quota for the county", async () => {
+    /** Two companies' high-tech cases at 嘉善县's desk, in a call whose quota there is one. */
+    async function twoAtCountyWithQuotaOfOne(): Promise<{
+      county: TestClient;
+      ids: string[];
+    }> {
       const county = await as('reviewer.jiashan@example.com');
       const callId = await openCall('high_tech', '330000');
       await t.dataSource
@@ -920,27 +924,24 @@ describe.each(DIALECTS)(
           { id: callId },
           { quotas: [{ regionCode: '330421', limit: 1 }] },
         );
-      const first = await readyDraft(
-        await as('antai@example.com'),
-        'high_tech',
-        callId,
-      );
-      const second = await readyDraft(
-        await as('lihua@example.com'),
-        'high_tech',
-        callId,
-      );
-      for (const [email, id] of [
-        ['antai@example.com', first.id],
-        ['lihua@example.com', second.id],
-      ] as const) {
-        expect((await act(await as(email), id, 'submit')).status).toBe(200);
-        await expectState(county, id, 'county_review');
+      const ids: string[] = [];
+      for (const email of ['antai@example.com', 'lihua@example.com']) {
+        const company = await as(email);
+        const draft = await readyDraft(company, 'high_tech', callId);
+        expect((await act(company, draft.id, 'submit')).status).toBe(200);
+        await expectState(county, draft.id, 'county_review');
+        ids.push(draft.id);
       }
+      return { county, ids };
+    }
+
+    it("stops county recommendations at the call's quota for the county", async () => {
+      const { county, ids } = await twoAtCountyWithQuotaOfOne();
+      const [first = '', second = ''] = ids;
       expect(
-        (await act(county, first.id, 'recommend', { comment: '推荐' })).status,
+        (await act(county, first, 'recommend', { comment: '推荐' })).status,
       ).toBe(200);
-      const over = await act(county, second.id, 'recommend', {
+      const over = await act(county, second, 'recommend', {
         comment: '推荐',
       });
       expect(over.status).toBe(409);
@@ -984,22 +985,7 @@ describe.each(DIALECTS)(
 
     if (dialect === 'mariadb')
       it('lets only as many recommendations through as the quota has left, when they come at once', async () => {
-        const county = await as('reviewer.jiashan@example.com');
-        const callId = await openCall('high_tech', '330000');
-        await t.dataSource
-          .getRepository(CallEntity)
-          .update(
-            { id: callId },
-            { quotas: [{ regionCode: '330421', limit: 1 }] },
-          );
-        const ids: string[] = [];
-        for (const email of ['antai@example.com', 'lihua@example.com']) {
-          const company = await as(email);
-          const draft = await readyDraft(company, 'high_tech', callId);
-          expect((await act(company, draft.id, 'submit')).status).toBe(200);
-          await expectState(county, draft.id, 'county_review');
-          ids.push(draft.id);
-        }
+        const { county, ids } = await twoAtCountyWithQuotaOfOne();
         const answers = await Promise.all(
           ids.map((id) => act(county, id, 'recommend', { comment: '推荐' })),
         );
