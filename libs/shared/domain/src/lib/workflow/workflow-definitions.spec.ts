@@ -1,7 +1,10 @@
-import { ROLE_DEFINITIONS } from '../access/roles';
+import { ROLES } from '../access/roles';
+import type { RegionLevel } from '../regions/region-code';
 import {
   APPLICATION_TYPES,
   GUARDS,
+  partyOf,
+  type Party,
   type WorkflowDefinition,
 } from './workflow-definition';
 import { applicantStatus } from './workflow-engine';
@@ -10,6 +13,38 @@ import { currentWorkflow, WORKFLOW_VERSIONS } from './workflows';
 const ALL: WorkflowDefinition[] = APPLICATION_TYPES.flatMap((type) => [
   ...WORKFLOW_VERSIONS[type],
 ]);
+
+const LEVELS: readonly (RegionLevel | null)[] = [
+  null,
+  'county',
+  'city',
+  'province',
+];
+
+/** Every party some membership (a role, at any bureau level) acts as. */
+const PARTIES_OF_ROLES = new Set(
+  ROLES.flatMap((role) => LEVELS.map((level) => partyOf(role, level))).filter(
+    (party): party is Party => party !== null,
+  ),
+);
+
+/**
+ * The parties a definition names (firing a transition or holding a state) that no role can act
+ * as, each with where it is named. `system` is the queue handlers, not a person.
+ */
+function partiesNoRoleActsAs(w: WorkflowDefinition): string[] {
+  const named = [
+    ...Object.entries(w.states).map(
+      ([key, s]) => [s.holder, `holder of ${key}`] as const,
+    ),
+    ...w.transitions.flatMap((t) =>
+      t.by.map((party) => [party, `by of ${t.action}`] as const),
+    ),
+  ];
+  return named
+    .filter(([party]) => party !== 'system' && !PARTIES_OF_ROLES.has(party))
+    .map(([party, where]) => `${party} (${where})`);
+}
 
 /** Words that name internal stages; an applicant-facing label must not use them. */
 const INTERNAL_WORDS = [
@@ -124,14 +159,22 @@ describe('the registry', () => {
     }
   });
 
-  it('uses roles that exist', () => {
-    expect(Object.keys(ROLE_DEFINITIONS)).toEqual(
-      expect.arrayContaining([
-        'reviewer',
-        'expert',
-        'bank_officer',
-        'service_provider',
-      ]),
+  it('uses roles that exist: every party that fires a transition or holds a state is the party of some role', () => {
+    const unplayable = ALL.flatMap((w) =>
+      partiesNoRoleActsAs(w).map((p) => `${w.type} v${w.version}: ${p}`),
     );
+    expect(unplayable).toEqual([]);
+    // The check looks at the definitions: a party no role acts as is caught.
+    const [first] = ALL;
+    if (!first) throw new Error('no definitions');
+    const [transition, ...rest] = first.transitions;
+    if (!transition) throw new Error(`${first.type} has no transitions`);
+    const withNotary: WorkflowDefinition = {
+      ...first,
+      transitions: [{ ...transition, by: ['notary' as Party] }, ...rest],
+    };
+    expect(partiesNoRoleActsAs(withNotary)).toEqual([
+      `notary (by of ${transition.action})`,
+    ]);
   });
 });
