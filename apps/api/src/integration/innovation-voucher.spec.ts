@@ -1,0 +1,186 @@
+import { randomUUID } from 'node:crypto';
+import { OrganisationEntity, OutboxEntity } from '@portal/api-db';
+import { DIALECTS } from '@portal/api-testing';
+import {
+  ApiRoutes,
+  type ApplicationDetail,
+  type ErrorBody,
+} from '@portal/contracts';
+import { JobProducer } from '@portal/api-jobs';
+import { MINIMAL_PDF } from '../testing/factories';
+import { expectNotifiedAsDefined } from '../testing/notified-as-defined';
+import type { TestApp } from '../testing/test-app';
+import { act, expectState, FORMS, readyDraft } from '../testing/workflow-steps';
+import { workflowSuite } from '../testing/workflow-suite';
+
+const M = 1_000_000;
+const PDF = MINIMAL_PDF;
+
+describe.each(DIALECTS)('innovation vouchers on %s', (dialect) => {
+  const suite = workflowSuite(dialect);
+  const { as, openCall } = suite;
+  let t: TestApp;
+  beforeAll(() => {
+    t = suite.t;
+  });
+
+  it('walks an innovation voucher to redemption within the yearly cap, booked in the ledger', async () => {
+    const lihua = await as('lihua@example.com');
+    const county = await as('reviewer.jiashan@example.com');
+    const city = await as('reviewer.jiaxing@example.com');
+    const provider = await as('provider@example.com');
+    const providerOrg = await t.dataSource
+      .getRepository(OrganisationEntity)
+      .findOneByOrFail({ kind: 'provider' });
+    const draft = await readyDraft(
+      lihua,
+      'innovation_voucher',
+      await openCall('innovation_voucher', '330421'),
+    );
+    expect((await act(lihua, draft.id, 'submit')).status).toBe(200);
+    expect(
+      (await act(county, draft.id, 'approve', { comment: '同意' })).status,
+    ).toBe(200);
+    const issued = await lihua.get<ApplicationDetail>(
+      ApiRoutes.application(draft.id),
+    );
+    // Zhejiang is outside the six 60% cities: 40% of 200,000.
+    expect(issued.body.decision['voucher']).toMatchObject({
+      amountYuan: 80_000,
+      ratePercent: 40,
+    });
+
+    const badContract = await act(lihua, draft.id, 'record_contract', {
+      payload: {
+        providerId: randomUUID(),
+        contractNumber: 'HT-1',
+        contractAmountYuan: 200_000,
+        signedOn: '2026-11-01',
+      },
+    });
+    expect(badContract.status).toBe(400);
+    expect(
+      (
+        await act(lihua, draft.id, 'record_contract', {
+          payload: {
+            providerId: providerOrg.id,
+            contractNumber: 'HT-1',
+            contractAmountYuan: 200_000,
+            signedOn: '2026-11-01',
+          },
+        })
+      ).status,
+    ).toBe(200);
+    expect((await act(provider, draft.id, 'confirm_contract')).status).toBe(
+      200,
+    );
+    expect(
+      (
+        await act(lihua, draft.id, 'request_redemption', {
+          payload: { invoiceAmountYuan: 150_000 },
+        })
+      ).status,
+    ).toBe(400); // documents missing
+    for (const key of ['invoice', 'payment_proof', 'service_result'])
+      expect(
+        (
+          await lihua.upload(
+            ApiRoutes.applicationMaterials(draft.id),
+            { materialKey: key },
+            { name: `${key}.pdf`, content: PDF },
+          )
+        ).status,
+      ).toBe(201);
+    expect(
+      (
+        await act(lihua, draft.id, 'request_redemption', {
+          payload: { invoiceAmountYuan: 150_000 },
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await act(city, draft.id, 'approve_redemption', { comment: '核销' }))
+        .status,
+    ).toBe(200);
+    const redeemed = await lihua.get<ApplicationDetail>(
+      ApiRoutes.application(draft.id),
+    );
+    expect(redeemed.body.status.state).toBe('redeemed');
+    expect(redeemed.body.decision['redemption']).toMatchObject({
+      subsidyYuan: 60_000,
+    });
+    // The company's own ledger: other tests of this file book vouchers of other companies.
+    const ledgers: { committed_yuan: string | number }[] =
+      await t.dataSource.query(
+        'SELECT committed_yuan FROM voucher_ledgers WHERE organisation_id = ?',
+        [redeemed.body.companyId],
+      );
+    expect(ledgers.map((l) => Number(l.committed_yuan))).toEqual([60_000]);
+    await expectNotifiedAsDefined(t, suite.smtp, [draft.id]);
+  });
+
+  it('never lets two voucher approvals at once pass the yearly cap, and gives an expired voucher back to it', async () => {
+    const seed = await as('seed@example.com');
+    const county = await as('reviewer.haiyan@example.com');
+    const callId = await openCall('innovation_voucher', '330424');
+    const ids: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const draft = await readyDraft(seed, 'innovation_voucher', callId);
+      await seed.patch(ApiRoutes.applicationForm(draft.id), {
+        version: draft.version,
+        form: { ...FORMS.innovation_voucher, plannedCostYuan: 2 * M },
+      });
+      expect((await act(seed, draft.id, 'submit')).status).toBe(200);
+      ids.push(draft.id);
+    }
+    const versions = await Promise.all(
+      ids.map(
+        async (id) =>
+          (await county.get<ApplicationDetail>(ApiRoutes.application(id))).body
+            .version,
+      ),
+    );
+    const results = await Promise.all(
+      ids.map((id, i) =>
+        county.post<ErrorBody>(ApiRoutes.applicationActions(id), {
+          action: 'approve',
+          version: versions[i],
+          comment: '同意',
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(results.find((r) => r.status === 409)?.body.code).toBe(
+      'VOUCHER_CAP_EXCEEDED',
+    );
+    const organisationId = (
+      await seed.get<ApplicationDetail>(ApiRoutes.application(ids[0] as string))
+    ).body.companyId;
+    const committed = async () =>
+      Number(
+        (
+          await t.dataSource.query(
+            'SELECT committed_yuan AS c FROM voucher_ledgers WHERE organisation_id = ?',
+            [organisationId],
+          )
+        )[0].c,
+      );
+    expect(await committed()).toBe(500_000);
+
+    // The voucher's validity ends through its Bull delayed job: it expires and frees the cap.
+    const issuedId = ids[results.findIndex((r) => r.status === 200)] as string;
+    const [row] = await t.dataSource
+      .getRepository(OutboxEntity)
+      .findBy({ applicationId: issuedId, jobName: 'voucher-expiry' });
+    const workflow = t.app.get(JobProducer).queue('workflow');
+    let job = null;
+    for (let i = 0; i < 50 && !job; i++) {
+      job = await workflow.getJob(`voucher-expiry:${row?.id}`);
+      if (!job) await new Promise((r) => setTimeout(r, 50));
+    }
+    await job?.promote();
+    await expectState(seed, issuedId, 'expired');
+    expect(await committed()).toBe(0);
+    await expectNotifiedAsDefined(t, suite.smtp, ids);
+  });
+});
