@@ -1,0 +1,111 @@
+import { CallEntity } from '@portal/api-db';
+import { DIALECTS } from '@portal/api-testing';
+import {
+  ApiRoutes,
+  type ApplicationDetail,
+  type CallView,
+  type ErrorBody,
+} from '@portal/contracts';
+import type { TestApp } from '../testing/test-app';
+import { act, readyDraft } from '../testing/workflow-steps';
+import { workflowSuite } from '../testing/workflow-suite';
+
+describe.each(DIALECTS)('calls, and what the API refuses on %s', (dialect) => {
+  const suite = workflowSuite(dialect);
+  const { as, openCall } = suite;
+  let t: TestApp;
+  beforeAll(() => {
+    t = suite.t;
+  });
+
+  it('lets a bureau admin open a call for their own region only, with a sound window and quotas', async () => {
+    const admin = await as('admin.jiashan@example.com');
+    const body = {
+      type: 'innovation_voucher',
+      title: '2027年嘉善县科技创新券',
+      opensAt: '2027-01-01T00:00:00+08:00',
+      closesAt: '2027-06-30T17:00:00+08:00',
+    };
+    const opened = await admin.post<CallView>(ApiRoutes.calls, body);
+    expect(opened.status).toBe(201);
+    expect(opened.body).toMatchObject({
+      regionCode: '330421',
+      status: 'upcoming',
+    });
+    expect(
+      (await admin.post(ApiRoutes.calls, { ...body, regionCode: '330424' }))
+        .status,
+    ).toBe(403);
+    const backwards = await admin.post<ErrorBody>(ApiRoutes.calls, {
+      ...body,
+      closesAt: '2026-12-01T00:00:00+08:00',
+    });
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.fields?.[0]?.code).toBe('call.window');
+    const badQuota = await admin.post<ErrorBody>(ApiRoutes.calls, {
+      ...body,
+      quotas: [{ regionCode: '330424', limit: 3 }],
+    });
+    expect(badQuota.status).toBe(400);
+    const unknownField = await admin.post<ErrorBody>(ApiRoutes.calls, {
+      ...body,
+      budget: 1,
+    });
+    expect(unknownField.status).toBe(400);
+    // Companies of the county see it; a company elsewhere does not.
+    const calls = await (
+      await as('antai@example.com')
+    ).get<CallView[]>(ApiRoutes.calls);
+    expect(calls.body.map((c) => c.id)).toContain(opened.body.id);
+    const elsewhere = await (
+      await as('seed@example.com')
+    ).get<CallView[]>(ApiRoutes.calls);
+    expect(elsewhere.body.map((c) => c.id)).not.toContain(opened.body.id);
+  });
+
+  it('refuses files that are not what they claim, a stale version and a closed call', async () => {
+    const antai = await as('antai@example.com');
+    const created = await antai.post<ApplicationDetail>(
+      ApiRoutes.applications,
+      { callId: await openCall('innovation_voucher', '330421') },
+    );
+    const fake = await antai.upload<ErrorBody>(
+      ApiRoutes.applicationMaterials(created.body.id),
+      { materialKey: 'business_licence' },
+      { name: 'licence.pdf', content: Buffer.from('MZ not a pdf at all') },
+    );
+    expect(fake.status).toBe(415);
+    expect(fake.body.code).toBe('FILE_REJECTED');
+    const stale = await antai.patch<ErrorBody>(
+      ApiRoutes.applicationForm(created.body.id),
+      { version: created.body.version + 5, form: {} },
+    );
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('VERSION_CONFLICT');
+    const closedCall = await openCall('high_tech', '330000', 'closed');
+    const late = await antai.post<ErrorBody>(ApiRoutes.applications, {
+      callId: closedCall,
+    });
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe('CALL_CLOSED');
+  });
+
+  it('refuses a submission after the call has closed, saying when the window was', async () => {
+    const antai = await as('antai@example.com');
+    const callId = await openCall('innovation_voucher', '330421');
+    const draft = await readyDraft(antai, 'innovation_voucher', callId);
+    await t.dataSource
+      .getRepository(CallEntity)
+      .update({ id: callId }, { closesAt: new Date(Date.now() - 1000) });
+    const late = await act(antai, draft.id, 'submit');
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe('CALL_CLOSED');
+    expect(late.body.message).toMatch(
+      /takes applications from \d{4}-\d\d-\d\d \d\d:\d\d to .* \(Beijing time\)/,
+    );
+    expect(
+      (await antai.get<ApplicationDetail>(ApiRoutes.application(draft.id))).body
+        .status.state,
+    ).toBe('draft');
+  });
+});

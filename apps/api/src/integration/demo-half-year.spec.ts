@@ -1,0 +1,71 @@
+import { DemoApplicationsSeeder } from '@portal/api-applications';
+import { DEMO_PASSWORD } from '@portal/api-db';
+import {
+  ApiRoutes,
+  type ApplicationSummary,
+  type ChainVerification,
+  type Page,
+} from '@portal/contracts';
+import { startTestApp, type TestApp } from '../testing/test-app';
+
+const M = 1_000_000;
+
+// Its own database: the demo half-year is seeded only into one without applications.
+
+describe('the demo half-year', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('sqlite');
+  });
+  afterAll(() => t.close());
+
+  it('replays the county report (18 high-tech filings sent on, one returned by the city; 2 vouchers granted; loans of 5M, 3M and 5M at the bank) and leaves work at every desk', async () => {
+    expect(await t.app.get(DemoApplicationsSeeder).seedIfEmpty()).toBe(27);
+    const rows = async (sql: string) =>
+      (await t.dataSource.query(sql)) as Record<string, string>[];
+    const byState = await rows(
+      "SELECT state, COUNT(*) AS n FROM applications WHERE type = 'high_tech' AND state IN ('provincial_review', 'expert_review', 'returned_by_city') GROUP BY state ORDER BY state",
+    );
+    expect(byState.map((r) => [r['state'], Number(r['n'])])).toEqual([
+      ['expert_review', 1],
+      ['provincial_review', 16],
+      ['returned_by_city', 1],
+    ]);
+    const granted = await rows(
+      "SELECT COUNT(DISTINCT e.application_id) AS n FROM application_events e JOIN applications a ON a.id = e.application_id WHERE a.type = 'innovation_voucher' AND e.action = 'approve'",
+    );
+    expect(Number(granted[0]?.['n'])).toBe(2);
+    const loans = await rows(
+      "SELECT form FROM applications WHERE type = 'transformation_loan' AND state = 'bank_review'",
+    );
+    expect(
+      loans.map((r) => JSON.parse(r['form'] as string).amountYuan).sort(),
+    ).toEqual([3 * M, 5 * M, 5 * M]);
+
+    const expert = (
+      await rows(
+        'SELECT u.email AS email FROM expert_assignments x JOIN users u ON u.id = x.expert_user_id LIMIT 1',
+      )
+    )[0]?.['email'] as string;
+    for (const email of [
+      'reviewer.jiashan@example.com',
+      'reviewer.haiyan@example.com',
+      'reviewer.jiaxing@example.com',
+      'reviewer.zhejiang@example.com',
+      'bank@example.com',
+      'provider@example.com',
+      expert,
+    ]) {
+      const client = t.client();
+      await client.login(email, DEMO_PASSWORD);
+      const inbox = await client.get<Page<ApplicationSummary>>(ApiRoutes.inbox);
+      expect([email, inbox.body.items.length > 0]).toEqual([email, true]);
+    }
+    const auditor = t.client();
+    await auditor.login('auditor@example.com', DEMO_PASSWORD);
+    expect(
+      (await auditor.get<ChainVerification>(ApiRoutes.eventChain)).body,
+    ).toMatchObject({ intact: true, applications: 27 });
+    expect(await t.app.get(DemoApplicationsSeeder).seedIfEmpty()).toBe(0);
+  });
+});
