@@ -22,7 +22,7 @@ describe.each(DIALECTS)(
     const suite = workflowSuite(dialect);
 
     it.each(APPLICATION_TYPES)(
-      'walks the transitions of %s and has fired every one at least once, e-mailing exactly the people each notify list names',
+      "walks every transition of %s (returns and resubmissions at each level, withdrawals, rejections, declines and disputes, and the system's own), has fired each at least once, and e-mailed for every status change exactly the people its notify list names, once each",
       async (type) => {
         const walks = coverageWalks(await partnerIds(suite.t))[type] ?? [];
         expect(walks.length).toBeGreaterThan(0);
