@@ -1,10 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { constants as zlibConstants } from 'node:zlib';
+import fastifyCompress, {
+  type FastifyCompressOptions,
+} from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import {
   FastifyAdapter,
@@ -19,18 +22,31 @@ import {
   GlobalExceptionFilter,
   logEveryApiResponse,
   ROOT_LOGGER,
-  toErrorBody,
 } from '@portal/api-core';
 import { createRedis } from '@portal/api-jobs';
 import { AppError } from '@portal/api-core';
-import { CSRF_HEADER, type ErrorBody } from '@portal/contracts';
+import { CSRF_HEADER } from '@portal/contracts';
 import type { FastifyInstance } from 'fastify';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { serveWebApp } from './web-app';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const MAX_JSON_BODY = 1024 * 1024;
+
+/**
+ * JSON answers over 1 kB (an inbox page, an application's detail) compressed for clients that
+ * take it: brotli at quality 4 (@fastify/compress's default, cheap enough to do per request;
+ * 11 is for build time), gzip for the rest. Request bodies are not inflated: browsers never
+ * compress them, and a compressed upload would only be a way round the body limit.
+ */
+const API_COMPRESSION: FastifyCompressOptions = {
+  encodings: ['br', 'gzip'],
+  threshold: 1024,
+  brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
+  globalDecompression: false,
+};
 
 /** Where `nx build web` puts the browser bundle, relative to the built API (dist/apps/api). */
 export function defaultWebRoot(): string {
@@ -158,40 +174,10 @@ export async function createApp(
     options.webRoot === undefined ? defaultWebRoot() : options.webRoot;
   if (webRoot && existsSync(join(webRoot, 'index.html')))
     await serveWebApp(fastify, webRoot);
+  // After the web app: @fastify/compress hooks the routes registered after it (the API's, at
+  // app.init()), and the web app's files are already compressed by the build.
+  await app.register(fastifyCompress, API_COMPRESSION);
 
   await app.init();
   return app;
-}
-
-/** The built Angular app at /, with index.html for every client-side route. */
-async function serveWebApp(
-  fastify: FastifyInstance,
-  root: string,
-): Promise<void> {
-  await fastify.register(fastifyStatic, {
-    root,
-    prefix: '/',
-    wildcard: false,
-    index: false,
-  });
-  const sendIndex = (reply: import('fastify').FastifyReply) =>
-    reply.header('cache-control', 'no-cache').sendFile('index.html', root);
-  fastify.get('/', (_request, reply) => sendIndex(reply));
-  fastify.get('/*', (request, reply) => {
-    if (
-      request.url.startsWith('/api/') ||
-      /\.[a-z0-9]+$/i.test(request.url.split('?')[0] ?? '')
-    ) {
-      const body: ErrorBody = toErrorBody(
-        new AppError(
-          404,
-          'NOT_FOUND',
-          `${request.url.split('?')[0]} was not found.`,
-        ),
-        String(request.id),
-      );
-      return reply.status(404).send(body);
-    }
-    return sendIndex(reply);
-  });
 }

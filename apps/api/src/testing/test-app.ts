@@ -24,11 +24,13 @@ export interface TestApp {
 
 /**
  * The real API on a fresh database of the given dialect, real Redis under its own key prefix,
- * demo data seeded (regions, bureaus, staff, companies).
+ * demo data seeded (regions, bureaus, staff, companies). No web app unless `webRoot` names a
+ * built one.
  */
 export async function startTestApp(
   dialect: Dialect,
   env: Record<string, string> = {},
+  options: { webRoot?: string } = {},
 ): Promise<TestApp> {
   process.env['TZ'] = 'UTC';
   const db = await createTestDatabase(dialect);
@@ -43,7 +45,7 @@ export async function startTestApp(
     SEED_DEMO_DATA: 'false',
     ...env,
   });
-  const app = await createApp(config, { webRoot: null });
+  const app = await createApp(config, { webRoot: options.webRoot ?? null });
   await app.get(DemoSeeder).seedIfEmpty();
   return {
     app,
