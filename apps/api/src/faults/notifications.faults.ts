@@ -11,6 +11,7 @@ import { startTestApp, type TestApp } from '../testing/test-app';
 import { act, FIGURES, readyDraft } from '../testing/workflow-steps';
 import { addCountyReviewers } from './county-reviewers';
 import { PortalProcess } from './portal-process';
+import { FAULT_RECOVERY_ENV } from './recovery-timings';
 
 const EXTRA_REVIEWERS = 250;
 const APPLICATIONS = 4;
@@ -37,6 +38,7 @@ describe('e-mail under faults (built worker process, MariaDB, own Redis and SMTP
       SMTP_URL: smtp.url,
       RUN_WORKERS: 'false',
       PUBLIC_URL: 'https://portal.test',
+      ...FAULT_RECOVERY_ENV,
     });
     worker = new PortalProcess('worker', {
       NODE_ENV: 'test',
@@ -49,6 +51,7 @@ describe('e-mail under faults (built worker process, MariaDB, own Redis and SMTP
       SEED_DEMO_DATA: 'false',
       MAIL_CONCURRENCY: String(MAIL_CONCURRENCY),
       LOG_LEVEL: 'info',
+      ...FAULT_RECOVERY_ENV,
     });
     await worker.start();
     await addCountyReviewers(t.dataSource, EXTRA_REVIEWERS);

@@ -22,6 +22,12 @@ import { httpClient } from './http-client';
 import { freePort, NginxProxy } from './nginx';
 import { PortalProcess } from './portal-process';
 import { reconcile, report } from './reconcile';
+import {
+  CUT_OFF_SEND_RETRY_MS,
+  FAULT_RECOVERY_ENV,
+  REDIS_OUTAGE_MS,
+  STALLED_RERUN_MS,
+} from './recovery-timings';
 
 const MAIL_HOST = 'portal.test';
 /** Every API process must sign sessions and CSRF secrets alike, as behind a load balancer. */
@@ -61,6 +67,7 @@ describe('the portal under faults (API and worker processes, own MariaDB, Redis,
       SMTP_URL: smtp.url,
       RUN_WORKERS: 'false',
       PUBLIC_URL: `https://${MAIL_HOST}`,
+      ...FAULT_RECOVERY_ENV,
     });
     env = {
       NODE_ENV: 'test',
@@ -74,6 +81,7 @@ describe('the portal under faults (API and worker processes, own MariaDB, Redis,
       SEED_DEMO_DATA: 'false',
       AUTH_RATE_LIMIT_PER_MINUTE: '100000',
       LOG_LEVEL: 'warn',
+      ...FAULT_RECOVERY_ENV,
     };
     api = await startApi();
     worker = startableWorker();
@@ -208,7 +216,7 @@ describe('the portal under faults (API and worker processes, own MariaDB, Redis,
     county = await login(api.url, 'reviewer.jiashan@example.com');
   });
 
-  it('Redis down for 60 s while companies keep submitting: submissions succeed, health says degraded, the queue resumes within 10 s and the outbox drains within 60 s', async () => {
+  it(`Redis down for ${REDIS_OUTAGE_MS / 1000} s while companies keep submitting: submissions succeed, health says degraded, the queue resumes within 10 s and the outbox drains within 60 s`, async () => {
     const ids = await drafts(company, 10);
     await redis.kill();
     const down = Date.now();
@@ -217,9 +225,11 @@ describe('the portal under faults (API and worker processes, own MariaDB, Redis,
     for (const [i, id] of ids.entries()) {
       statuses.push((await act(company, id, 'submit')).status);
       health.push(await company.get<HealthView>(ApiRoutes.health));
-      await sleep(down + ((i + 1) * 55_000) / ids.length - Date.now());
+      await sleep(
+        down + ((i + 1) * REDIS_OUTAGE_MS * 0.9) / ids.length - Date.now(),
+      );
     }
-    await sleep(down + 60_000 - Date.now());
+    await sleep(down + REDIS_OUTAGE_MS - Date.now());
     expect(statuses).toEqual(ids.map(() => 200));
     for (const h of health) {
       expect(h.status).toBe(503);
@@ -242,7 +252,7 @@ describe('the portal under faults (API and worker processes, own MariaDB, Redis,
     const resumedMs = Date.now() - up;
     const result = await figures(ids, 60_000);
     expect(result.automatedChecks).toBe(ids.length);
-    report('Redis down 60 s', {
+    report(`Redis down ${REDIS_OUTAGE_MS / 1000} s`, {
       outageMs: up - down,
       submitted: statuses.length,
       degradedAnswers: health.length,
@@ -317,8 +327,8 @@ describe('the portal under faults (API and worker processes, own MariaDB, Redis,
       healthyMs,
       sendsCutOff: cutOff.length,
     });
-    // A send cut off between acceptance and record is retried once its claim (60 s) runs out,
-    // and the relay confirms a row it could not mark done against Redis after a minute.
+    // A send cut off between acceptance and record is retried once its claim runs out, and the
+    // relay checks a row it could not mark done against Redis after the re-dispatch period.
     report(
       'MariaDB SIGKILL (reconciled)',
       await reconcile({
@@ -326,7 +336,7 @@ describe('the portal under faults (API and worker processes, own MariaDB, Redis,
         smtp,
         applicationIds: ids,
         mailHost: MAIL_HOST,
-        deadlineMs: 100_000,
+        deadlineMs: CUT_OFF_SEND_RETRY_MS + 40_000,
         mayRepeat: cutOff,
       }),
     );
@@ -375,7 +385,7 @@ describe('the portal under faults (API and worker processes, own MariaDB, Redis,
     });
   });
 
-  it('two APIs and two workers behind nginx, one worker SIGKILLed mid-burst: its stalled jobs re-run within 60 s and everything reconciles', async () => {
+  it(`two APIs and two workers behind nginx, one worker SIGKILLed mid-burst: its stalled jobs re-run once their lock runs out (within ${(STALLED_RERUN_MS + 10_000) / 1000} s) and everything reconciles`, async () => {
     const api2 = await startApi();
     extra.push(api2);
     const worker2 = startableWorker();
@@ -435,9 +445,10 @@ describe('the portal under faults (API and worker processes, own MariaDB, Redis,
         processedOn: Number(processedOn ?? Date.now()),
       };
     };
-    await sleep(3000);
-    // Jobs still unfinished 3 s after the kill were the dead worker's (the other one finishes
-    // its own in milliseconds): they must be taken up again — processed anew — within 60 s.
+    await sleep(2000);
+    // Jobs still unfinished 2 s after the kill were the dead worker's (the other one finishes
+    // its own in milliseconds, and the dead one's locks hold for at least half their length):
+    // they must be taken up again — processed anew — once their locks have run out.
     const stalled: string[] = [];
     for (const key of atKill) if (!(await job(key)).finished) stalled.push(key);
     try {
@@ -447,7 +458,7 @@ describe('the portal under faults (API and worker processes, own MariaDB, Redis,
             if ((await job(key)).processedOn < killed) return false;
           return true;
         },
-        60_000 - (Date.now() - killed),
+        STALLED_RERUN_MS + 10_000 - (Date.now() - killed),
       );
     } finally {
       bull.disconnect();

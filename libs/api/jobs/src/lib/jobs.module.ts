@@ -33,9 +33,12 @@ class BullConnectionsModule {}
       useFactory: (config: AppConfig, connections: BullConnections) => ({
         prefix: config.redisPrefix,
         createClient: (type) => connections.create(type),
-        // A job whose worker died is taken over once its lock (30 s) has run out and the next
-        // stalled-check runs: every 15 s, so within 45 s rather than Bull's default 60 s.
-        settings: { stalledInterval: 15_000 },
+        // A job whose worker died is taken over once its lock has run out and the next
+        // stalled-check runs: by default within 30 + 15 s rather than Bull's 60 s.
+        settings: {
+          lockDuration: config.recovery.queueLockMs,
+          stalledInterval: config.recovery.stalledCheckMs,
+        },
       }),
     }),
     queueRegistrations,

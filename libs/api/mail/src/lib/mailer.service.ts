@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { AppConfig } from '@portal/api-core';
+import { AppConfig, SMTP_SOCKET_TIMEOUT_SECONDS } from '@portal/api-core';
 import type { OutboxMailView } from '@portal/contracts';
 import { createTransport, type Transporter } from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
@@ -121,7 +121,7 @@ export class MailerService implements OnModuleDestroy {
             }),
           connectionTimeout: 10_000,
           greetingTimeout: 10_000,
-          socketTimeout: 30_000,
+          socketTimeout: SMTP_SOCKET_TIMEOUT_SECONDS * 1000,
           // The default of 100 reconnects every 100 mails; a long-lived pool keeps its connections.
           maxMessages: Infinity,
         } as SMTPPool.Options);

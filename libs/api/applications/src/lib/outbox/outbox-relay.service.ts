@@ -24,8 +24,6 @@ const MARK_BATCH = 200;
 const MARK_DONE_EVERY_MS = 50;
 /** Well inside the sweeper's grace period: a row is marked long before it would be swept. */
 const MARK_HANDED_EVERY_MS = 10;
-/** A handed-over row not done after this is checked against Redis: did Bull lose its job? */
-const LOST_AFTER_MS = 60_000;
 /** The jobs outbox rows become; their completion marks the row done. */
 const OUTBOX_QUEUES: readonly QueueName[] = [
   'workflow',
@@ -120,7 +118,9 @@ export class OutboxRelay
    * restart without persistence lost it): handed over again. A job Bull still holds — waiting,
    * retrying, failed for good — is Bull's to finish or show; handlers are idempotent anyway.
    */
-  async recoverLost(lostAfterMs = LOST_AFTER_MS): Promise<number> {
+  async recoverLost(
+    lostAfterMs = this.config.recovery.redispatchAfterMs,
+  ): Promise<number> {
     try {
       const before = new Date(Date.now() - lostAfterMs);
       const rows = await this.dataSource.getRepository(OutboxEntity).find({

@@ -45,6 +45,10 @@ describe('configuration', () => {
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
     [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET'],
     [{ TRUST_PROXY: 'everyone' }, 'TRUST_PROXY'],
+    [{ QUEUE_LOCK_SECONDS: '1' }, 'QUEUE_LOCK_SECONDS'],
+    [{ QUEUE_STALLED_CHECK_SECONDS: '2.5' }, 'QUEUE_STALLED_CHECK_SECONDS'],
+    [{ MAIL_CLAIM_SECONDS: 'a minute' }, 'MAIL_CLAIM_SECONDS'],
+    [{ REDISPATCH_AFTER_SECONDS: '0' }, 'REDISPATCH_AFTER_SECONDS'],
   ])('stops on %j naming %s', (env, variable) => {
     const call = () => loadConfig({ DATA_DIR: dataDir(), ...env });
     expect(call).toThrow(ConfigError);
@@ -81,6 +85,46 @@ describe('configuration', () => {
         SEED_DEMO_DATA: 'true',
       }),
     ).toThrow(/SEED_DEMO_DATA/);
+  });
+
+  it("takes up a dead process's work after 30 s locks, 15 s stalled-checks and a minute's claims, or the periods set", () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).recovery).toEqual({
+      queueLockMs: 30_000,
+      stalledCheckMs: 15_000,
+      mailClaimMs: 60_000,
+      redispatchAfterMs: 60_000,
+    });
+    expect(
+      loadConfig({
+        DATA_DIR: dataDir(),
+        QUEUE_LOCK_SECONDS: '8',
+        QUEUE_STALLED_CHECK_SECONDS: '1',
+        MAIL_CLAIM_SECONDS: '8',
+        REDISPATCH_AFTER_SECONDS: '5',
+      }).recovery,
+    ).toEqual({
+      queueLockMs: 8_000,
+      stalledCheckMs: 1_000,
+      mailClaimMs: 8_000,
+      redispatchAfterMs: 5_000,
+    });
+  });
+
+  it('refuses in production an e-mail claim no longer than the SMTP socket timeout (a slow send could go out twice)', () => {
+    const production = {
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'x'.repeat(40),
+      DATABASE_URL: 'mysql://db/p',
+    };
+    expect(() =>
+      loadConfig({ ...production, MAIL_CLAIM_SECONDS: '30' }),
+    ).toThrow(
+      /^Configuration error in MAIL_CLAIM_SECONDS: must be longer than the SMTP socket timeout/,
+    );
+    expect(
+      loadConfig({ ...production, MAIL_CLAIM_SECONDS: '31' }).recovery
+        .mailClaimMs,
+    ).toBe(31_000);
   });
 
   it('reads mariadb:// as MySQL protocol with the MariaDB flavour', () => {

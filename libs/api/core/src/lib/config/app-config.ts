@@ -23,6 +23,21 @@ export type DatabaseConfig =
     }
   | { readonly type: 'sqlite'; readonly file: string };
 
+/**
+ * How soon work that a dead process left behind is taken up again. The defaults suit
+ * production; the fault suite shortens them to prove the same recovery in seconds.
+ */
+export interface RecoveryTimings {
+  /** A running Bull job's lock: a job whose worker died is free again once it runs out. */
+  readonly queueLockMs: number;
+  /** How often Bull looks for jobs whose lock ran out (stalled) and re-runs them. */
+  readonly stalledCheckMs: number;
+  /** How long a send holds its e-mail row: longer than the SMTP timeouts, short enough to recover. */
+  readonly mailClaimMs: number;
+  /** A handed-over outbox row or queued e-mail not done by then is checked against Redis. */
+  readonly redispatchAfterMs: number;
+}
+
 /** The whole configuration, parsed once at boot. Nothing else reads process.env. */
 export class AppConfig {
   /** development | production | test */
@@ -72,6 +87,7 @@ export class AppConfig {
   readonly uploadMaxBytes!: number;
   /** What one company may keep uploaded in total, in bytes. */
   readonly uploadQuotaBytes!: number;
+  readonly recovery!: RecoveryTimings;
 
   get isProduction(): boolean {
     return this.nodeEnv === 'production';
@@ -91,6 +107,17 @@ const bool = (name: string) =>
       });
       return z.NEVER;
     })
+    .optional();
+
+/** The mailer gives up on a silent SMTP connection after this long. */
+export const SMTP_SOCKET_TIMEOUT_SECONDS = 30;
+
+const seconds = (min: number, max: number) =>
+  z.coerce
+    .number()
+    .int(`must be a whole number of seconds`)
+    .min(min, `must be at least ${min} seconds`)
+    .max(max, `must be at most ${max} seconds`)
     .optional();
 
 const envSchema = z.object({
@@ -152,6 +179,10 @@ const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{1,40}$/, 'use 1-40 letters, digits, _ or -')
     .optional(),
+  QUEUE_LOCK_SECONDS: seconds(2, 600),
+  QUEUE_STALLED_CHECK_SECONDS: seconds(1, 600),
+  MAIL_CLAIM_SECONDS: seconds(2, 3600),
+  REDISPATCH_AFTER_SECONDS: seconds(2, 3600),
 });
 
 type Env = Record<string, string | undefined>;
@@ -198,6 +229,17 @@ export function loadConfig(
     );
   }
 
+  if (
+    production &&
+    e.MAIL_CLAIM_SECONDS !== undefined &&
+    e.MAIL_CLAIM_SECONDS <= SMTP_SOCKET_TIMEOUT_SECONDS
+  ) {
+    throw new ConfigError(
+      'MAIL_CLAIM_SECONDS',
+      `must be longer than the SMTP socket timeout (${SMTP_SOCKET_TIMEOUT_SECONDS} s) in production, or a slow send could go out twice`,
+    );
+  }
+
   const config: AppConfig = Object.assign(new AppConfig(), {
     nodeEnv: e.NODE_ENV,
     database: parseDatabaseUrl(e.DATABASE_URL, dataDir, cwd),
@@ -221,6 +263,12 @@ export function loadConfig(
     uploadDir: join(dataDir, 'uploads'),
     uploadMaxBytes: (e.UPLOAD_MAX_MB ?? 20) * 1024 * 1024,
     uploadQuotaBytes: (e.UPLOAD_QUOTA_MB ?? 2048) * 1024 * 1024,
+    recovery: {
+      queueLockMs: (e.QUEUE_LOCK_SECONDS ?? 30) * 1000,
+      stalledCheckMs: (e.QUEUE_STALLED_CHECK_SECONDS ?? 15) * 1000,
+      mailClaimMs: (e.MAIL_CLAIM_SECONDS ?? 60) * 1000,
+      redispatchAfterMs: (e.REDISPATCH_AFTER_SECONDS ?? 60) * 1000,
+    },
   });
   return config;
 }

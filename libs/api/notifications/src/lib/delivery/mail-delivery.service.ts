@@ -35,16 +35,13 @@ import {
 } from '@portal/contracts';
 import { DataSource, IsNull, LessThan } from 'typeorm';
 
-/** How long a send holds its row: longer than the SMTP timeouts, short enough to recover. */
-const CLAIM_MS = 60_000;
+/** The sweeper looks this often, and at least four times per claim or re-dispatch period. */
 const SWEEP_EVERY_MS = 15_000;
 /** A queued mail, or one whose sender's claim ran out, is claimed for one attempt. */
 const CLAIM_SQL =
   "UPDATE notifications SET status = 'sending', claimed_until = ?, attempts = attempts + 1 WHERE id = ? AND channel = 'email' AND (status = 'queued' OR (status = 'sending' AND claimed_until < ?))";
-/** A queued mail whose Bull job has not run by then is handed over again (Redis lost it?). */
-const REQUEUE_AFTER_MS = 60_000;
 const SWEEP_BATCH = 1000;
-/** Hand-over marks of concurrent notify runs share one UPDATE (the sweeper waits a minute). */
+/** Hand-over marks of concurrent notify runs share one UPDATE (the sweeper waits REDISPATCH_AFTER_SECONDS, a minute by default). */
 const QUEUED_MARK_BATCH = 200;
 const QUEUED_MARK_EVERY_MS = 10;
 /** Commit → accept latency is computed over this many of the newest accepted mails. */
@@ -94,7 +91,11 @@ export class MailDeliveryService
 
   onApplicationBootstrap(): void {
     if (!this.config.runWorkers) return;
-    this.timer = setInterval(() => void this.sweep(), SWEEP_EVERY_MS);
+    const { mailClaimMs, redispatchAfterMs } = this.config.recovery;
+    this.timer = setInterval(
+      () => void this.sweep(),
+      Math.min(SWEEP_EVERY_MS, mailClaimMs / 4, redispatchAfterMs / 4),
+    );
     this.timer.unref();
   }
 
@@ -135,7 +136,7 @@ export class MailDeliveryService
         this.dataSource,
         NotificationEntity,
         'claimedUntil',
-        new Date(now.getTime() + CLAIM_MS),
+        new Date(now.getTime() + this.config.recovery.mailClaimMs),
       ),
       notificationId,
       toColumn(this.dataSource, NotificationEntity, 'claimedUntil', now),
@@ -197,12 +198,14 @@ export class MailDeliveryService
 
   /**
    * Re-hands what Bull no longer holds: mails never handed over (the notify run died first) and
-   * queued or half-sent mails older than a minute whose job Redis no longer has (a restart
+   * queued or half-sent mails older than the re-dispatch period (a minute) whose job Redis no longer has (a restart
    * without persistence). A job Bull still holds, waiting or stalled, is left to Bull.
    */
   async sweep(): Promise<number> {
     try {
-      const before = new Date(Date.now() - REQUEUE_AFTER_MS);
+      const before = new Date(
+        Date.now() - this.config.recovery.redispatchAfterMs,
+      );
       const stale = await this.repo().find({
         where: [
           { channel: 'email', status: 'queued', queuedAt: IsNull() },
