@@ -8,10 +8,12 @@ import {
   withComponentInputBinding,
   withInMemoryScrolling,
 } from '@angular/router';
+import { loadAuditLogSection, loadMailOutboxSection } from '@portal/web-admin';
 import {
   provideHomeSections,
   providePortalHttp,
 } from '@portal/web-data-access';
+import { loadCompanySection, loadReviewSection } from '@portal/web-home';
 import { TranslatedTitleStrategy, provideI18n } from '@portal/web-i18n';
 import { appRoutes } from './app.routes';
 
@@ -27,15 +29,13 @@ export const appConfig: ApplicationConfig = {
     provideI18n(),
     providePortalHttp(),
     // Home sections come from two features that may not import each other: composed here.
+    // Each loader imports its section lazily; the barrels are in the first bundle anyway (their
+    // route files are, see app.routes.ts).
     provideHomeSections({
-      company: () =>
-        import('@portal/web-home').then((m) => m.loadCompanySection()),
-      review: () =>
-        import('@portal/web-home').then((m) => m.loadReviewSection()),
-      audit: () =>
-        import('@portal/web-admin').then((m) => m.loadAuditLogSection()),
-      mailOutbox: () =>
-        import('@portal/web-admin').then((m) => m.loadMailOutboxSection()),
+      company: loadCompanySection,
+      review: loadReviewSection,
+      audit: loadAuditLogSection,
+      mailOutbox: loadMailOutboxSection,
     }),
   ],
 };

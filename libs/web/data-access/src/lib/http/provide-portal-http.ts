@@ -24,7 +24,8 @@ export function providePortalHttp(): EnvironmentProviders {
       }),
       withInterceptors([sessionInterceptor, csrfRetryInterceptor]),
     ),
-    // Before the first screen: the CSRF cookie exists and we know who is logged in.
+    // Before the first screen: the CSRF cookie exists and we know who is logged in. index.html
+    // preloads both requests (apps/web/src/index.html): keep the two lists in step.
     provideAppInitializer(() =>
       Promise.all([
         inject(CsrfService).init(),
