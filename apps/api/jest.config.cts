@@ -2,9 +2,7 @@ module.exports = {
   displayName: 'api',
   preset: '../../jest.preset.js',
   testEnvironment: 'node',
-  transform: {
-    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
-  },
+  transform: require('../../jest.swc.js'),
   // Jest's CommonJS runtime can neither require() ES modules (content-disposition 3, cookie 1)
   // nor run import() without a flag: those packages and their loaders are compiled to CommonJS.
   transformIgnorePatterns: [
