@@ -14,7 +14,6 @@ export default async (): Promise<Config> => {
   const projects = (await getJestProjectsAsync()).map((entry) => {
     const path = entry.replace('<rootDir>/', `${__dirname}/`);
     const file = path.endsWith('.cts') ? path : join(path, 'jest.config.cts');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const project = { ...require(file) } as Record<string, unknown>;
     for (const option of RUN_OPTIONS) delete project[option];
     return { rootDir: dirname(file), ...project } as Config;
