@@ -91,8 +91,9 @@ describe('web app delivery: precompressed files, cache headers, compressed JSON'
     return fastify.inject({ method, url, headers });
   }
 
+  /** The company user's session, for requests made past TestClient (which parses bodies). */
   const asCompany = () => ({
-    [`cookie`]: `${SESSION_COOKIE}=${company.sessionCookie ?? ''}`,
+    cookie: `${SESSION_COOKIE}=${company.sessionCookie ?? ''}`,
   });
 
   it('the build step wrote a brotli and a gzip copy of each text file, none for tiny ones', () => {
