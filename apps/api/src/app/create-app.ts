@@ -157,6 +157,15 @@ export async function createApp(
     limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 5 },
   });
 
+  const webRoot =
+    options.webRoot === undefined ? defaultWebRoot() : options.webRoot;
+  if (webRoot && existsSync(join(webRoot, 'index.html')))
+    await serveWebApp(fastify, webRoot);
+  // After the web app, before everything else: @fastify/compress hooks the routes registered
+  // after it (OpenAPI, the queue dashboard, the API's at app.init()); the web app's files are
+  // compressed by the build already.
+  await app.register(fastifyCompress, API_COMPRESSION);
+
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -173,13 +182,6 @@ export async function createApp(
   });
 
   await mountQueueDashboard(app);
-  const webRoot =
-    options.webRoot === undefined ? defaultWebRoot() : options.webRoot;
-  if (webRoot && existsSync(join(webRoot, 'index.html')))
-    await serveWebApp(fastify, webRoot);
-  // After the web app: @fastify/compress hooks the routes registered after it (the API's, at
-  // app.init()), and the web app's files are already compressed by the build.
-  await app.register(fastifyCompress, API_COMPRESSION);
 
   await app.init();
   return app;

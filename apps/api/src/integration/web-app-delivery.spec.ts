@@ -220,6 +220,15 @@ describe('web app delivery: precompressed files, cache headers, compressed JSON'
     expect(gunzipSync(gzip.rawPayload)).toEqual(plain.rawPayload);
   });
 
+  it('compresses the OpenAPI document too (registered outside the Nest controllers)', async () => {
+    const res = await get('/api/docs-json', { 'accept-encoding': BROWSER });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-encoding']).toBe('br');
+    expect(
+      JSON.parse(brotliDecompressSync(res.rawPayload).toString()).openapi,
+    ).toMatch(/^3\./);
+  });
+
   it('leaves a small JSON answer as it is', async () => {
     const res = await get(ApiRoutes.healthLive, { 'accept-encoding': BROWSER });
     expect(res.statusCode).toBe(200);
