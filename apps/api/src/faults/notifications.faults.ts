@@ -5,10 +5,9 @@ import {
   waitFor,
   type TestClient,
 } from '@portal/api-testing';
-import { ApiRoutes } from '@portal/contracts';
 import { insertCall } from '../testing/factories';
 import { startTestApp, type TestApp } from '../testing/test-app';
-import { act, FIGURES, readyDraft } from '../testing/workflow-steps';
+import { act, fileYearlyFigures, readyDraft } from '../testing/workflow-steps';
 import { addCountyReviewers } from './county-reviewers';
 import { PortalProcess } from './portal-process';
 import { FAULT_RECOVERY_ENV } from './recovery-timings';
@@ -59,11 +58,7 @@ describe('e-mail under faults (built worker process, MariaDB, own Redis and SMTP
     expect(
       (await company.login('antai@example.com', DEMO_PASSWORD)).status,
     ).toBe(200);
-    for (const year of [2023, 2024, 2025])
-      expect(
-        (await company.put(ApiRoutes.myCompanyFiguresYear(year), FIGURES))
-          .status,
-      ).toBe(200);
+    await fileYearlyFigures(company);
   });
 
   afterAll(async () => {

@@ -16,7 +16,7 @@ import {
 import Redis from 'ioredis';
 import { insertCall } from '../testing/factories';
 import { startTestApp, type TestApp } from '../testing/test-app';
-import { act, FIGURES, readyDraft } from '../testing/workflow-steps';
+import { act, fileYearlyFigures, readyDraft } from '../testing/workflow-steps';
 import { addCountyReviewers } from './county-reviewers';
 import { httpClient } from './http-client';
 import { freePort, NginxProxy } from './nginx';
@@ -88,11 +88,7 @@ describe('the portal under faults (API and worker processes, own MariaDB, Redis,
     await worker.start();
     company = await login(api.url, 'antai@example.com');
     county = await login(api.url, 'reviewer.jiashan@example.com');
-    for (const year of [2023, 2024, 2025])
-      expect(
-        (await company.put(ApiRoutes.myCompanyFiguresYear(year), FIGURES))
-          .status,
-      ).toBe(200);
+    await fileYearlyFigures(company);
     callId = await insertCall(t.dataSource, 'high_tech', '330000');
   });
 

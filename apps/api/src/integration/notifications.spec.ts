@@ -36,7 +36,7 @@ import { startTestApp, type TestApp } from '../testing/test-app';
 import {
   act,
   expectState,
-  FIGURES,
+  fileYearlyFigures,
   readyDraft,
 } from '../testing/workflow-steps';
 
@@ -67,11 +67,7 @@ describe.each(DIALECTS)('notifications on %s', (dialect) => {
       PUBLIC_URL: 'https://portal.test',
     });
     const company = await as(COMPANY);
-    for (const year of [2023, 2024, 2025])
-      expect(
-        (await company.put(ApiRoutes.myCompanyFiguresYear(year), FIGURES))
-          .status,
-      ).toBe(200);
+    await fileYearlyFigures(company);
   });
   afterAll(async () => {
     await t?.close();

@@ -13,7 +13,7 @@ import { startTestApp, type TestApp } from '../testing/test-app';
 import {
   act,
   expectState,
-  FIGURES,
+  fileYearlyFigures,
   readyDraft,
 } from '../testing/workflow-steps';
 
@@ -55,11 +55,7 @@ describe('SQL statements per read (MariaDB)', () => {
     expect(
       (await company.login('antai@example.com', DEMO_PASSWORD)).status,
     ).toBe(200);
-    for (const year of [2023, 2024, 2025])
-      expect(
-        (await company.put(ApiRoutes.myCompanyFiguresYear(year), FIGURES))
-          .status,
-      ).toBe(200);
+    await fileYearlyFigures(company);
     const callId = await insertCall(t.dataSource, 'high_tech', '330000');
     const draft = await readyDraft(company, 'high_tech', callId);
     expect((await act(company, draft.id, 'submit')).status).toBe(200);

@@ -12,6 +12,14 @@ import { FIGURES, FORMS, MINIMAL_PDF } from '@portal/api-testing';
 export { FIGURES, FORMS };
 const PDF = MINIMAL_PDF;
 
+/** The company's figures for the three years before the demo's filing year, as the rules read them. */
+export async function fileYearlyFigures(client: TestClient): Promise<void> {
+  for (const year of [2023, 2024, 2025])
+    expect(
+      (await client.put(ApiRoutes.myCompanyFiguresYear(year), FIGURES)).status,
+    ).toBe(200);
+}
+
 /** A draft with its form saved and every required material uploaded. */
 export async function readyDraft(
   client: TestClient,
