@@ -3,3 +3,4 @@ export * from './lib/verification-status/verification-status';
 export * from './lib/password-policy/password-policy';
 export * from './lib/forms/validators';
 export * from './lib/forms/server-errors';
+export * from './lib/icon/icon';

@@ -141,7 +141,7 @@ describe('LoginPage', () => {
     await fixture.whenStable();
     http.expectNone(ApiRoutes.loginSecondFactor);
     expect(
-      byTestId(fixture, 'login-code').closest('nz-form-item')?.textContent,
+      byTestId(fixture, 'login-code').closest('.ant-form-item')?.textContent,
     ).toContain('请输入 6 位数字验证码');
   });
 
@@ -193,7 +193,7 @@ describe('LoginPage', () => {
     await fixture.whenStable();
     http.expectNone(ApiRoutes.login);
     expect(
-      byTestId(fixture, 'login-email').closest('nz-form-item')?.textContent,
+      byTestId(fixture, 'login-email').closest('.ant-form-item')?.textContent,
     ).toContain('此项为必填项');
   });
 });

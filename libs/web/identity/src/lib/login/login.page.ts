@@ -28,28 +28,35 @@ import {
   FieldErrorPipe,
   toApiProblem,
 } from '@portal/web-i18n';
-import { ErrorAlert, revealErrors, totpCodeValidator } from '@portal/web-ui';
-import { FormKitStyles } from '@portal/web-ui/form-kit';
-import { NzButtonModule } from 'ng-zorro-antd/button';
-import { NzFormModule } from 'ng-zorro-antd/form';
-import { NzInputModule } from 'ng-zorro-antd/input';
+import {
+  ErrorAlert,
+  Icon,
+  revealErrors,
+  shownErrors,
+  totpCodeValidator,
+} from '@portal/web-ui';
+import { FieldKitStyles } from '@portal/web-ui/field-kit';
 import { type Observable, finalize } from 'rxjs';
 
 type Step = 'credentials' | 'second_factor';
 
-/** E-mail and password, then, when the account has one, the second factor's 6-digit code. */
+/**
+ * E-mail and password, then, when the account has one, the second factor's 6-digit code.
+ *
+ * The first page most visitors load, so it is built from ng-zorro's styles on plain elements:
+ * nz-form, nz-input and nz-button would bring the tooltip (for error tips), the CDK overlay,
+ * nz-icon's registry and a colour library, ~70 kB on the wire, for three fields and a button.
+ */
 @Component({
   selector: 'app-login-page',
   imports: [
     ReactiveFormsModule,
     RouterLink,
     TranslatePipe,
-    NzButtonModule,
-    NzFormModule,
-    NzInputModule,
     ErrorAlert,
     FieldErrorPipe,
-    FormKitStyles,
+    FieldKitStyles,
+    Icon,
   ],
   templateUrl: './login.page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -64,6 +71,7 @@ export class LoginPage {
   private readonly codeInput =
     viewChild<ElementRef<HTMLInputElement>>('codeInput');
 
+  protected readonly shownErrors = shownErrors;
   protected readonly step = signal<Step>('credentials');
   protected readonly busy = signal(false);
   protected readonly problem = signal<ApiProblem | null>(null);

@@ -7,29 +7,47 @@ import {
 } from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
 import { type ApiProblem, ErrorTranslator } from '@portal/web-i18n';
-import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { Icon } from '../icon/icon';
 
-/** A failed request: its translated message and, small, the reference support asks for. */
+/**
+ * A failed request: its translated message and, small, the reference support asks for.
+ *
+ * nz-alert's markup on plain elements (its styles are global): the component itself would bring
+ * nz-icon's registry and a colour library into every page that can fail, the log-in page first.
+ */
 @Component({
   selector: 'app-error-alert',
-  imports: [NzAlertModule, TranslatePipe],
+  imports: [Icon, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (problem(); as problem) {
-      <nz-alert
-        nzType="error"
-        nzShowIcon
+      <div
+        class="ant-alert ant-alert-error"
         role="alert"
         data-testid="error-alert"
+        [class.ant-alert-with-description]="problem.correlationId"
         [attr.data-code]="problem.code"
-        [nzMessage]="text()"
-        [nzDescription]="problem.correlationId ? reference : null"
-      />
-      <ng-template #reference>
-        <small class="app-muted" data-testid="error-reference">
-          {{ 'common.reference' | translate: { id: problem.correlationId } }}
-        </small>
-      </ng-template>
+      >
+        <div class="ant-alert-icon">
+          <app-icon
+            [name]="
+              problem.correlationId ? 'close-circle' : 'close-circle-fill'
+            "
+          />
+        </div>
+        <div class="ant-alert-content">
+          <span class="ant-alert-message">{{ text() }}</span>
+          @if (problem.correlationId) {
+            <span class="ant-alert-description">
+              <small class="app-muted" data-testid="error-reference">
+                {{
+                  'common.reference' | translate: { id: problem.correlationId }
+                }}
+              </small>
+            </span>
+          }
+        </div>
+      </div>
     }
   `,
   styles: `

@@ -1,4 +1,8 @@
-import type { AbstractControl, FormGroup } from '@angular/forms';
+import type {
+  AbstractControl,
+  FormGroup,
+  ValidationErrors,
+} from '@angular/forms';
 import type { ApiProblem, FieldProblem, ProblemCode } from '@portal/web-i18n';
 
 /** A problem code that belongs to one field, e.g. 409 EMAIL_TAKEN → the e-mail field. */
@@ -53,4 +57,14 @@ export function revealErrors(form: FormGroup): void {
     control.markAsTouched();
     control.updateValueAndValidity({ onlySelf: true });
   }
+}
+
+/**
+ * The errors a field shows now, by nz-form-control's rule (once it is dirty or touched), for a
+ * field laid out with ng-zorro's form classes but without its form components.
+ */
+export function shownErrors(control: AbstractControl): ValidationErrors | null {
+  return control.invalid && (control.dirty || control.touched)
+    ? control.errors
+    : null;
 }

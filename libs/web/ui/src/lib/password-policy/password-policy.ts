@@ -10,7 +10,7 @@ import {
   PASSWORD_MIN_LENGTH,
   checkPasswordPolicy,
 } from '@portal/domain';
-import { NzIconModule } from 'ng-zorro-antd/icon';
+import { Icon } from '../icon/icon';
 
 interface Rule {
   readonly key: string;
@@ -25,7 +25,7 @@ interface Rule {
  */
 @Component({
   selector: 'app-password-policy',
-  imports: [NzIconModule, TranslatePipe],
+  imports: [Icon, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="policy" data-testid="password-policy" aria-live="polite">
@@ -33,17 +33,15 @@ interface Rule {
       <ul>
         @for (rule of rules(); track rule.key) {
           <li [class.met]="rule.met === true" [attr.data-met]="rule.met">
-            <span
-              nz-icon
-              [nzType]="
+            <app-icon
+              [name]="
                 rule.met === true
                   ? 'check-circle'
                   : rule.met === false
                     ? 'close-circle'
                     : 'info-circle'
               "
-              nzTheme="outline"
-            ></span>
+            />
             {{ rule.key | translate: rule.params }}
           </li>
         }
@@ -64,7 +62,7 @@ interface Rule {
     li.met {
       color: #389e0d;
     }
-    [nz-icon] {
+    app-icon {
       margin-right: 4px;
     }
   `,

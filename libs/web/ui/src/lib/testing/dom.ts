@@ -35,5 +35,5 @@ export function fieldText(
   fixture: ComponentFixture<unknown>,
   testId: string,
 ): string {
-  return byTestId(fixture, testId).closest('nz-form-item')?.textContent ?? '';
+  return byTestId(fixture, testId).closest('.ant-form-item')?.textContent ?? '';
 }

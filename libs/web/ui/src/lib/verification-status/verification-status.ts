@@ -6,25 +6,30 @@ import {
 } from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { VerificationStatus } from '@portal/contracts';
-import { NzTagModule } from 'ng-zorro-antd/tag';
 
+/** nz-tag's status colours, as its classes. */
 const COLORS: Readonly<Record<VerificationStatus, string>> = {
-  pending: 'processing',
-  verified: 'success',
-  rejected: 'error',
+  pending: 'ant-tag-processing',
+  verified: 'ant-tag-success',
+  rejected: 'ant-tag-error',
 };
 
-/** The badge of a company's verification: pending / verified / rejected. */
+/**
+ * The badge of a company's verification: pending / verified / rejected. nz-tag's markup on a
+ * plain element (its styles are global): the component would bring ng-zorro's colour helpers
+ * into every page that imports this library, the log-in page included.
+ */
 @Component({
   selector: 'app-verification-status',
-  imports: [NzTagModule, TranslatePipe],
+  imports: [TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <nz-tag
+    <span
+      class="ant-tag"
       data-testid="verification-status"
+      [class]="color()"
       [attr.data-status]="status()"
-      [nzColor]="color()"
-      >{{ 'verification.status.' + status() | translate }}</nz-tag
+      >{{ 'verification.status.' + status() | translate }}</span
     >
   `,
 })

@@ -1,0 +1,1 @@
+export * from './lib/styles/field-kit-styles';
