@@ -1,6 +1,11 @@
 import { basename } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import { AppError, toErrorBody } from '@portal/api-core';
+import {
+  AppError,
+  isApiRequest,
+  routedPath,
+  toErrorBody,
+} from '@portal/api-core';
 import type { ErrorBody } from '@portal/contracts';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 
@@ -48,16 +53,11 @@ export async function serveWebApp(
   const sendIndex = (reply: FastifyReply) => reply.sendFile('index.html', root);
   fastify.get('/', (_request, reply) => sendIndex(reply));
   fastify.get('/*', (request, reply) => {
-    if (
-      request.url.startsWith('/api/') ||
-      /\.[a-z0-9]+$/i.test(request.url.split('?')[0] ?? '')
-    ) {
+    // The router's path, not request.url: /%61pi/nothing is an unknown API route, not a page.
+    const path = routedPath(request);
+    if (isApiRequest(request) || /\.[a-z0-9]+$/i.test(path)) {
       const body: ErrorBody = toErrorBody(
-        new AppError(
-          404,
-          'NOT_FOUND',
-          `${request.url.split('?')[0]} was not found.`,
-        ),
+        new AppError(404, 'NOT_FOUND', `${path} was not found.`),
         String(request.id),
       );
       return reply.status(404).send(body);

@@ -48,6 +48,24 @@ describe('the access log', () => {
     await fastify.close();
   });
 
+  it('logs an API request by the path the router matched, keeping the spelling it came in', async () => {
+    const { lines, logger } = capturingLogger();
+    const fastify = Fastify();
+    logEveryApiResponse(fastify, logger);
+    fastify.get('/api/things', async () => ({ ok: true }));
+    fastify.get('/api/health', async () => ({ status: 'ok' }));
+
+    await fastify.inject({ url: '/%61pi/things?text=private' });
+    await fastify.inject({ url: '/%61pi/health' });
+
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({
+      req: { method: 'GET', url: '/api/things', rawPath: '/%61pi/things' },
+    });
+    expect(JSON.stringify(lines)).not.toContain('private');
+    await fastify.close();
+  });
+
   it('leaves redaction in force for every other log line', () => {
     const { lines, logger } = capturingLogger();
     logger.warn({ user: { email: 'a@b.cn', password: 'hunter2' } }, 'odd');

@@ -5,8 +5,10 @@ import type { FastifyInstance } from 'fastify';
 import { LoggerModule } from 'nestjs-pino';
 import pino, { type Logger as PinoRoot } from 'pino';
 import { AppConfig } from '../config/app-config';
+import { isApiRequest, routedPath } from '../http/routed-path';
 
 const CORRELATION_ID = /^[A-Za-z0-9._-]{8,64}$/;
+const HEALTH = '/api/health';
 
 /** The process's one pino logger: Nest's logs and the access log write through it. */
 export const ROOT_LOGGER = 'PORTAL_ROOT_LOGGER';
@@ -65,7 +67,9 @@ export function rootLoggerOptions(config: AppConfig): pino.LoggerOptions {
 /**
  * One line per answered API request — correlation id, method, path (never the query, which
  * may hold search text), status and time — from Fastify's onResponse hook. Health probes and
- * static files would drown the log.
+ * static files would drown the log. "API request" and the path logged are the router's
+ * (`isApiRequest`, `routedPath`), so `/%61pi/auth/logout` is logged as `/api/auth/logout`; when
+ * the request spelt its path otherwise, that spelling is kept beside it as `rawPath`.
  */
 export function logEveryApiResponse(
   fastify: FastifyInstance,
@@ -74,17 +78,24 @@ export function logEveryApiResponse(
   // Its fields are chosen above and hold no secret: the redaction walk is skipped.
   const access = logger.child({}, { redact: { paths: [] } });
   fastify.addHook('onResponse', (request, reply, done) => {
-    const path = request.url.split('?')[0] ?? '';
-    if (path.startsWith('/api/') && path !== '/api/health')
+    if (isApiRequest(request) && request.routeOptions.url !== HEALTH) {
+      const path = routedPath(request);
+      const rawPath = request.url.split(/[?#]/)[0] ?? '';
       access.info(
         {
           correlationId: request.id,
-          req: { method: request.method, url: path, remoteAddress: request.ip },
+          req: {
+            method: request.method,
+            url: path,
+            ...(rawPath === path ? {} : { rawPath }),
+            remoteAddress: request.ip,
+          },
           res: { statusCode: reply.statusCode },
           responseTime: Math.round(reply.elapsedTime),
         },
         'request completed',
       );
+    }
     done();
   });
 }
