@@ -29,6 +29,7 @@ import { CSRF_HEADER } from '@portal/contracts';
 import type { FastifyInstance } from 'fastify';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import type { Logger as PinoLogger } from 'pino';
 import { AppModule } from './app.module';
 import { serveWebApp } from './web-app';
 
@@ -63,7 +64,11 @@ export function defaultWebRoot(): string {
  */
 export async function createApp(
   config: AppConfig,
-  options: { webRoot?: string | null } = {},
+  options: {
+    webRoot?: string | null;
+    /** Where the access log writes; the root logger unless a test reads the lines itself. */
+    accessLogger?: PinoLogger;
+  } = {},
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     trustProxy: config.trustProxy,
@@ -90,7 +95,7 @@ export async function createApp(
     reply.header('x-request-id', request.id);
     return payload;
   });
-  logEveryApiResponse(fastify, app.get(ROOT_LOGGER));
+  logEveryApiResponse(fastify, options.accessLogger ?? app.get(ROOT_LOGGER));
 
   await app.register(fastifyCookie, { secret: config.sessionSecret });
   // helmet's middleware built once: @fastify/helmet rebuilds it (parsing the CSP) on every request.

@@ -10,6 +10,7 @@ import {
   type TestDatabase,
 } from '@portal/api-testing';
 import Redis from 'ioredis';
+import type { Logger as PinoLogger } from 'pino';
 import { DataSource } from 'typeorm';
 import { createApp } from '../app/create-app';
 
@@ -25,12 +26,12 @@ export interface TestApp {
 /**
  * The real API on a fresh database of the given dialect, real Redis under its own key prefix,
  * demo data seeded (regions, bureaus, staff, companies). No web app unless `webRoot` names a
- * built one.
+ * built one; the access log goes to `accessLogger` when given (logging is otherwise silent).
  */
 export async function startTestApp(
   dialect: Dialect,
   env: Record<string, string> = {},
-  options: { webRoot?: string } = {},
+  options: { webRoot?: string; accessLogger?: PinoLogger } = {},
 ): Promise<TestApp> {
   process.env['TZ'] = 'UTC';
   const db = await createTestDatabase(dialect);
@@ -45,7 +46,10 @@ export async function startTestApp(
     SEED_DEMO_DATA: 'false',
     ...env,
   });
-  const app = await createApp(config, { webRoot: options.webRoot ?? null });
+  const app = await createApp(config, {
+    webRoot: options.webRoot ?? null,
+    accessLogger: options.accessLogger,
+  });
   await app.get(DemoSeeder).seedIfEmpty();
   return {
     app,
