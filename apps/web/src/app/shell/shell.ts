@@ -28,6 +28,10 @@ import { UserMenu } from './user-menu';
  * into the first load. For the same reason the header's own controls are plain buttons (no
  * nz-button / nz-icon registry). The menus and the bell appear only for a logged-in user and
  * are deferred, so the login page stays light.
+ *
+ * index.html holds a static copy of the header and footer, painted before the scripts arrive;
+ * their styles are therefore global (app-shell__* in styles.css) and the copy must follow this
+ * template's markup.
  */
 @Component({
   selector: 'app-shell',
@@ -41,7 +45,6 @@ import { UserMenu } from './user-menu';
     UserMenu,
   ],
   templateUrl: './shell.html',
-  styleUrl: './shell.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class Shell {
