@@ -23,11 +23,7 @@ import {
   SessionStore,
   safeReturnUrl,
 } from '@portal/web-data-access';
-import {
-  type ApiProblem,
-  FieldErrorPipe,
-  toApiProblem,
-} from '@portal/web-i18n';
+import { type ApiProblem, toApiProblem } from '@portal/web-i18n';
 import {
   ErrorAlert,
   Icon,
@@ -35,7 +31,7 @@ import {
   shownErrors,
   totpCodeValidator,
 } from '@portal/web-ui';
-import { FieldKitStyles } from '@portal/web-ui/field-kit';
+import { FieldKitStyles, PlainField } from '@portal/web-ui/field-kit';
 import { type Observable, finalize } from 'rxjs';
 
 type Step = 'credentials' | 'second_factor';
@@ -54,9 +50,9 @@ type Step = 'credentials' | 'second_factor';
     RouterLink,
     TranslatePipe,
     ErrorAlert,
-    FieldErrorPipe,
     FieldKitStyles,
     Icon,
+    PlainField,
   ],
   templateUrl: './login.page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
