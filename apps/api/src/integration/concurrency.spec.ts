@@ -156,7 +156,7 @@ describe.each(DIALECTS)('requests that race on %s', (dialect) => {
       expect(Number(approvals[0].n)).toBe(1);
       const rows = await t.dataSource
         .getRepository(OutboxEntity)
-        .findBy({ applicationId: draft.id, jobName: 'voucher-expiry' });
+        .findBy({ applicationId: draft.id, jobName: 'validity-end' });
       expect(rows).toHaveLength(1);
       const entries = await t.dataSource.query(
         'SELECT COUNT(*) AS n FROM voucher_ledger_entries WHERE application_id = ?',

@@ -194,14 +194,14 @@ describe.each(DIALECTS)('high-tech applications on %s', (dialect) => {
 
     // The notice's end is a real Bull delayed job; promote it instead of waiting 10 working days.
     const expiry = await t.dataSource.getRepository(OutboxEntity).find({
-      where: { applicationId: id, jobName: 'notice-expiry' },
+      where: { applicationId: id, jobName: 'time-limit-end' },
       order: { createdAt: 'DESC' },
     });
     expect(expiry).toHaveLength(2);
     const workflow = t.app.get(JobProducer).queue('workflow');
     let job = null;
     for (let i = 0; i < 50 && !job; i++) {
-      job = await workflow.getJob(`notice-expiry:${expiry[0]?.id}`);
+      job = await workflow.getJob(`time-limit-end:${expiry[0]?.id}`);
       if (!job) await new Promise((r) => setTimeout(r, 50));
     }
     expect(await job?.getState()).toBe('delayed');
@@ -218,7 +218,7 @@ describe.each(DIALECTS)('high-tech applications on %s', (dialect) => {
         Number(certificate.issuedOn.slice(0, 4)),
     ).toBe(3);
     // The older expiry job finds the case moved on and does nothing.
-    const older = await workflow.getJob(`notice-expiry:${expiry[1]?.id}`);
+    const older = await workflow.getJob(`time-limit-end:${expiry[1]?.id}`);
     await older?.promote();
     await expectNotifiedAsDefined(t, suite.smtp, [id]);
   });

@@ -171,11 +171,11 @@ describe.each(DIALECTS)('innovation vouchers on %s', (dialect) => {
     const issuedId = ids[results.findIndex((r) => r.status === 200)] as string;
     const [row] = await t.dataSource
       .getRepository(OutboxEntity)
-      .findBy({ applicationId: issuedId, jobName: 'voucher-expiry' });
+      .findBy({ applicationId: issuedId, jobName: 'validity-end' });
     const workflow = t.app.get(JobProducer).queue('workflow');
     let job = null;
     for (let i = 0; i < 50 && !job; i++) {
-      job = await workflow.getJob(`voucher-expiry:${row?.id}`);
+      job = await workflow.getJob(`validity-end:${row?.id}`);
       if (!job) await new Promise((r) => setTimeout(r, 50));
     }
     await job?.promote();

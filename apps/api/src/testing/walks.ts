@@ -192,7 +192,7 @@ export const objects = (email: string, realName: string): SystemStep => ({
 
 /** Promotes the case's newest delayed job of the name, and waits for the state it leads to. */
 const expiryEnds = (
-  jobName: 'notice-expiry' | 'voucher-expiry',
+  jobName: 'time-limit-end' | 'validity-end',
   state: string,
 ): SystemStep => ({
   does: `${jobName} ends it (${state})`,
@@ -208,9 +208,9 @@ const expiryEnds = (
 });
 
 /** The public notice's end (a Bull delayed job): notice_expired, a certificate. */
-export const noticeEnds = expiryEnds('notice-expiry', 'certified');
+export const noticeEnds = expiryEnds('time-limit-end', 'certified');
 /** The voucher's validity ends (a Bull delayed job): voucher_expired. */
-export const voucherEnds = expiryEnds('voucher-expiry', 'expired');
+export const voucherEnds = expiryEnds('validity-end', 'expired');
 
 /** The company uploads materials of these keys (redemption documents, promised items). */
 export const uploads = (...keys: string[]): SystemStep => ({
@@ -417,6 +417,19 @@ export function coverageWalks(partners: {
         company: J,
         region: '330421',
         steps: [[J, 'submit'], [COUNTY, 'approve', ok], voucherEnds],
+      },
+      {
+        // The validity runs on while the service is under way: each state it waits in has its
+        // own validity-end job, so the voucher expires from wherever it stands.
+        company: J,
+        region: '330421',
+        steps: [
+          [J, 'submit'],
+          [COUNTY, 'approve', ok],
+          [J, 'record_contract', contract],
+          [PROVIDER, 'confirm_contract'],
+          voucherEnds,
+        ],
       },
       {
         company: J,

@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { assertValidProgrammes } from '@portal/domain';
 import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsService } from './applications/applications.service';
 import { CallsController } from './calls/calls.controller';
@@ -10,6 +11,7 @@ import { CommitmentsService } from './commitments/commitments.service';
 import { PartnersController } from './calls/partners.controller';
 import { EventChainService } from './chain/event-chain.service';
 import { DemoApplicationsSeeder } from './demo/demo-applications.seeder';
+import { EffectsService } from './effects/effects.service';
 import {
   EventChainController,
   InboxController,
@@ -40,6 +42,7 @@ const services = [
   CallsService,
   CommitmentsService,
   DemoApplicationsSeeder,
+  EffectsService,
   EventChainService,
   ExpertsService,
   GuardsService,
@@ -69,7 +72,12 @@ const services = [
   providers: services,
   exports: services,
 })
-export class ApplicationsModule {}
+export class ApplicationsModule implements OnModuleInit {
+  /** A definition that is not sound stops the process before any case runs on it. */
+  onModuleInit(): void {
+    assertValidProgrammes();
+  }
+}
 
 /** The workflow and timer queue handlers, for the worker and for an API that runs its own. */
 @Module({

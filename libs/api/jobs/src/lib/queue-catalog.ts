@@ -49,9 +49,12 @@ export interface JobPayloads {
   'invitation-mail': { readonly invitationId: string };
   /** The automated completeness and eligibility check after submission. */
   'auto-check': WorkflowJobPayload;
-  /** The end of a public notice: certify when no objection is open. */
+  /** The end of a state's time limit (a public notice): fires the transition waiting for it. */
+  'time-limit-end': WorkflowJobPayload;
+  /** The end of a grant's validity (a voucher): fires the transition waiting for it. */
+  'validity-end': WorkflowJobPayload;
+  /** The names the two above had before 2026-12; jobs already queued under them still run. */
   'notice-expiry': WorkflowJobPayload;
-  /** The end of a voucher's validity: expire it when unused. */
   'voucher-expiry': WorkflowJobPayload;
   /** 80% of a stage's time limit: remind its holders. */
   'stage-reminder': WorkflowJobPayload;
@@ -73,6 +76,8 @@ export type JobName = keyof JobPayloads;
 export const JOB_QUEUES: { readonly [J in JobName]: QueueName } = {
   'invitation-mail': QUEUES.notifications,
   'auto-check': QUEUES.workflow,
+  'time-limit-end': QUEUES.workflow,
+  'validity-end': QUEUES.workflow,
   'notice-expiry': QUEUES.workflow,
   'voucher-expiry': QUEUES.workflow,
   'stage-reminder': QUEUES.timers,

@@ -1,11 +1,12 @@
 import type {
+  ApplicationDecision,
   ApplicationType,
   ExpertDiscipline,
   ExpertScore,
   FieldSchema,
   FileKind,
   FormProblem,
-  HighTechSelfCheck,
+  EligibilityReport,
   Labels,
   Party,
   ScoreAggregate,
@@ -151,8 +152,8 @@ export interface AutoCheckReport {
   readonly passed: boolean;
   readonly formProblems: readonly FormProblem[];
   readonly missingMaterials: readonly string[];
-  /** High-tech certification only. */
-  readonly eligibility: HighTechSelfCheck | null;
+  /** The programme's eligibility rules, rule by rule; null for a programme that has none. */
+  readonly eligibility: EligibilityReport | null;
 }
 
 export interface ApplicationDetail extends ApplicationSummary {
@@ -165,7 +166,7 @@ export interface ApplicationDetail extends ApplicationSummary {
   /** The open return: what the enterprise has to fix before resubmitting. */
   readonly supplementItems: readonly SupplementItem[] | null;
   /** What decisions recorded: voucher amount and validity, loan terms, certificate. */
-  readonly decision: Readonly<Record<string, unknown>>;
+  readonly decision: ApplicationDecision;
 }
 
 export type InboxView = 'todo' | 'done';

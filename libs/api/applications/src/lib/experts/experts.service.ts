@@ -23,6 +23,7 @@ import type {
 import {
   aggregateScores,
   availableActions,
+  systemTransition,
   drawExperts,
   scoreProblems,
   stateOf,
@@ -285,9 +286,9 @@ export class ExpertsService {
         where: { applicationId, scoredAt: IsNull() },
       });
       if (waiting > 0) return [];
-      const complete = availableActions(definition, application.state, [
-        'system',
-      ]).find((t) => t.guards.includes('all_experts_scored'));
+      const complete = systemTransition(definition, application.state, {
+        on: 'all_scored',
+      });
       if (!complete) return [];
       const fired = await this.transitions.fire(
         em,

@@ -13,6 +13,8 @@ import type {
 import {
   APPLICATION_TYPES,
   currentWorkflow,
+  noticeStart,
+  publicNoticeStates,
   workflowVersion,
 } from '@portal/domain';
 import { DataSource, In } from 'typeorm';
@@ -21,16 +23,10 @@ import { companyNames } from '../applications/lookups';
 import { OutboxRelay } from '../outbox/outbox-relay.service';
 import { TransitionService } from '../transitions/transition.service';
 
-/** The states that are a public notice: those a transition enters with a notice expiry. */
+/** The states that are a public notice, in any programme. */
 function noticeStates(): string[] {
   return APPLICATION_TYPES.flatMap((type) =>
-    currentWorkflow(type)
-      .transitions.filter((t) =>
-        t.effects.some(
-          (e) => e.kind === 'expiry' && e.at === 'public_notice_end',
-        ),
-      )
-      .map((t) => t.to),
+    publicNoticeStates(currentWorkflow(type)),
   );
 }
 
@@ -94,15 +90,9 @@ export class PublicNoticesService {
         .readable(actor, id)
         .catch(() => ({ application: null }));
       const action = application
-        ? workflowVersion(
-            application.type,
-            application.workflowVersion,
-          ).transitions.find(
-            (t) =>
-              t.from.includes(application.state) &&
-              t.effects.some(
-                (e) => e.kind === 'expiry' && e.at === 'public_notice_end',
-              ),
+        ? noticeStart(
+            workflowVersion(application.type, application.workflowVersion),
+            application.state,
           )?.action
         : undefined;
       try {

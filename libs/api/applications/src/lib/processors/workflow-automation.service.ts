@@ -12,12 +12,12 @@ import {
 import { JobProducer, type WorkflowJobPayload } from '@portal/api-jobs';
 import type { AutoCheckReport, SupplementItem } from '@portal/contracts';
 import {
-  APPLICATION_FORMS,
-  HIGH_TECH_FIELDS,
-  highTechSelfCheck,
   missingMaterials,
+  programmeOf,
+  systemTransition,
   validateForm,
-  type HighTechField,
+  workflowVersion,
+  type Trigger,
 } from '@portal/domain';
 import { DataSource } from 'typeorm';
 import { openCommitment } from '../commitments/commitment';
@@ -70,9 +70,9 @@ export class WorkflowAutomationService {
       { id: application.id },
       { autoCheck: report },
     );
-    return this.fire(
+    return this.fireOn(
       application,
-      report.passed ? 'auto_check_passed' : 'auto_check_failed',
+      { on: 'auto_check', outcome: report.passed ? 'passed' : 'failed' },
       {
         comment: report.passed
           ? undefined
@@ -82,19 +82,17 @@ export class WorkflowAutomationService {
     );
   }
 
-  /** The end of a public notice: certified unless an objection is open (then it waits for review). */
-  async noticeExpired(job: WorkflowJobPayload): Promise<JobOutcome> {
+  /**
+   * The end of a state's time limit (a public notice) or of a grant's validity (a voucher): fires
+   * what the definition has wait for it. A guard may hold it (an open objection keeps a notice
+   * from certifying; the objection's review decides).
+   */
+  async timerEnded(
+    job: WorkflowJobPayload,
+    on: 'time_limit_end' | 'validity_end',
+  ): Promise<JobOutcome> {
     const application = await this.current(job);
-    return application
-      ? this.fire(application, 'notice_expired', {})
-      : 'skipped';
-  }
-
-  async voucherExpired(job: WorkflowJobPayload): Promise<JobOutcome> {
-    const application = await this.current(job);
-    return application
-      ? this.fire(application, 'voucher_expired', {})
-      : 'skipped';
+    return application ? this.fireOn(application, { on }, {}) : 'skipped';
   }
 
   /**
@@ -176,11 +174,23 @@ export class WorkflowAutomationService {
       : null;
   }
 
-  private async fire(
+  private async fireOn(
     application: ApplicationEntity,
-    action: string,
+    trigger: Trigger,
     extra: { comment?: string; items?: SupplementItem[] },
   ): Promise<JobOutcome> {
+    const transition = systemTransition(
+      workflowVersion(application.type, application.workflowVersion),
+      application.state,
+      trigger,
+    );
+    if (!transition) {
+      this.logger.log(
+        `${trigger.on} on ${application.id} skipped: nothing waits for it at "${application.state}"`,
+      );
+      return 'skipped';
+    }
+    const action = transition.action;
     try {
       const { outbox } = await this.dataSource.transaction((em) =>
         this.transitions.fire(
@@ -208,7 +218,7 @@ export class WorkflowAutomationService {
   private async report(
     application: ApplicationEntity,
   ): Promise<AutoCheckReport> {
-    const schema = APPLICATION_FORMS[application.type];
+    const schema = programmeOf(application.type).form;
     const uploaded: Pick<AttachmentEntity, 'materialKey'>[] =
       await this.dataSource.query(
         'SELECT material_key AS materialKey FROM attachments WHERE application_id = ?',
@@ -219,32 +229,25 @@ export class WorkflowAutomationService {
       schema,
       uploaded.map((a) => a.materialKey),
     ).map((m) => m.key);
-    const form = application.form;
+    const { eligibility: rules } = programmeOf(application.type);
     const applicationDate = chinaDate(application.submittedAt ?? new Date());
-    const field = HIGH_TECH_FIELDS.includes(form['field'] as HighTechField)
-      ? (form['field'] as HighTechField)
+    const eligibility = rules
+      ? rules({
+          form: application.form,
+          applicationDate,
+          years: await figuresBefore(
+            this.dataSource.manager,
+            application.organisationId,
+            Number(applicationDate.slice(0, 4)),
+          ),
+        })
       : null;
-    const eligibility =
-      application.type === 'high_tech' &&
-      typeof form['registeredOn'] === 'string'
-        ? highTechSelfCheck({
-            registeredOn: form['registeredOn'],
-            applicationDate,
-            field,
-            majorIncidentLastYear: form['majorIncidentLastYear'] === true,
-            years: await figuresBefore(
-              this.dataSource.manager,
-              application.organisationId,
-              Number(applicationDate.slice(0, 4)),
-            ),
-          })
-        : null;
     return {
       checkedAt: new Date().toISOString(),
       passed:
         formProblems.length === 0 &&
         missing.length === 0 &&
-        (eligibility?.passed ?? application.type !== 'high_tech'),
+        (rules === null || eligibility?.passed === true),
       formProblems,
       missingMaterials: missing,
       eligibility,

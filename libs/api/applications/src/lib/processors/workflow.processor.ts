@@ -24,9 +24,20 @@ export class WorkflowProcessor {
     return this.automation.autoCheck(job.data);
   }
 
+  @Process('time-limit-end')
+  timeLimitEnd(job: Job<WorkflowJobPayload>): Promise<JobOutcome> {
+    return this.automation.timerEnded(job.data, 'time_limit_end');
+  }
+
+  @Process('validity-end')
+  validityEnd(job: Job<WorkflowJobPayload>): Promise<JobOutcome> {
+    return this.automation.timerEnded(job.data, 'validity_end');
+  }
+
+  /** Jobs queued under the names before 2026-12. */
   @Process('notice-expiry')
   noticeExpiry(job: Job<WorkflowJobPayload>): Promise<JobOutcome> {
-    return this.automation.noticeExpired(job.data);
+    return this.automation.timerEnded(job.data, 'time_limit_end');
   }
 
   @Process('calls-tick')
@@ -36,7 +47,7 @@ export class WorkflowProcessor {
 
   @Process('voucher-expiry')
   voucherExpiry(job: Job<WorkflowJobPayload>): Promise<JobOutcome> {
-    return this.automation.voucherExpired(job.data);
+    return this.automation.timerEnded(job.data, 'validity_end');
   }
 }
 

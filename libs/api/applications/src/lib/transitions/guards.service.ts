@@ -34,6 +34,7 @@ import {
   type LoanTerms,
   type RedemptionRequest,
   type ServiceContract,
+  type VoucherGrant,
   type TransitionDefinition,
 } from '@portal/domain';
 import { In } from 'typeorm';
@@ -245,10 +246,8 @@ export class GuardsService {
     },
     voucher_cap_available: async ({ em, application, now }) => {
       const year = Number(chinaDate(now).slice(0, 4));
-      const voucher = application.decision['voucher'] as
-        | { amountYuan: number; ratePercent: number; year: number }
-        | undefined;
-      if (voucher) return this.bookRedemption(ctxOf(em, application), voucher);
+      const { voucher } = application.decision;
+      if (voucher) return this.bookRedemption(em, application, voucher);
       const rate = voucherRate(application.countyCode, chinaDate(now));
       const used = await this.ledger.committed(
         em,
@@ -314,7 +313,7 @@ export class GuardsService {
     }),
     disbursement_recorded: async ({ application, now }, payload) => {
       const disbursement = payload as unknown as Disbursement;
-      const terms = application.decision['loanTerms'] as LoanTerms | undefined;
+      const terms = application.decision.loanTerms;
       if (terms && disbursement.amountYuan > terms.amountYuan)
         throw payloadError(
           'amountYuan',
@@ -425,12 +424,11 @@ export class GuardsService {
   }
 
   private async bookRedemption(
-    { em, application }: Pick<GuardContext, 'em' | 'application'>,
-    voucher: { amountYuan: number; ratePercent: number; year: number },
+    em: GuardContext['em'],
+    application: GuardContext['application'],
+    voucher: VoucherGrant,
   ): Promise<ApplicationChanges> {
-    const redemption = application.decision['redemption'] as
-      | { invoiceAmountYuan: number }
-      | undefined;
+    const { redemption } = application.decision;
     if (!redemption) throw guardFailed('No redemption has been requested.');
     const subsidy = Math.min(
       Math.floor((redemption.invoiceAmountYuan * voucher.ratePercent) / 100),
@@ -457,13 +455,6 @@ export class GuardsService {
       recorded: { subsidyYuan: subsidy },
     };
   }
-}
-
-function ctxOf(
-  em: GuardContext['em'],
-  application: GuardContext['application'],
-): Pick<GuardContext, 'em' | 'application'> {
-  return { em, application };
 }
 
 function payloadError(

@@ -2,9 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   AppError,
-  chinaDate,
   ConflictError,
-  endOfChinaDay,
   ForbiddenError,
   NotFoundError,
   ValidationFailedError,
@@ -17,24 +15,18 @@ import {
   execute,
   hydrateRow,
   insertRows,
-  ObjectionEntity,
   OutboxEntity,
   updateRow,
 } from '@portal/api-db';
-import type {
-  JobName,
-  NotifyJobPayload,
-  WorkflowJobPayload,
-} from '@portal/api-jobs';
 import {
   canTransition,
   partiesOf,
   partyOf,
   stateOf,
   workflowVersion,
+  type ApplicationDecision,
   type MembershipGrant,
   type Party,
-  type TransitionDefinition,
 } from '@portal/domain';
 import type { EntityManager } from 'typeorm';
 import {
@@ -46,8 +38,7 @@ import {
 } from '../applications/application-access';
 import { CalendarService } from '../calendar/calendar.service';
 import { eventHash } from '../chain/event-hash';
-import { ReferenceNumbersService } from '../references/reference-numbers.service';
-import { VoucherLedgerService } from '../vouchers/voucher-ledger.service';
+import { EffectsService } from '../effects/effects.service';
 import { GuardsService } from './guards.service';
 import { lockingClause } from './locking';
 import { stageClock } from './stage-clock';
@@ -73,9 +64,6 @@ export interface TransitionResult {
   readonly outbox: readonly OutboxEntity[];
 }
 
-const CERTIFICATE_YEARS = 3;
-const VOUCHER_VALID_MONTHS = 12;
-
 /**
  * Fires one transition inside the caller's transaction: checks access, version, the definition
  * and its guards, then writes the new state, one hash-chained event and the outbox rows for
@@ -86,8 +74,7 @@ const VOUCHER_VALID_MONTHS = 12;
 export class TransitionService {
   constructor(
     private readonly guards: GuardsService,
-    private readonly references: ReferenceNumbersService,
-    private readonly ledger: VoucherLedgerService,
+    private readonly effects: EffectsService,
     private readonly calendar: CalendarService,
   ) {}
 
@@ -165,7 +152,7 @@ export class TransitionService {
     // claims by its case UPDATE below, one statement fewer.
     const claimFirst =
       !this.guards.lockFree(transition) ||
-      locksBeyondTheCase(transition, target.terminal);
+      this.effects.locks(definition, transition);
     if (
       claimFirst &&
       !(await claimVersion(em, application.id, request.version))
@@ -184,27 +171,12 @@ export class TransitionService {
       membership,
       now,
     });
-    const guarded = { ...application.decision, ...changes.decision };
-    const decision = {
-      ...guarded,
-      ...(await this.decisionEffects(
-        em,
-        application,
-        guarded,
-        transition,
-        now,
-      )),
-    };
-    if (target.terminal)
-      await this.releaseUnusedVoucher(em, application, decision);
-    for (const effect of transition.effects)
-      if (effect.kind === 'objections')
-        await updateRow(
-          em,
-          ObjectionEntity,
-          { applicationId: application.id, status: 'open' },
-          { status: effect.resolve },
-        );
+    const decision = await this.effects.apply(definition, transition, {
+      em,
+      application,
+      decision: { ...application.decision, ...changes.decision },
+      now,
+    });
     const clock = stageClock(
       definition,
       application,
@@ -259,15 +231,12 @@ export class TransitionService {
     );
     if (written !== 1) throw staleVersion(null);
     await insertRows(em, ApplicationEventEntity, event);
-    const outbox = outboxRows(
-      transition,
+    const outbox = this.effects.outboxRows(definition, transition, event, {
       application,
-      event,
-      clock.remindAt,
-      clock.dueAt,
       decision,
+      clock,
       now,
-    );
+    });
     if (outbox.length) await insertRows(em, OutboxEntity, outbox);
     const updated = Object.assign(application, next, {
       version: request.version + 1,
@@ -285,7 +254,7 @@ export class TransitionService {
     application: ApplicationEntity,
     version: number,
     action: string,
-    decision: Record<string, unknown>,
+    decision: ApplicationDecision,
     payload: Record<string, unknown>,
   ): Promise<ApplicationEventEntity> {
     if (!(await claimVersion(em, application.id, version)))
@@ -314,66 +283,6 @@ export class TransitionService {
     await insertRows(em, ApplicationEventEntity, event);
     return event;
   }
-
-  /** Effects that belong in the transaction: numbering a certificate, dating a voucher. */
-  private async decisionEffects(
-    em: EntityManager,
-    application: ApplicationEntity,
-    decision: Record<string, unknown>,
-    transition: TransitionDefinition,
-    now: Date,
-  ): Promise<Record<string, unknown>> {
-    const result: Record<string, unknown> = {};
-    const today = chinaDate(now);
-    for (const effect of transition.effects) {
-      if (effect.kind !== 'job') continue;
-      if (effect.job === 'issue_certificate') {
-        const year = Number(today.slice(0, 4));
-        const serial = await this.references.next(
-          em,
-          'certificate',
-          year,
-          application.provinceCode,
-        );
-        result['certificate'] = {
-          number: `GR${year}${application.provinceCode.slice(0, 2)}${String(serial).padStart(6, '0')}`,
-          issuedOn: today,
-          validUntil: addMonths(today, CERTIFICATE_YEARS * 12, -1),
-        };
-      }
-      if (effect.job === 'issue_voucher') {
-        const voucher = decision['voucher'] ?? {};
-        result['voucher'] = {
-          ...(voucher as object),
-          issuedOn: today,
-          validUntil: addMonths(today, VOUCHER_VALID_MONTHS, -1),
-        };
-      }
-    }
-    return result;
-  }
-
-  /** A voucher that ends unredeemed (expired, withdrawn) gives its reservation back to the cap. */
-  private async releaseUnusedVoucher(
-    em: EntityManager,
-    application: ApplicationEntity,
-    decision: Record<string, unknown>,
-  ): Promise<void> {
-    const voucher = decision['voucher'] as
-      | { amountYuan: number; year: number }
-      | undefined;
-    const redeemed = (
-      decision['redemption'] as { subsidyYuan?: number } | undefined
-    )?.subsidyYuan;
-    if (!voucher || redeemed !== undefined) return;
-    await this.ledger.book(em, {
-      organisationId: application.organisationId,
-      year: voucher.year,
-      applicationId: application.id,
-      kind: 'release',
-      amountYuan: -voucher.amountYuan,
-    });
-  }
 }
 
 function accessFacts(
@@ -384,22 +293,6 @@ function accessFacts(
   return initiator.kind === 'system'
     ? Promise.resolve({ assignedExpert: false })
     : accessFactsFor(em, initiator.actor, application);
-}
-
-/** Whether the transition's effects lock or write rows besides the case and its chain. */
-function locksBeyondTheCase(
-  transition: TransitionDefinition,
-  terminal: boolean,
-): boolean {
-  // A terminal state may give an unused voucher back to the ledger.
-  return (
-    terminal ||
-    transition.effects.some(
-      (effect) =>
-        effect.kind === 'objections' ||
-        (effect.kind === 'job' && effect.job === 'issue_certificate'),
-    )
-  );
 }
 
 /** Moves the version on if it is still the one the caller saw; false if it is not (or no case). */
@@ -526,141 +419,4 @@ export function buildEvent(
   };
   event.hash = eventHash(event);
   return event;
-}
-
-function outboxRow(
-  application: ApplicationEntity,
-  event: ApplicationEventEntity,
-  jobName: JobName,
-  queue: string,
-  runAt: Date,
-  now: Date,
-): OutboxEntity {
-  const payload: WorkflowJobPayload | NotifyJobPayload =
-    jobName === 'notify'
-      ? {
-          kind: 'status_change',
-          applicationId: application.id,
-          eventId: event.id,
-        }
-      : { applicationId: application.id, eventId: event.id, seq: event.seq };
-  return {
-    id: randomUUID(),
-    applicationId: application.id,
-    eventId: event.id,
-    queue,
-    jobName,
-    payload: { ...payload },
-    runAt,
-    createdAt: now,
-    dispatchedAt: null,
-    completedAt: null,
-  };
-}
-
-/** What Bull must do after commit, as outbox rows in the same transaction. */
-function outboxRows(
-  transition: TransitionDefinition,
-  application: ApplicationEntity,
-  event: ApplicationEventEntity,
-  remindAt: Date | null,
-  dueAt: Date | null,
-  decision: Record<string, unknown>,
-  now: Date,
-): OutboxEntity[] {
-  const rows: OutboxEntity[] = [];
-  if (transition.notify.length)
-    rows.push(
-      outboxRow(application, event, 'notify', 'notifications', now, now),
-    );
-  for (const effect of transition.effects) {
-    switch (effect.kind) {
-      case 'job':
-        if (effect.job === 'auto_check')
-          rows.push(
-            outboxRow(application, event, 'auto-check', 'workflow', now, now),
-          );
-        break;
-      case 'stage_timer':
-        if (remindAt && dueAt) {
-          rows.push(
-            outboxRow(
-              application,
-              event,
-              'stage-reminder',
-              'timers',
-              remindAt,
-              now,
-            ),
-          );
-          rows.push(
-            outboxRow(
-              application,
-              event,
-              'stage-escalation',
-              'timers',
-              dueAt,
-              now,
-            ),
-          );
-        }
-        break;
-      case 'objections':
-        break;
-      case 'commitment_deadline': {
-        const dueOn = (decision['commitment'] as { dueOn?: string } | undefined)
-          ?.dueOn;
-        if (dueOn)
-          rows.push(
-            outboxRow(
-              application,
-              event,
-              'commitment-due',
-              'timers',
-              endOfChinaDay(dueOn),
-              now,
-            ),
-          );
-        break;
-      }
-      case 'expiry':
-        if (effect.at === 'public_notice_end' && dueAt)
-          rows.push(
-            outboxRow(
-              application,
-              event,
-              'notice-expiry',
-              'workflow',
-              dueAt,
-              now,
-            ),
-          );
-        if (effect.at === 'voucher_validity_end') {
-          const validUntil = (
-            decision['voucher'] as { validUntil?: string } | undefined
-          )?.validUntil;
-          if (validUntil)
-            rows.push(
-              outboxRow(
-                application,
-                event,
-                'voucher-expiry',
-                'workflow',
-                new Date(`${validUntil}T23:59:59.999+08:00`),
-                now,
-              ),
-            );
-        }
-        break;
-    }
-  }
-  return rows;
-}
-
-/** An ISO date `months` later, shifted by `days` (the day before the anniversary ends a term). */
-function addMonths(date: string, months: number, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }

@@ -2,6 +2,7 @@ import type { Actor } from '@portal/api-access';
 import type { ApplicationEntity, CallEntity } from '@portal/api-db';
 import type { SupplementItem } from '@portal/contracts';
 import type {
+  ApplicationDecision,
   MembershipGrant,
   Party,
   TransitionDefinition,
@@ -26,7 +27,7 @@ export interface TransitionRequest {
 
 /** What a guard may change besides the state: decisions it records, the bank or provider chosen. */
 export interface ApplicationChanges {
-  decision?: Record<string, unknown>;
+  decision?: ApplicationDecision;
   bankId?: string;
   providerId?: string;
   /** Recorded in the event's payload (what the guard computed, e.g. a voucher amount). */

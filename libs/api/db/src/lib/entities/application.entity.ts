@@ -1,5 +1,9 @@
 import type { AutoCheckReport, SupplementItem } from '@portal/contracts';
-import type { ApplicationType, Party } from '@portal/domain';
+import type {
+  ApplicationDecision,
+  ApplicationType,
+  Party,
+} from '@portal/domain';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { CreatedAt, idColumn, TimestampColumn, UpdatedAt } from './columns';
 import { JsonColumn } from './json-column';
@@ -102,7 +106,7 @@ export class ApplicationEntity {
 
   /** What decisions recorded: voucher amount and validity, loan terms, certificate. */
   @JsonColumn()
-  decision!: Record<string, unknown>;
+  decision!: ApplicationDecision;
 
   /** Loans: the cooperating bank the enterprise chose. */
   @Column({ name: 'bank_id', type: 'varchar', length: 36, nullable: true })

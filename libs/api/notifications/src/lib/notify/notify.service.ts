@@ -228,9 +228,7 @@ export class NotifyService {
         };
       }
       case 'commitment_overdue': {
-        const commitment = application.decision['commitment'] as
-          | { items: SupplementItem[]; dueOn: string }
-          | undefined;
+        const { commitment } = application.decision;
         if (!event || !commitment) return null;
         return {
           ...common,

@@ -1,4 +1,4 @@
-import { TRANSFORMATION_LOAN_WORKFLOW } from '../workflow/transformation-loan.workflow';
+import { TRANSFORMATION_LOAN_WORKFLOW } from '../programmes/transformation-loan/workflow';
 import { actionPayloadFields, validateActionPayload } from './action-payloads';
 
 const transition = (action: string) => {

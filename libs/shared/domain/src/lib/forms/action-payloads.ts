@@ -3,7 +3,7 @@ import type {
   GuardKey,
   TransitionDefinition,
 } from '../workflow/workflow-definition';
-import { LOAN_LIMITS } from './application-forms';
+import { LOAN_LIMITS } from '../programmes/transformation-loan/form';
 import {
   validateForm,
   type FieldSchema,

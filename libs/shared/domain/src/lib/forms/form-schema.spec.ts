@@ -1,5 +1,6 @@
 import { APPLICATION_TYPES } from '../workflow/workflow-definition';
-import { APPLICATION_FORMS, LOAN_LIMITS } from './application-forms';
+import { APPLICATION_FORMS } from '../programmes/registry';
+import { LOAN_LIMITS } from '../programmes/transformation-loan/form';
 import {
   formFields,
   materialAccepts,

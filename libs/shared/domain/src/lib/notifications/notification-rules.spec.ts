@@ -1,6 +1,6 @@
-import { HIGH_TECH_WORKFLOW } from '../workflow/high-tech.workflow';
-import { INNOVATION_VOUCHER_WORKFLOW } from '../workflow/innovation-voucher.workflow';
-import { TRANSFORMATION_LOAN_WORKFLOW } from '../workflow/transformation-loan.workflow';
+import { HIGH_TECH_WORKFLOW } from '../programmes/high-tech/workflow';
+import { INNOVATION_VOUCHER_WORKFLOW } from '../programmes/innovation-voucher/workflow';
+import { TRANSFORMATION_LOAN_WORKFLOW } from '../programmes/transformation-loan/workflow';
 import type { WorkflowDefinition } from '../workflow/workflow-definition';
 import { applicantMustHear, supervisingParty } from './notification-rules';
 

@@ -1,4 +1,5 @@
 import { isRegionCode } from '../regions/region-code';
+import { mapProgrammes } from '../programmes/registry';
 import {
   APPLICATION_TYPES,
   type ApplicationType,
@@ -9,11 +10,8 @@ import {
  * sequence, e.g. GX-2026-330421-00018. Each is unique because the sequence counts per type, year
  * and region.
  */
-export const REFERENCE_PREFIXES = {
-  high_tech: 'GX',
-  innovation_voucher: 'CXQ',
-  transformation_loan: 'ZHD',
-} as const satisfies Record<ApplicationType, string>;
+export const REFERENCE_PREFIXES: { readonly [T in ApplicationType]: string } =
+  mapProgrammes((programme) => programme.referencePrefix);
 
 export interface ReferenceNumber {
   readonly type: ApplicationType;

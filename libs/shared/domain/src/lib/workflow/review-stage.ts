@@ -38,7 +38,7 @@ export function returnAndReject<S extends string>(
       commentRequired: false,
       guards: ['form_valid', 'materials_complete'],
       notify: ['holders'],
-      effects: [{ kind: 'stage_timer' }],
+      effects: ['stage_timer'],
     },
     {
       action: 'reject',
@@ -73,6 +73,6 @@ export function acceptWithMissingItems<S extends string>(
     commentRequired: true,
     guards: [...extraGuards, 'supplement_items_listed', 'commitment_recorded'],
     notify: ['applicant', 'holders'],
-    effects: [{ kind: 'stage_timer' }, { kind: 'commitment_deadline' }],
+    effects: ['stage_timer', 'commitment_deadline'],
   };
 }

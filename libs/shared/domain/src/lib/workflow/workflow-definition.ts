@@ -1,12 +1,12 @@
 import type { Role } from '../access/roles';
 import type { RegionLevel } from '../regions/region-code';
 
-export const APPLICATION_TYPES = [
-  'high_tech',
-  'innovation_voucher',
-  'transformation_loan',
-] as const;
-export type ApplicationType = (typeof APPLICATION_TYPES)[number];
+import type { ApplicationType } from '../programmes/registry';
+
+export {
+  APPLICATION_TYPES,
+  type ApplicationType,
+} from '../programmes/registry';
 
 /** Who holds a state (whose move it is) or fires a transition. */
 export const PARTIES = [
@@ -81,21 +81,45 @@ export type NotifyTarget =
   | 'previous_holders'
   | 'objector';
 
-/** What Bull does after the transition commits. */
-export type Effect =
-  | {
-      readonly kind: 'job';
-      readonly job: 'auto_check' | 'issue_certificate' | 'issue_voucher';
-    }
-  | { readonly kind: 'stage_timer' }
-  | {
-      readonly kind: 'expiry';
-      readonly at: 'public_notice_end' | 'voucher_validity_end';
-    }
-  /** Tracks the enterprise's commitment to provide missing items by its date. */
-  | { readonly kind: 'commitment_deadline' }
-  /** Closes the open objections of a public notice with this outcome. */
-  | { readonly kind: 'objections'; readonly resolve: 'dismissed' | 'upheld' };
+/**
+ * Named effects a transition has besides moving the case; the API implements each key once
+ * (`libs/api/applications/src/lib/effects`). Timers a trigger waits for (a notice's end, a
+ * validity's end) are not listed: entering a state whose exit is triggered by them schedules them.
+ */
+export const EFFECTS = {
+  run_auto_check:
+    "queue the automated check of the form, the materials and the programme's eligibility rules",
+  stage_timer:
+    'start the clock of the state entered: a reminder at 80% of its time limit, escalation at 100%',
+  commitment_deadline:
+    'track the date by which the enterprise committed to provide the missing items',
+  dismiss_objections: "close the public notice's open objections as dismissed",
+  uphold_objections: "close the public notice's open objections as upheld",
+  issue_certificate:
+    "number the certificate in the province's series for the year, valid three years",
+  issue_voucher: 'date the voucher granted, valid twelve months',
+  release_ledger:
+    "give a voucher's unredeemed reservation back to the company's yearly cap",
+} as const;
+export type EffectKey = keyof typeof EFFECTS;
+
+/**
+ * What fires a system transition: the automated check's outcome, the experts' last score, the
+ * end of the state's time limit (a public notice), or the end of the grant's validity.
+ */
+export type Trigger =
+  | { readonly on: 'auto_check'; readonly outcome: 'passed' | 'failed' }
+  | { readonly on: 'all_scored' }
+  | { readonly on: 'time_limit_end' }
+  | { readonly on: 'validity_end' };
+
+/** What a programme's pages show beyond the common parts (form, materials, actions, timeline). */
+export const CAPABILITIES = {
+  expert_review: 'an expert panel is drawn and scores on the rubric',
+  public_notice: 'a public notice during which anyone signed in may object',
+  voucher_ledger: "grants reserve and spend the company's yearly voucher cap",
+} as const;
+export type Capability = keyof typeof CAPABILITIES;
 
 export interface TransitionDefinition<S extends string = string> {
   readonly action: string;
@@ -107,7 +131,9 @@ export interface TransitionDefinition<S extends string = string> {
   readonly commentRequired: boolean;
   readonly guards: readonly GuardKey[];
   readonly notify: readonly NotifyTarget[];
-  readonly effects: readonly Effect[];
+  readonly effects: readonly EffectKey[];
+  /** For `system` transitions: what fires it. Queue handlers fire by trigger, never by action name. */
+  readonly trigger?: Trigger;
   /** Anyone signed in may fire it (a real-name objection), not only the parties to the case. */
   readonly public?: boolean;
   /** A decision the enterprise must hear of even with status e-mails off (a grant, a loan, a failed check). */
@@ -122,6 +148,9 @@ export interface WorkflowDefinition<S extends string = string> {
   readonly policy: string;
   readonly label: Labels;
   readonly initial: S;
+  readonly capabilities: readonly Capability[];
+  /** Effects of every transition that ends the case, whichever it is (a reservation given back). */
+  readonly endEffects?: readonly EffectKey[];
   readonly states: { readonly [K in S]: StateDefinition };
   readonly transitions: readonly TransitionDefinition<S>[];
 }

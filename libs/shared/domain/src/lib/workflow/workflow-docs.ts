@@ -1,6 +1,6 @@
-import { APPLICATION_TYPES } from './workflow-definition';
+import { APPLICATION_TYPES, CAPABILITIES } from './workflow-definition';
 import type {
-  Effect,
+  Trigger,
   TransitionDefinition,
   WorkflowDefinition,
 } from './workflow-definition';
@@ -12,7 +12,7 @@ export function renderWorkflowDocs(): string {
   const parts = [
     '# Application workflows',
     '',
-    '<!-- Generated from libs/shared/domain/src/lib/workflow by `npm run docs:workflows`. Do not edit by hand: a test fails when this file is stale. -->',
+    '<!-- Generated from libs/shared/domain/src/lib/programmes by `npm run docs:workflows`. Do not edit by hand: a test fails when this file is stale. -->',
     '',
     'Each application type is a declarative definition in `libs/shared/domain`. The API enforces it;',
     'the web app draws steps and buttons from it. Time limits are working days.',
@@ -32,6 +32,15 @@ function renderOne(w: WorkflowDefinition): string[] {
     '',
     `Type \`${w.type}\`, version ${w.version}, implements ${w.policy}.`,
     '',
+    ...(w.capabilities.length
+      ? [
+          `Beyond the common parts: ${w.capabilities.map((c) => `${c} (${CAPABILITIES[c]})`).join('; ')}.`,
+          '',
+        ]
+      : []),
+    ...(w.endEffects?.length
+      ? [`Whenever the case ends: ${w.endEffects.join(', ')}.`, '']
+      : []),
     '```mermaid',
     'stateDiagram-v2',
     `  [*] --> ${w.initial}`,
@@ -57,9 +66,11 @@ function renderOne(w: WorkflowDefinition): string[] {
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
   );
   for (const t of w.transitions) {
-    const effects = t.effects.map(describeEffect);
+    const by = t.trigger
+      ? `system, on ${describeTrigger(t.trigger)}`
+      : t.by.join(', ');
     lines.push(
-      `| \`${t.action}\` | ${t.from.map((f) => `\`${f}\``).join(', ')} | \`${t.to}\` | ${t.by.join(', ')} | ${t.commentRequired ? 'required' : '—'} | ${t.guards.join(', ') || '—'} | ${describeNotify(w, t)} | ${effects.join(', ') || '—'} |`,
+      `| \`${t.action}\` | ${t.from.map((f) => `\`${f}\``).join(', ')} | \`${t.to}\` | ${by} | ${t.commentRequired ? 'required' : '—'} | ${t.guards.join(', ') || '—'} | ${describeNotify(w, t)} | ${t.effects.join(', ') || '—'} |`,
     );
   }
   lines.push('');
@@ -79,17 +90,15 @@ function describeNotify(
   );
 }
 
-function describeEffect(effect: Effect): string {
-  switch (effect.kind) {
-    case 'job':
-      return `job ${effect.job}`;
-    case 'expiry':
-      return `expiry at ${effect.at}`;
-    case 'stage_timer':
-      return 'stage timer';
-    case 'objections':
-      return `objections ${effect.resolve}`;
-    case 'commitment_deadline':
-      return 'commitment deadline';
+function describeTrigger(trigger: Trigger): string {
+  switch (trigger.on) {
+    case 'auto_check':
+      return `automated check ${trigger.outcome}`;
+    case 'all_scored':
+      return 'the last expert score';
+    case 'time_limit_end':
+      return "the state's time limit";
+    case 'validity_end':
+      return "the grant's validity end";
   }
 }

@@ -1,5 +1,5 @@
-import { HIGH_TECH_WORKFLOW } from './high-tech.workflow';
-import { TRANSFORMATION_LOAN_WORKFLOW } from './transformation-loan.workflow';
+import { HIGH_TECH_WORKFLOW } from '../programmes/high-tech/workflow';
+import { TRANSFORMATION_LOAN_WORKFLOW } from '../programmes/transformation-loan/workflow';
 import {
   applicantStatus,
   availableActions,

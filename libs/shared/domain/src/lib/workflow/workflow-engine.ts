@@ -4,6 +4,7 @@ import type {
   Party,
   StateDefinition,
   TransitionDefinition,
+  Trigger,
   WorkflowDefinition,
 } from './workflow-definition';
 import { partyOf } from './workflow-definition';
@@ -98,4 +99,55 @@ export function nextHolders(
 ): Party | null {
   const s = stateOf(definition, state);
   return s.terminal ? null : s.holder;
+}
+
+const sameTrigger = (a: Trigger, b: Trigger) =>
+  a.on === b.on &&
+  (a.on !== 'auto_check' || b.on !== 'auto_check' || a.outcome === b.outcome);
+
+/** The system transition `trigger` fires in `state`; null when nothing waits for it there. */
+export function systemTransition(
+  definition: WorkflowDefinition,
+  state: string,
+  trigger: Trigger,
+): TransitionDefinition | null {
+  return (
+    definition.transitions.find(
+      (t) =>
+        t.from.includes(state) &&
+        t.trigger !== undefined &&
+        sameTrigger(t.trigger, trigger),
+    ) ?? null
+  );
+}
+
+/** Whether a case entering `state` waits for `on` (so entering it schedules that timer). */
+export function waitsFor(
+  definition: WorkflowDefinition,
+  state: string,
+  on: Trigger['on'],
+): boolean {
+  return definition.transitions.some(
+    (t) => t.from.includes(state) && t.trigger?.on === on,
+  );
+}
+
+/** The states of a public notice: those in which anyone signed in may object. */
+export function publicNoticeStates(definition: WorkflowDefinition): string[] {
+  return Object.keys(definition.states).filter((state) =>
+    definition.transitions.some((t) => t.public && t.from.includes(state)),
+  );
+}
+
+/** The transition that puts a case in `state` into public notice; null where none does. */
+export function noticeStart(
+  definition: WorkflowDefinition,
+  state: string,
+): TransitionDefinition | null {
+  const notices = publicNoticeStates(definition);
+  return (
+    definition.transitions.find(
+      (t) => t.from.includes(state) && !t.trigger && notices.includes(t.to),
+    ) ?? null
+  );
 }

@@ -1,6 +1,4 @@
-import { HIGH_TECH_WORKFLOW } from './high-tech.workflow';
-import { INNOVATION_VOUCHER_WORKFLOW } from './innovation-voucher.workflow';
-import { TRANSFORMATION_LOAN_WORKFLOW } from './transformation-loan.workflow';
+import { mapProgrammes } from '../programmes/registry';
 import type {
   ApplicationType,
   WorkflowDefinition,
@@ -9,11 +7,7 @@ import type {
 /** Every version of every definition, oldest first. Add a version; never edit a shipped one. */
 export const WORKFLOW_VERSIONS: {
   readonly [T in ApplicationType]: readonly WorkflowDefinition[];
-} = {
-  high_tech: [HIGH_TECH_WORKFLOW],
-  innovation_voucher: [INNOVATION_VOUCHER_WORKFLOW],
-  transformation_loan: [TRANSFORMATION_LOAN_WORKFLOW],
-};
+} = mapProgrammes((programme) => programme.workflows);
 
 /** The definition new applications of a type start on. */
 export function currentWorkflow(type: ApplicationType): WorkflowDefinition {

@@ -579,7 +579,15 @@ describe('ApplicationDetailPage', () => {
             termMonths: 24,
           },
           bank: { id: 'bank-1', name: '嘉善农商银行' },
-          certificate: { number: 'GR202633001234', validUntil: '2029-11-30' },
+          certificate: {
+            number: 'GR202633001234',
+            issuedOn: '2026-12-01',
+            validUntil: '2029-11-30',
+          },
+          redemption: {
+            invoiceAmountYuan: 80_000,
+            requestedAt: '2026-11-20T02:00:00.000Z',
+          },
         },
       }),
     );
@@ -597,7 +605,12 @@ describe('ApplicationDetailPage', () => {
       byTestId(fixture, 'decision-certificate').textContent ?? '';
     expect(certificate).toContain('GR202633001234');
     expect(certificate).toContain('2029-11-30');
-    expect(certificate).not.toContain('发证日期');
+    expect(certificate).toContain('2026-12-01');
+    // Requested, not yet paid: the subsidy row is left out, not shown empty.
+    const redemption =
+      byTestId(fixture, 'decision-redemption').textContent ?? '';
+    expect(redemption).toContain('80,000 元');
+    expect(redemption).not.toContain('兑付补助金额');
     expect(
       element().querySelector('[data-testid="decision-voucher"]'),
     ).toBeNull();

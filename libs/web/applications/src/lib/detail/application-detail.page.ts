@@ -13,7 +13,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import type { ApplicationDetail, AvailableAction } from '@portal/contracts';
-import { APPLICATION_FORMS } from '@portal/domain';
+import { APPLICATION_FORMS, workflowVersion } from '@portal/domain';
 import { ApplicationsApi, SessionStore } from '@portal/web-data-access';
 import {
   type ApiProblem,
@@ -132,6 +132,16 @@ export class ApplicationDetailPage {
   protected readonly schema = computed(() => {
     const detail = this.detail();
     return detail ? APPLICATION_FORMS[detail.type] : null;
+  });
+  /** The expert panel shows where the programme's definition has experts score. */
+  protected readonly expertReview = computed(() => {
+    const detail = this.detail();
+    return detail
+      ? workflowVersion(
+          detail.type,
+          detail.workflowVersion,
+        ).capabilities.includes('expert_review')
+      : false;
   });
   protected readonly targets = computed(() => {
     const schema = this.schema();

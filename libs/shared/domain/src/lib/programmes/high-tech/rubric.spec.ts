@@ -6,7 +6,7 @@ import {
   scoreProblems,
   scoreTotal,
   type ExpertScore,
-} from './high-tech-rubric';
+} from './rubric';
 
 function score(overrides: Partial<ExpertScore> = {}): ExpertScore {
   return {

@@ -1,5 +1,5 @@
-import { l } from '../workflow/labels';
-import type { Labels } from '../workflow/workflow-definition';
+import { l } from '../../workflow/labels';
+import type { Labels } from '../../workflow/workflow-definition';
 
 /** One expert's innovation-capability score, every part a whole number of points. */
 export interface ExpertScore {

@@ -1,6 +1,6 @@
-import { l, PUBLIC } from './labels';
-import { returnAndReject } from './review-stage';
-import type { WorkflowDefinition } from './workflow-definition';
+import { l, PUBLIC } from '../../workflow/labels';
+import { returnAndReject } from '../../workflow/review-stage';
+import type { WorkflowDefinition } from '../../workflow/workflow-definition';
 
 type S =
   | 'draft'
@@ -23,6 +23,8 @@ export const INNOVATION_VOUCHER_WORKFLOW = {
   policy: '山东省科技创新券管理办法（地方实践）',
   label: l('科技创新券', 'Innovation voucher'),
   initial: 'draft',
+  capabilities: ['voucher_ledger'],
+  endEffects: ['release_ledger'],
   states: {
     draft: {
       staffLabel: l('草稿', 'Draft'),
@@ -137,7 +139,7 @@ export const INNOVATION_VOUCHER_WORKFLOW = {
       commentRequired: false,
       guards: ['call_open', 'form_valid', 'materials_complete'],
       notify: ['applicant', 'holders'],
-      effects: [{ kind: 'stage_timer' }],
+      effects: ['stage_timer'],
     },
     {
       action: 'withdraw',
@@ -160,10 +162,7 @@ export const INNOVATION_VOUCHER_WORKFLOW = {
       commentRequired: true,
       guards: ['voucher_cap_available'],
       notify: ['applicant'],
-      effects: [
-        { kind: 'job', job: 'issue_voucher' },
-        { kind: 'expiry', at: 'voucher_validity_end' },
-      ],
+      effects: ['issue_voucher'],
     },
     ...returnAndReject<S>(
       'county_review',
@@ -181,7 +180,7 @@ export const INNOVATION_VOUCHER_WORKFLOW = {
       commentRequired: false,
       guards: ['contract_recorded'],
       notify: ['holders'],
-      effects: [{ kind: 'stage_timer' }],
+      effects: ['stage_timer'],
     },
     {
       action: 'confirm_contract',
@@ -214,7 +213,7 @@ export const INNOVATION_VOUCHER_WORKFLOW = {
       commentRequired: false,
       guards: ['redemption_documents'],
       notify: ['holders'],
-      effects: [{ kind: 'stage_timer' }],
+      effects: ['stage_timer'],
     },
     {
       action: 'approve_redemption',
@@ -248,13 +247,14 @@ export const INNOVATION_VOUCHER_WORKFLOW = {
       commentRequired: false,
       guards: ['redemption_documents'],
       notify: ['holders'],
-      effects: [{ kind: 'stage_timer' }],
+      effects: ['stage_timer'],
     },
     {
       action: 'voucher_expired',
       from: ['issued', 'contract_confirmation', 'in_service'],
       to: 'expired',
       by: ['system'],
+      trigger: { on: 'validity_end' },
       label: l('有效期满', 'Validity ended'),
       commentRequired: false,
       guards: [],

@@ -1,6 +1,9 @@
-import { l, PUBLIC } from './labels';
-import { acceptWithMissingItems, returnAndReject } from './review-stage';
-import type { WorkflowDefinition } from './workflow-definition';
+import { l, PUBLIC } from '../../workflow/labels';
+import {
+  acceptWithMissingItems,
+  returnAndReject,
+} from '../../workflow/review-stage';
+import type { WorkflowDefinition } from '../../workflow/workflow-definition';
 
 type S =
   | 'draft'
@@ -26,6 +29,7 @@ export const HIGH_TECH_WORKFLOW = {
   policy: '国科发火〔2016〕32号',
   label: l('高新技术企业认定', 'High-tech enterprise certification'),
   initial: 'draft',
+  capabilities: ['expert_review', 'public_notice'],
   states: {
     draft: {
       staffLabel: l('草稿', 'Draft'),
@@ -161,18 +165,19 @@ export const HIGH_TECH_WORKFLOW = {
       commentRequired: false,
       guards: ['call_open', 'form_valid', 'materials_complete'],
       notify: ['applicant'],
-      effects: [{ kind: 'job', job: 'auto_check' }],
+      effects: ['run_auto_check'],
     },
     {
       action: 'auto_check_passed',
       from: ['submitted'],
       to: 'county_review',
       by: ['system'],
+      trigger: { on: 'auto_check', outcome: 'passed' },
       label: l('自动校验通过', 'Automated check passed'),
       commentRequired: false,
       guards: ['eligibility_passed'],
       notify: ['applicant', 'holders'],
-      effects: [{ kind: 'stage_timer' }],
+      effects: ['stage_timer'],
     },
     {
       action: 'auto_check_failed',
@@ -180,6 +185,7 @@ export const HIGH_TECH_WORKFLOW = {
       from: ['submitted'],
       to: 'returned_by_county',
       by: ['system'],
+      trigger: { on: 'auto_check', outcome: 'failed' },
       label: l('自动校验未通过', 'Automated check failed'),
       commentRequired: true,
       guards: [],
@@ -206,7 +212,7 @@ export const HIGH_TECH_WORKFLOW = {
       commentRequired: true,
       guards: ['call_quota'],
       notify: ['applicant', 'holders'],
-      effects: [{ kind: 'stage_timer' }],
+      effects: ['stage_timer'],
     },
     acceptWithMissingItems<S>('county_review', 'county', 'city_review', [
       'call_quota',
@@ -227,7 +233,7 @@ export const HIGH_TECH_WORKFLOW = {
       commentRequired: true,
       guards: [],
       notify: ['applicant', 'holders'],
-      effects: [{ kind: 'stage_timer' }],
+      effects: ['stage_timer'],
     },
     ...returnAndReject<S>(
       'city_review',
@@ -245,7 +251,7 @@ export const HIGH_TECH_WORKFLOW = {
       commentRequired: false,
       guards: ['experts_drawn'],
       notify: ['holders'],
-      effects: [{ kind: 'stage_timer' }],
+      effects: ['stage_timer'],
     },
     ...returnAndReject<S>(
       'provincial_review',
@@ -259,11 +265,12 @@ export const HIGH_TECH_WORKFLOW = {
       from: ['expert_review'],
       to: 'provincial_decision',
       by: ['system'],
+      trigger: { on: 'all_scored' },
       label: l('专家评分完成', 'Expert scoring complete'),
       commentRequired: false,
       guards: ['all_experts_scored'],
       notify: ['holders'],
-      effects: [{ kind: 'stage_timer' }],
+      effects: ['stage_timer'],
     },
     {
       action: 'start_public_notice',
@@ -274,7 +281,7 @@ export const HIGH_TECH_WORKFLOW = {
       commentRequired: false,
       guards: [],
       notify: ['applicant'],
-      effects: [{ kind: 'expiry', at: 'public_notice_end' }],
+      effects: [],
     },
     {
       action: 'reject',
@@ -305,7 +312,7 @@ export const HIGH_TECH_WORKFLOW = {
       commentRequired: true,
       guards: [],
       notify: ['holders', 'applicant'],
-      effects: [{ kind: 'stage_timer' }],
+      effects: ['stage_timer'],
     },
     {
       action: 'dismiss_objection',
@@ -316,10 +323,7 @@ export const HIGH_TECH_WORKFLOW = {
       commentRequired: true,
       guards: [],
       notify: ['applicant', 'objector'],
-      effects: [
-        { kind: 'objections', resolve: 'dismissed' },
-        { kind: 'expiry', at: 'public_notice_end' },
-      ],
+      effects: ['dismiss_objections'],
     },
     {
       action: 'uphold_objection',
@@ -330,18 +334,19 @@ export const HIGH_TECH_WORKFLOW = {
       commentRequired: true,
       guards: [],
       notify: ['applicant', 'objector'],
-      effects: [{ kind: 'objections', resolve: 'upheld' }],
+      effects: ['uphold_objections'],
     },
     {
       action: 'notice_expired',
       from: ['public_notice'],
       to: 'certified',
       by: ['system'],
+      trigger: { on: 'time_limit_end' },
       label: l('公示期满，予以认定', 'Notice ended: certified'),
       commentRequired: false,
       guards: ['no_open_objection'],
       notify: ['applicant'],
-      effects: [{ kind: 'job', job: 'issue_certificate' }],
+      effects: ['issue_certificate'],
     },
   ],
 } as const satisfies WorkflowDefinition<S>;

@@ -1,10 +1,10 @@
-import type { CompanyYearFigures } from './company-figures';
+import type { CompanyYearFigures } from '../../rules/company-figures';
 import {
   growthScore,
   highTechSelfCheck,
   requiredRdIntensityPercent,
   type HighTechSelfCheckInput,
-} from './high-tech-eligibility';
+} from './eligibility';
 
 const M = 1_000_000;
 

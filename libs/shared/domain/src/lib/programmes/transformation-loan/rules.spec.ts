@@ -2,7 +2,7 @@ import {
   loanPrecondition,
   techSmeRegistration,
   techSmeValidUntil,
-} from './transformation-loan';
+} from './rules';
 
 describe('transformation loan precondition', () => {
   const registration = {

@@ -1,8 +1,4 @@
-import {
-  voucherRate,
-  voucherSubsidy,
-  type VoucherRateRule,
-} from './innovation-voucher';
+import { voucherRate, voucherSubsidy, type VoucherRateRule } from './rules';
 
 describe('innovation voucher', () => {
   it('pays 60% in the less-developed cities and 40% elsewhere', () => {

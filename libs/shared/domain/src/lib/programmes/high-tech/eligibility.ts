@@ -1,5 +1,5 @@
-import type { Labels } from '../workflow/workflow-definition';
-import type { CompanyYearFigures } from './company-figures';
+import type { Labels } from '../../workflow/workflow-definition';
+import type { CompanyYearFigures } from '../../rules/company-figures';
 
 export const HIGH_TECH_POLICY = '国科发火〔2016〕32号';
 

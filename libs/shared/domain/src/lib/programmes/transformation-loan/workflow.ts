@@ -1,6 +1,9 @@
-import { l, PUBLIC } from './labels';
-import { acceptWithMissingItems, returnAndReject } from './review-stage';
-import type { WorkflowDefinition } from './workflow-definition';
+import { l, PUBLIC } from '../../workflow/labels';
+import {
+  acceptWithMissingItems,
+  returnAndReject,
+} from '../../workflow/review-stage';
+import type { WorkflowDefinition } from '../../workflow/workflow-definition';
 
 type S =
   | 'draft'
@@ -24,6 +27,7 @@ export const TRANSFORMATION_LOAN_WORKFLOW = {
   policy: '鲁科字〔2023〕154号',
   label: l('科技成果转化贷款', 'Technology-transfer loan'),
   initial: 'draft',
+  capabilities: [],
   states: {
     draft: {
       staffLabel: l('草稿', 'Draft'),
@@ -151,7 +155,7 @@ export const TRANSFORMATION_LOAN_WORKFLOW = {
         'tech_sme_registered',
       ],
       notify: ['applicant', 'holders'],
-      effects: [{ kind: 'stage_timer' }],
+      effects: ['stage_timer'],
     },
     {
       action: 'withdraw',
@@ -178,7 +182,7 @@ export const TRANSFORMATION_LOAN_WORKFLOW = {
       commentRequired: true,
       guards: [],
       notify: ['applicant', 'holders'],
-      effects: [{ kind: 'stage_timer' }],
+      effects: ['stage_timer'],
     },
     acceptWithMissingItems<S>('county_review', 'county', 'city_approval'),
     ...returnAndReject<S>(
@@ -198,7 +202,7 @@ export const TRANSFORMATION_LOAN_WORKFLOW = {
       commentRequired: true,
       guards: ['bank_chosen'],
       notify: ['applicant', 'holders'],
-      effects: [{ kind: 'stage_timer' }],
+      effects: ['stage_timer'],
     },
     ...returnAndReject<S>(
       'city_approval',
@@ -217,7 +221,7 @@ export const TRANSFORMATION_LOAN_WORKFLOW = {
       commentRequired: false,
       guards: ['loan_terms_recorded'],
       notify: ['applicant'],
-      effects: [{ kind: 'stage_timer' }],
+      effects: ['stage_timer'],
     },
     {
       action: 'bank_decline',
@@ -250,7 +254,7 @@ export const TRANSFORMATION_LOAN_WORKFLOW = {
       commentRequired: false,
       guards: [],
       notify: ['holders'],
-      effects: [{ kind: 'stage_timer' }],
+      effects: ['stage_timer'],
     },
     {
       action: 'confirm_repayment',

@@ -1,4 +1,4 @@
-import type { Labels } from '../workflow/workflow-definition';
+import type { Labels } from '../../workflow/workflow-definition';
 
 export const LOAN_POLICY = '鲁科字〔2023〕154号';
 

@@ -1,0 +1,55 @@
+import type { FormSchema } from '../forms/form-schema';
+import type { CompanyYearFigures } from '../rules/company-figures';
+import type { CommonDecision } from '../workflow/decision';
+import type {
+  ApplicationType,
+  Labels,
+  WorkflowDefinition,
+} from '../workflow/workflow-definition';
+
+/** What the automated check knows of a case when it applies a programme's eligibility rules. */
+export interface EligibilityFacts {
+  readonly form: Readonly<Record<string, unknown>>;
+  /** ISO date of the submission. */
+  readonly applicationDate: string;
+  /** The company's kept yearly figures for the years before the application's, any order. */
+  readonly years: readonly CompanyYearFigures[];
+}
+
+export interface EligibilityRule {
+  readonly rule: string;
+  readonly passed: boolean;
+  readonly explanation: Labels;
+}
+
+/** The eligibility part of the automated check, rule by rule. */
+export interface EligibilityReport {
+  readonly policy: string;
+  readonly passed: boolean;
+  readonly rules: readonly EligibilityRule[];
+}
+
+/**
+ * One kind of work the bureau runs with enterprises (申报事项), as data: the engine, the API and
+ * the web app read everything type-specific from here and compare no programme's name.
+ */
+export interface Programme<
+  T extends ApplicationType = ApplicationType,
+  D extends CommonDecision = CommonDecision,
+> {
+  readonly type: T;
+  /** Every version of its workflow, oldest first. Add a version; never edit a shipped one. */
+  readonly workflows: readonly WorkflowDefinition[];
+  readonly form: FormSchema;
+  /** The letters a reference number starts with, e.g. GX in GX-2026-330421-00018. */
+  readonly referencePrefix: string;
+  /**
+   * The rules the automated check applies beyond the form and the materials; null when there are
+   * none. A report of null (a fact it needs is missing) fails the check.
+   */
+  readonly eligibility:
+    | ((facts: EligibilityFacts) => EligibilityReport | null)
+    | null;
+  /** When the grant a decision holds stops being valid, for transitions triggered by `validity_end`. */
+  readonly validUntil?: (decision: D) => string | undefined;
+}
