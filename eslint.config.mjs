@@ -12,6 +12,9 @@ const frameworkPackages = [
   '@fastify/*',
 ];
 
+const HAND_WRITTEN_SQL =
+  "Hand-written SQL lives in a repository in libs/api/db (see docs/architecture.md, 'Statements')";
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -96,6 +99,35 @@ export default [
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    // Hand-written SQL only in libs/api/db's repositories. Paths from the repository's root
+    // (basePath), also when a project's own eslint.config.mjs spreads this one.
+    basePath: import.meta.dirname,
+    files: [
+      'libs/api/**/*.ts',
+      'apps/api/src/app/**/*.ts',
+      'apps/worker/src/**/*.ts',
+    ],
+    ignores: [
+      'libs/api/db/**',
+      'libs/api/testing/**',
+      '**/*.spec.ts',
+      'libs/api/applications/**', // TODO until its statements move
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='query']",
+          message: HAND_WRITTEN_SQL,
+        },
+        {
+          selector: "CallExpression[callee.name='execute']",
+          message: HAND_WRITTEN_SQL,
+        },
       ],
     },
   },

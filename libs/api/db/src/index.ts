@@ -6,3 +6,4 @@ export * from './lib/seeds/demo-seeder';
 export * from './lib/duplicate-key';
 export * from './lib/rows';
 export * from './lib/pending-marks';
+export * from './lib/repositories';

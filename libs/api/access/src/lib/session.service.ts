@@ -3,10 +3,12 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomToken, sha256Hex, UnauthorizedError } from '@portal/api-core';
 import {
   MembershipEntity,
-  OrganisationEntity,
+  MembershipsRepository,
   rawDate,
   SessionEntity,
-  UserEntity,
+  SessionsRepository,
+  type MembershipRow,
+  type SessionActorRow,
   type SessionStage,
 } from '@portal/api-db';
 import type { MembershipView } from '@portal/contracts';
@@ -22,8 +24,6 @@ const TOUCH_INTERVAL_MS = 60 * 1000;
 
 @Injectable()
 export class SessionService {
-  private actorStatement: string | undefined;
-
   constructor(
     @InjectRepository(SessionEntity)
     private readonly sessions: Repository<SessionEntity>,
@@ -84,9 +84,10 @@ export class SessionService {
    */
   async resolve(token: string | undefined, ip: string | null): Promise<Actor> {
     if (!token) throw new UnauthorizedError('AUTH_REQUIRED', 'Please log in.');
-    const rows: ActorRow[] = await this.sessions.query(this.actorSql(), [
+    const rows = await SessionsRepository.actorRows(
+      this.sessions.manager,
       sha256Hex(token),
-    ]);
+    );
     const user = rows[0];
     if (!user || user.s_revoked_at !== null) {
       throw new UnauthorizedError('AUTH_REQUIRED', 'Please log in.');
@@ -126,65 +127,19 @@ export class SessionService {
       sessionId: session.id,
       stage: session.stage,
       memberships: rows
-        .filter((r): r is ActorRow & MembershipRow => r.o_id !== null)
+        .filter((r): r is SessionActorRow & MembershipRow => r.o_id !== null)
         .map(membershipView),
       ip,
     };
   }
 
-  /** The lookup's SQL, built once: building it cost more CPU than running it. */
-  private actorSql(): string {
-    this.actorStatement ??= this.sessions
-      .createQueryBuilder('s')
-      .innerJoin(UserEntity, 'u', 'u.id = s.user_id')
-      .leftJoin(MembershipEntity, 'm', 'm.user_id = u.id')
-      .leftJoin(OrganisationEntity, 'o', 'o.id = m.organisation_id')
-      .select([
-        's.id AS s_id',
-        's.user_id AS s_user_id',
-        's.stage AS s_stage',
-        's.last_seen_at AS s_last_seen_at',
-        's.expires_at AS s_expires_at',
-        's.revoked_at AS s_revoked_at',
-        'u.email AS user_email',
-        'u.name AS user_name',
-        'u.disabled_at AS user_disabled_at',
-        ...MEMBERSHIP_COLUMNS,
-      ])
-      .where('s.id = :id', { id: '' })
-      .orderBy('m.created_at', 'ASC')
-      .getQueryAndParameters()[0];
-    return this.actorStatement;
-  }
-
   async membershipsOf(userId: string): Promise<MembershipView[]> {
-    const rows = await this.memberships
-      .createQueryBuilder('m')
-      .innerJoin(OrganisationEntity, 'o', 'o.id = m.organisation_id')
-      .select(MEMBERSHIP_COLUMNS)
-      .where('m.user_id = :userId', { userId })
-      .orderBy('m.created_at', 'ASC')
-      .getRawMany<MembershipRow>();
+    const rows = await MembershipsRepository.ofUser(
+      this.memberships.manager,
+      userId,
+    );
     return rows.map(membershipView);
   }
-}
-
-const MEMBERSHIP_COLUMNS = [
-  'm.role AS m_role',
-  'o.id AS o_id',
-  'o.name AS o_name',
-  'o.kind AS o_kind',
-  'o.level AS o_level',
-  'o.region_code AS o_region_code',
-];
-
-interface MembershipRow {
-  m_role: string;
-  o_id: string;
-  o_name: string;
-  o_kind: string;
-  o_level: string | null;
-  o_region_code: string | null;
 }
 
 function membershipView(r: MembershipRow): MembershipView {
@@ -197,16 +152,3 @@ function membershipView(r: MembershipRow): MembershipView {
     regionCode: r.o_region_code,
   };
 }
-
-/** The session and its user, once per membership (once with nulls for a user without any). */
-type ActorRow = {
-  s_id: string;
-  s_user_id: string;
-  s_stage: SessionStage;
-  s_last_seen_at: string | Date;
-  s_expires_at: string | Date;
-  s_revoked_at: string | Date | null;
-  user_email: string;
-  user_name: string;
-  user_disabled_at: string | Date | null;
-} & (MembershipRow | { [K in keyof MembershipRow]: null });

@@ -15,12 +15,10 @@ import {
   rawTimestamp,
 } from '@portal/api-core';
 import {
-  execute,
-  hydrateRow,
   NotificationEntity,
+  NotificationsRepository,
   PendingMarks,
   rawDateOrNull,
-  toColumn,
   updateRow,
 } from '@portal/api-db';
 import { JobProducer } from '@portal/api-jobs';
@@ -37,9 +35,6 @@ import { DataSource, IsNull, LessThan } from 'typeorm';
 
 /** The sweeper looks this often, and at least four times per claim or re-dispatch period. */
 const SWEEP_EVERY_MS = 15_000;
-/** A queued mail, or one whose sender's claim ran out, is claimed for one attempt. */
-const CLAIM_SQL =
-  "UPDATE notifications SET status = 'sending', claimed_until = ?, attempts = attempts + 1 WHERE id = ? AND channel = 'email' AND (status = 'queued' OR (status = 'sending' AND claimed_until < ?))";
 const SWEEP_BATCH = 1000;
 /** Hand-over marks of concurrent notify runs share one UPDATE (the sweeper waits REDISPATCH_AFTER_SECONDS, a minute by default). */
 const QUEUED_MARK_BATCH = 200;
@@ -131,24 +126,14 @@ export class MailDeliveryService
     const em = this.dataSource.manager;
     const now = new Date();
     // Written out: one claim, one read and one mark per mail.
-    const claimed = await execute(em, CLAIM_SQL, [
-      toColumn(
-        this.dataSource,
-        NotificationEntity,
-        'claimedUntil',
-        new Date(now.getTime() + this.config.recovery.mailClaimMs),
-      ),
+    const claimed = await NotificationsRepository.claimMail(
+      em,
       notificationId,
-      toColumn(this.dataSource, NotificationEntity, 'claimedUntil', now),
-    ]);
-    const [found]: Record<string, unknown>[] = await em.query(
-      'SELECT * FROM notifications WHERE id = ?',
-      [notificationId],
+      new Date(now.getTime() + this.config.recovery.mailClaimMs),
+      now,
     );
-    const row = found
-      ? hydrateRow(this.dataSource, NotificationEntity, found)
-      : null;
-    if (claimed !== 1 || !row) {
+    const row = await NotificationsRepository.byId(em, notificationId);
+    if (!claimed || !row) {
       if (row?.status === 'sending')
         throw new TemporaryMailError(
           `Mail ${notificationId} is being sent by another run`,

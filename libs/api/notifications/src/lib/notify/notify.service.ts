@@ -3,13 +3,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig, chinaDate } from '@portal/api-core';
 import {
-  ApplicationEntity,
-  ApplicationEventEntity,
   CallEntity,
-  columnsAs,
-  hydrateRow,
   insertRows,
   NotificationEntity,
+  NotificationsRepository,
+  type ApplicationEntity,
+  type ApplicationEventEntity,
 } from '@portal/api-db';
 import type { NotifyJobPayload } from '@portal/api-jobs';
 import type {
@@ -159,22 +158,13 @@ export class NotifyService {
 
   private async occasion(job: NotifyJobPayload): Promise<Occasion | null> {
     // The case, its company's name and the event, in one statement.
-    const [caseRow]: Record<string, unknown>[] =
-      await this.dataSource.manager.query(
-        `SELECT a.*, o.name AS company_name, ${columnsAs(this.dataSource, ApplicationEventEntity, 'e', 'event__')} FROM applications a LEFT JOIN organisations o ON o.id = a.organisation_id LEFT JOIN application_events e ON e.id = ? AND e.application_id = a.id WHERE a.id = ?`,
-        [job.eventId, job.applicationId],
-      );
-    if (!caseRow) return null;
-    const application = hydrateRow(this.dataSource, ApplicationEntity, caseRow);
-    const event =
-      caseRow['event__id'] === null || caseRow['event__id'] === undefined
-        ? null
-        : hydrateRow(
-            this.dataSource,
-            ApplicationEventEntity,
-            caseRow,
-            'event__',
-          );
+    const found = await NotificationsRepository.noticeCase(
+      this.dataSource.manager,
+      job.applicationId,
+      job.eventId,
+    );
+    if (!found) return null;
+    const { application, event } = found;
     const definition = workflowVersion(
       application.type,
       application.workflowVersion,
@@ -182,7 +172,7 @@ export class NotifyService {
     const common = {
       application,
       definition,
-      companyName: (caseRow['company_name'] as string | null) ?? '',
+      companyName: found.companyName ?? '',
       event,
       extra: {},
     };

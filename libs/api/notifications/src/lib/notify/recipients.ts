@@ -1,4 +1,10 @@
-import type { ApplicationEntity } from '@portal/api-db';
+import {
+  ExpertAssignmentsRepository,
+  MembershipsRepository,
+  ObjectionsRepository,
+  type ApplicationEntity,
+  type RecipientUser,
+} from '@portal/api-db';
 import type { Language } from '@portal/contracts';
 import type { Party, Role } from '@portal/domain';
 import type { EntityManager } from 'typeorm';
@@ -18,32 +24,9 @@ export interface Recipient {
   readonly party: Party | 'objector';
 }
 
-interface Row {
-  readonly id: string;
-  readonly name: string;
-  readonly email: string;
-  readonly language: Language;
-  readonly role: Role | null;
-}
-
-const ROLE_OF_PARTY: Partial<Record<Party, Role>> = {
-  county: 'reviewer',
-  city: 'reviewer',
-  province: 'reviewer',
+const ROLE_OF_PARTY: Record<'bank' | 'provider', Role> = {
   bank: 'bank_officer',
   provider: 'service_provider',
-};
-
-const USERS = `SELECT u.id AS id, u.name AS name, u.email AS email, u.language AS language`;
-const ACTIVE = 'u.disabled_at IS NULL';
-
-/** Written out once (a notify job runs these for every transition). */
-const USERS_OF = {
-  enterprise: `${USERS}, m.role AS role FROM users u JOIN memberships m ON m.user_id = u.id WHERE ${ACTIVE} AND m.organisation_id = ? AND m.role IN ('enterprise_admin', 'enterprise_member')`,
-  bureau: `${USERS}, m.role AS role FROM users u JOIN memberships m ON m.user_id = u.id JOIN organisations o ON o.id = m.organisation_id WHERE ${ACTIVE} AND m.role = 'reviewer' AND o.kind = 'bureau' AND o.level = ? AND o.region_code = ?`,
-  partner: `${USERS}, m.role AS role FROM users u JOIN memberships m ON m.user_id = u.id WHERE ${ACTIVE} AND m.organisation_id = ? AND m.role = ?`,
-  expert: `${USERS}, NULL AS role FROM users u JOIN expert_assignments a ON a.expert_user_id = u.id WHERE ${ACTIVE} AND a.application_id = ?`,
-  objector: `${USERS}, NULL AS role FROM users u JOIN objections ob ON ob.user_id = u.id WHERE ${ACTIVE} AND ob.application_id = ?`,
 };
 
 /**
@@ -55,10 +38,10 @@ export async function usersOf(
   em: EntityManager,
   application: ApplicationEntity,
   party: Party | 'objector',
-): Promise<Row[]> {
+): Promise<RecipientUser[]> {
   switch (party) {
     case 'enterprise':
-      return em.query(USERS_OF.enterprise, [application.organisationId]);
+      return MembershipsRepository.companyUsers(em, application.organisationId);
     case 'county':
     case 'city':
     case 'province': {
@@ -67,19 +50,19 @@ export async function usersOf(
         city: application.cityCode,
         province: application.provinceCode,
       }[party];
-      return em.query(USERS_OF.bureau, [party, region]);
+      return MembershipsRepository.bureauReviewers(em, party, region);
     }
     case 'bank':
     case 'provider': {
       const org =
         party === 'bank' ? application.bankId : application.providerId;
       if (!org) return [];
-      return em.query(USERS_OF.partner, [org, ROLE_OF_PARTY[party]]);
+      return MembershipsRepository.holdersOf(em, org, ROLE_OF_PARTY[party]);
     }
     case 'expert':
-      return em.query(USERS_OF.expert, [application.id]);
+      return ExpertAssignmentsRepository.assignedUsers(em, application.id);
     case 'objector':
-      return em.query(USERS_OF.objector, [application.id]);
+      return ObjectionsRepository.objectors(em, application.id);
     case 'system':
       return [];
   }

@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Actor } from '@portal/api-access';
 import { AppConfig, ValidationFailedError } from '@portal/api-core';
-import { hydrateRow, NotificationPreferenceEntity } from '@portal/api-db';
+import {
+  NotificationPreferenceEntity,
+  PreferencesRepository,
+} from '@portal/api-db';
 import type {
   NotificationCategory,
   NotificationPreferencesView,
@@ -35,17 +38,10 @@ export class PreferencesService {
   async choicesOf(
     userIds: readonly string[],
   ): Promise<Map<string, EmailChoices>> {
-    // Written out: every notify job reads it.
-    const rows = userIds.length
-      ? (
-          (await this.dataSource.query(
-            `SELECT * FROM notification_preferences WHERE user_id IN (${userIds.map(() => '?').join(', ')})`,
-            [...userIds],
-          )) as Record<string, unknown>[]
-        ).map((row) =>
-          hydrateRow(this.dataSource, NotificationPreferenceEntity, row),
-        )
-      : [];
+    const rows = await PreferencesRepository.ofUsers(
+      this.dataSource.manager,
+      userIds,
+    );
     const result = new Map<string, EmailChoices>();
     for (const userId of userIds) {
       const own = rows.filter((r) => r.userId === userId);
