@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { AppError, ConfigError, loadConfig } from '@portal/api-core';
-import { DemoApplicationsSeeder } from '@portal/api-applications';
+import { DemoApplicationsSeeder } from '@portal/api-demo';
 import { DEMO_PASSWORD, DemoSeeder } from '@portal/api-db';
 import { createApp } from './app/create-app';
 import { ensureLocalRedis } from './app/local-redis';

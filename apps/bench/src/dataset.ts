@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { loadConfig } from '@portal/api-core';
-import { eventHash, GENESIS_HASH } from '@portal/api-applications';
+import { eventHash, GENESIS_HASH } from '@portal/api-engine';
 import {
   createDataSource,
   DemoSeeder,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eventHash, GENESIS_HASH } from '@portal/api-applications';
+import { eventHash, GENESIS_HASH } from '@portal/api-engine';
 import type { ApplicationEventEntity } from '@portal/api-db';
 import { currentWorkflow, formatReference, stateOf } from '@portal/domain';
 import type { Pool } from 'mysql2/promise';

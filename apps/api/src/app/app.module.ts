@@ -7,6 +7,9 @@ import {
   ApplicationsModule,
   ApplicationsProcessorsModule,
 } from '@portal/api-applications';
+import { DemoModule } from '@portal/api-demo';
+import { EngineProcessorsModule } from '@portal/api-engine';
+import { ReviewModule } from '@portal/api-review';
 import { IdentityModule, IdentityProcessorsModule } from '@portal/api-identity';
 import { JobsModule } from '@portal/api-jobs';
 import { MailModule } from '@portal/api-mail';
@@ -30,11 +33,14 @@ export class AppModule {
         AccessModule,
         IdentityModule,
         ApplicationsModule,
+        ReviewModule,
+        DemoModule,
         NotificationsModule,
         AdminModule,
         ...(config.runWorkers
           ? [
               IdentityProcessorsModule,
+              EngineProcessorsModule,
               ApplicationsProcessorsModule,
               NotificationsProcessorsModule,
             ]

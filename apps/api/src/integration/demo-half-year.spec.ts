@@ -1,4 +1,4 @@
-import { DemoApplicationsSeeder } from '@portal/api-applications';
+import { DemoApplicationsSeeder } from '@portal/api-demo';
 import { DEMO_PASSWORD } from '@portal/api-db';
 import {
   ApiRoutes,

@@ -8,7 +8,7 @@ import {
   type ChainVerification,
   type ErrorBody,
 } from '@portal/contracts';
-import { OutboxRelay } from '@portal/api-applications';
+import { OutboxRelay } from '@portal/api-engine';
 import { JobProducer } from '@portal/api-jobs';
 import { expectNotifiedAsDefined } from '../testing/notified-as-defined';
 import type { TestApp } from '../testing/test-app';

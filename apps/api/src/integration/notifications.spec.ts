@@ -1,7 +1,5 @@
-import {
-  CallDeadlinesService,
-  WorkflowAutomationService,
-} from '@portal/api-applications';
+import { CallDeadlinesService } from '@portal/api-applications';
+import { WorkflowAutomationService } from '@portal/api-engine';
 import {
   ApplicationEntity,
   ApplicationEventEntity,

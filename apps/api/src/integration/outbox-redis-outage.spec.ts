@@ -1,4 +1,4 @@
-import { OutboxRelay } from '@portal/api-applications';
+import { OutboxRelay } from '@portal/api-engine';
 import { DEMO_PASSWORD, OutboxEntity } from '@portal/api-db';
 import { TestRedisServer, waitFor } from '@portal/api-testing';
 import {

@@ -3,6 +3,7 @@ import { AccessModule } from '@portal/api-access';
 import { AppConfig, ConfigModule, LoggingModule } from '@portal/api-core';
 import { DbModule } from '@portal/api-db';
 import { ApplicationsProcessorsModule } from '@portal/api-applications';
+import { EngineProcessorsModule } from '@portal/api-engine';
 import { IdentityProcessorsModule } from '@portal/api-identity';
 import { JobsModule } from '@portal/api-jobs';
 import { MailModule } from '@portal/api-mail';
@@ -22,6 +23,7 @@ export class WorkerModule {
         MailModule,
         AccessModule,
         IdentityProcessorsModule,
+        EngineProcessorsModule,
         ApplicationsProcessorsModule,
         NotificationsProcessorsModule,
       ],

@@ -1,88 +1,47 @@
-import { Module, type OnModuleInit } from '@nestjs/common';
-import { assertValidProgrammes } from '@portal/domain';
+import { Module } from '@nestjs/common';
+import { Process, Processor } from '@nestjs/bull';
+import { EngineModule } from '@portal/api-engine';
+import { QUEUES } from '@portal/api-jobs';
 import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsService } from './applications/applications.service';
-import { CallsController } from './calls/calls.controller';
-import { CalendarController } from './calendar/calendar.controller';
-import { CalendarService } from './calendar/calendar.service';
 import { CallDeadlinesService } from './calls/call-deadlines.service';
+import { CallsController } from './calls/calls.controller';
 import { CallsService } from './calls/calls.service';
-import { CommitmentsService } from './commitments/commitments.service';
 import { PartnersController } from './calls/partners.controller';
-import { EventChainService } from './chain/event-chain.service';
-import { DemoApplicationsSeeder } from './demo/demo-applications.seeder';
-import { EffectsService } from './effects/effects.service';
-import {
-  EventChainController,
-  InboxController,
-} from './inbox/inbox.controller';
-import { InboxService } from './inbox/inbox.service';
-import {
-  ExpertProfileController,
-  ExpertsController,
-  PublicNoticesController,
-} from './experts/experts.controller';
-import { ExpertsService } from './experts/experts.service';
-import { PublicNoticesService } from './notices/public-notices.service';
+import { CommitmentsService } from './commitments/commitments.service';
 import { MaterialsService } from './materials/materials.service';
-import { OutboxRelay } from './outbox/outbox-relay.service';
-import {
-  TimersProcessor,
-  WorkflowProcessor,
-} from './processors/workflow.processor';
-import { WorkflowAutomationService } from './processors/workflow-automation.service';
-import { ReferenceNumbersService } from './references/reference-numbers.service';
-import { GuardsService } from './transitions/guards.service';
-import { TransitionService } from './transitions/transition.service';
-import { VoucherLedgerService } from './vouchers/voucher-ledger.service';
 
 const services = [
   ApplicationsService,
-  CalendarService,
+  CallDeadlinesService,
   CallsService,
   CommitmentsService,
-  DemoApplicationsSeeder,
-  EffectsService,
-  EventChainService,
-  ExpertsService,
-  GuardsService,
-  InboxService,
   MaterialsService,
-  OutboxRelay,
-  PublicNoticesService,
-  ReferenceNumbersService,
-  TransitionService,
-  VoucherLedgerService,
-  WorkflowAutomationService,
 ];
 
-/** Calls, applications and their workflows: the HTTP side and the services queue handlers use. */
+/** What enterprises file: calls, drafts, materials, the detail and the actions on a case. */
 @Module({
-  controllers: [
-    ApplicationsController,
-    CallsController,
-    InboxController,
-    EventChainController,
-    ExpertsController,
-    PublicNoticesController,
-    PartnersController,
-    CalendarController,
-    ExpertProfileController,
-  ],
+  imports: [EngineModule],
+  controllers: [ApplicationsController, CallsController, PartnersController],
   providers: services,
-  exports: services,
+  exports: [...services, EngineModule],
 })
-export class ApplicationsModule implements OnModuleInit {
-  /** A definition that is not sound stops the process before any case runs on it. */
-  onModuleInit(): void {
-    assertValidProgrammes();
+export class ApplicationsModule {}
+
+/** Thin: the calls' clock (draft reminders before closing, closings). */
+@Processor(QUEUES.workflow)
+export class CallsProcessor {
+  constructor(private readonly deadlines: CallDeadlinesService) {}
+
+  @Process('calls-tick')
+  callsTick(): Promise<{ reminded: number; closed: number }> {
+    return this.deadlines.tick();
   }
 }
 
-/** The workflow and timer queue handlers, for the worker and for an API that runs its own. */
+/** The calls' queue handler, for the worker and an API that runs its own. */
 @Module({
   imports: [ApplicationsModule],
-  providers: [WorkflowProcessor, TimersProcessor, CallDeadlinesService],
-  exports: [CallDeadlinesService],
+  providers: [CallsProcessor],
 })
 export class ApplicationsProcessorsModule {}

@@ -2,6 +2,7 @@ import type {
   ApplicationEntity,
   ApplicationEventEntity,
   AttachmentEntity,
+  SummaryFields,
 } from '@portal/api-db';
 import type {
   ApplicationDetail,
@@ -47,30 +48,6 @@ export function statusView(
     holder: application.holder,
   };
 }
-
-/** What `summaryView` reads: list queries select only these (no form or decision JSON per row). */
-export const SUMMARY_COLUMNS = [
-  'id',
-  'reference',
-  'type',
-  'workflowVersion',
-  'organisationId',
-  'countyCode',
-  'callId',
-  'state',
-  'holder',
-  'version',
-  'stateEnteredAt',
-  'dueAt',
-  'submittedAt',
-  'createdAt',
-  'updatedAt',
-] as const satisfies readonly (keyof ApplicationEntity)[];
-
-export type SummaryFields = Pick<
-  ApplicationEntity,
-  (typeof SUMMARY_COLUMNS)[number]
->;
 
 export function summaryView(
   application: SummaryFields,

@@ -133,10 +133,3 @@ export class InboxQueryDto extends PageQueryDto implements InboxQuery {
   @Length(1, 100)
   q?: string;
 }
-
-export class ChainQueryDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID('4')
-  applicationId?: string;
-}

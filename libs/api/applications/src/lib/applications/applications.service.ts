@@ -13,12 +13,15 @@ import {
 import {
   ApplicationEntity,
   ApplicationEventEntity,
-  AttachmentEntity,
+  ApplicationEventsRepository,
+  ApplicationsRepository,
+  AttachmentsRepository,
   CallEntity,
-  hydrateRow,
   IdempotencyKeyEntity,
+  IdempotencyKeysRepository,
   insertRows,
   isDuplicateKey,
+  type NameColumns,
   OrganisationEntity,
 } from '@portal/api-db';
 import type {
@@ -40,24 +43,20 @@ import {
   validateForm,
   workflowVersion,
 } from '@portal/domain';
-import { DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
-import { GENESIS_HASH } from '../chain/event-hash';
-import { OutboxRelay } from '../outbox/outbox-relay.service';
-import { ReferenceNumbersService } from '../references/reference-numbers.service';
+import { DataSource } from 'typeorm';
 import {
-  buildEvent,
-  TransitionService,
-} from '../transitions/transition.service';
-import {
+  type AccessFacts,
   accessFactsFor,
+  buildEvent,
+  GENESIS_HASH,
   mayRead,
+  OutboxRelay,
   partiesOn,
   readsAsStaff,
-  type AccessFacts,
-} from './application-access';
+  ReferenceNumbersService,
+  TransitionService,
+} from '@portal/api-engine';
 import { detailView, statusView, summaryView } from './application-views';
-import { NAME_COLUMNS, NAME_JOINS, type NameColumns } from './lookups';
-import { summaryPage } from './summary-page';
 
 const PAGE = 20;
 
@@ -156,14 +155,17 @@ export class ApplicationsService {
     limit = PAGE,
   ): Promise<Page<ApplicationSummary>> {
     const company = await this.ownCompany(actor);
-    const { rows, nextCursor } = await summaryPage(this.dataSource, {
-      where: 'a.organisation_id = :org',
-      params: { org: company.id },
-      sortColumn: 'a.created_at',
-      tieColumn: 'a.id',
-      cursor,
-      limit,
-    });
+    const { rows, nextCursor } = await ApplicationsRepository.summaryPage(
+      this.dataSource,
+      {
+        where: 'a.organisation_id = :org',
+        params: { org: company.id },
+        sortColumn: 'a.created_at',
+        tieColumn: 'a.id',
+        cursor,
+        limit,
+      },
+    );
     return {
       items: rows.map((r) =>
         summaryView(r, company.name, r.call_title ?? '', false),
@@ -176,16 +178,8 @@ export class ApplicationsService {
     const { application, facts, names } = await this.readable(actor, id);
     const asStaff = readsAsStaff(actor, application, facts);
     const [events, attachments] = await Promise.all([
-      this.rowsOf(
-        ApplicationEventEntity,
-        'SELECT * FROM application_events WHERE application_id = ? ORDER BY seq ASC',
-        id,
-      ),
-      this.rowsOf(
-        AttachmentEntity,
-        'SELECT * FROM attachments WHERE application_id = ? ORDER BY uploaded_at ASC',
-        id,
-      ),
+      ApplicationEventsRepository.ofCase(this.dataSource.manager, id),
+      AttachmentsRepository.ofCase(this.dataSource.manager, id),
     ]);
     const definition = workflowVersion(
       application.type,
@@ -361,14 +355,11 @@ export class ApplicationsService {
     facts: AccessFacts;
     names: NameColumns;
   }> {
-    const [row]: (Record<string, unknown> & NameColumns)[] =
-      await this.dataSource.query(
-        `SELECT a.*, ${NAME_COLUMNS} FROM applications a ${NAME_JOINS} WHERE a.id = ?`,
-        [id],
-      );
-    const application = row
-      ? hydrateRow(this.dataSource, ApplicationEntity, row)
-      : undefined;
+    const found = await ApplicationsRepository.withNames(
+      this.dataSource.manager,
+      id,
+    );
+    const application = found?.application;
     const facts = application
       ? await accessFactsFor(this.dataSource.manager, actor, application)
       : null;
@@ -382,30 +373,7 @@ export class ApplicationsService {
         );
       throw new NotFoundError('The application');
     }
-    return {
-      application,
-      facts,
-      names: {
-        company_name: row?.company_name ?? null,
-        call_title: row?.call_title ?? null,
-      },
-    };
-  }
-
-  /**
-   * Rows of one entity by a statement written out (the detail's reads run on every page view;
-   * building them with the query builder cost more CPU than the database spent).
-   */
-  private async rowsOf<T extends ObjectLiteral>(
-    target: EntityTarget<T>,
-    sql: string,
-    ...params: unknown[]
-  ): Promise<T[]> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      sql,
-      params,
-    );
-    return rows.map((row) => hydrateRow(this.dataSource, target, row));
+    return { application, facts, names: found.names };
   }
 
   private async storedAnswer(
@@ -413,9 +381,8 @@ export class ApplicationsService {
     key: string,
     requestHash: string,
   ): Promise<ActionResult | null> {
-    const [stored] = await this.rowsOf(
-      IdempotencyKeyEntity,
-      'SELECT request_hash, response FROM idempotency_keys WHERE user_id = ? AND `key` = ?',
+    const stored = await IdempotencyKeysRepository.stored(
+      this.dataSource.manager,
       actor.userId,
       key,
     );

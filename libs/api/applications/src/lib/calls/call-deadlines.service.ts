@@ -11,7 +11,7 @@ import { JobProducer } from '@portal/api-jobs';
 import { currentWorkflow, stateOf } from '@portal/domain';
 import { workingDaysBetween } from '@portal/domain/calendar';
 import { DataSource, IsNull, LessThanOrEqual, MoreThan } from 'typeorm';
-import { CalendarService } from '../calendar/calendar.service';
+import { WorkingCalendar } from '@portal/api-engine';
 
 /** Drafts are reminded this many working days before their call closes. */
 export const DRAFT_REMINDER_WORKING_DAYS = 3;
@@ -32,7 +32,7 @@ export class CallDeadlinesService implements OnApplicationBootstrap {
     private readonly producer: JobProducer,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
-    private readonly calendar: CalendarService,
+    private readonly calendar: WorkingCalendar,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {

@@ -10,11 +10,13 @@ import { AttachmentEntity } from '@portal/api-db';
 import type { ActionResult } from '@portal/contracts';
 import { APPLICATION_FORMS } from '@portal/domain';
 import { DataSource, MoreThan } from 'typeorm';
-import { partiesOn } from '../applications/application-access';
+import {
+  openCommitment,
+  partiesOn,
+  TransitionService,
+} from '@portal/api-engine';
 import { statusView } from '../applications/application-views';
 import { ApplicationsService } from '../applications/applications.service';
-import { TransitionService } from '../transitions/transition.service';
-import { openCommitment } from './commitment';
 
 export const FULFIL_COMMITMENT = 'fulfil_commitment';
 

@@ -22,8 +22,7 @@ import {
 import { DataSource } from 'typeorm';
 import { attachmentView } from '../applications/application-views';
 import { ApplicationsService } from '../applications/applications.service';
-import { partiesOn } from '../applications/application-access';
-import { openCommitment } from '../commitments/commitment';
+import { openCommitment, partiesOn } from '@portal/api-engine';
 import { fileKindOf } from './file-kind';
 
 export interface IncomingFile {

@@ -1,0 +1,370 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { SessionService, type Actor } from '@portal/api-access';
+import {
+  ApplicationEntity,
+  CompanyYearFiguresEntity,
+  DEMO_COMPANIES,
+  demoCreditCode,
+  MembershipEntity,
+  OrganisationEntity,
+  UserEntity,
+} from '@portal/api-db';
+import type { CallView } from '@portal/contracts';
+import {
+  APPLICATION_FORMS,
+  regionPath,
+  type ApplicationType,
+} from '@portal/domain';
+import { DataSource } from 'typeorm';
+import {
+  ApplicationsService,
+  CallsService,
+  MaterialsService,
+} from '@portal/api-applications';
+import { ExpertsService } from '@portal/api-review';
+import { WorkflowAutomationService } from '@portal/api-engine';
+
+const M = 1_000_000;
+/** A minimal well-formed PDF: demo materials are real uploads, checked like any other. */
+const DEMO_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n',
+);
+
+const FORMS: Record<ApplicationType, Record<string, unknown>> = {
+  high_tech: {
+    field: 'advanced_manufacturing_automation',
+    mainProducts: '智能制造装备',
+    coreTechnology: '自主研发的控制系统，发明专利支撑',
+    rdProjects: 5,
+    registeredOn: '2016-05-01',
+    majorIncidentLastYear: false,
+    auditReportNumber: 'ZX-2026-DEMO',
+  },
+  innovation_voucher: {
+    serviceCategory: 'testing',
+    serviceDescription: '新产品第三方检测服务',
+    plannedCostYuan: 250_000,
+  },
+  transformation_loan: {
+    amountYuan: 5 * M,
+    termMonths: 12,
+    purpose: '科技成果转化生产线建设',
+    achievement: '发明专利产业化',
+    techSmeNumber: '20263304210000001',
+  },
+};
+
+const FIGURES = {
+  totalRevenue: 60 * M,
+  salesRevenue: 58 * M,
+  highTechRevenue: 45 * M,
+  rdExpense: 3.2 * M,
+  rdExpenseDomestic: 3.2 * M,
+  staff: 150,
+  scienceTechStaff: 30,
+  netAssets: 30 * M,
+  totalAssets: 70 * M,
+  totalCosts: 50 * M,
+  ipClassOne: 2,
+  ipClassTwo: 6,
+};
+
+/**
+ * Replays a county bureau's half-year through the real services (so every event chain, ledger
+ * entry and reference number is genuine): 18 high-tech filings sent on to the province, one
+ * returned for supplement, 2 voucher grants, 3 loans (5M, 3M, 5M) approved by the city and
+ * waiting at the bank; plus work waiting at every desk (county, city, province, experts, bank,
+ * provider) and a draft. Runs once, on a database without applications.
+ */
+@Injectable()
+export class DemoApplicationsSeeder {
+  private readonly logger = new Logger(DemoApplicationsSeeder.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: SessionService,
+    private readonly calls: CallsService,
+    private readonly applications: ApplicationsService,
+    private readonly materials: MaterialsService,
+    private readonly automation: WorkflowAutomationService,
+    private readonly experts: ExpertsService,
+  ) {}
+
+  async seedIfEmpty(): Promise<number> {
+    if ((await this.dataSource.getRepository(ApplicationEntity).count()) > 0)
+      return 0;
+    const now = Date.now();
+    const window = {
+      opensAt: new Date(now - 30 * 86_400_000).toISOString(),
+      closesAt: new Date(now + 60 * 86_400_000).toISOString(),
+    };
+    const highTechCall = await this.calls.create(
+      await this.actor('admin.zhejiang@example.com'),
+      {
+        type: 'high_tech',
+        title: '2026年度高新技术企业认定（第二批）',
+        ...window,
+      },
+    );
+    const voucherCall = await this.calls.create(
+      await this.actor('admin.jiashan@example.com'),
+      {
+        type: 'innovation_voucher',
+        title: '2026年嘉善县科技创新券',
+        ...window,
+      },
+    );
+    const loanCall = await this.calls.create(
+      await this.actor('admin.jiaxing@example.com'),
+      {
+        type: 'transformation_loan',
+        title: '2026年嘉兴市科技成果转化贷款',
+        ...window,
+      },
+    );
+
+    const county = await this.actor('reviewer.jiashan@example.com');
+    const city = await this.actor('reviewer.jiaxing@example.com');
+    const companies = await this.highTechFilers(18);
+    let count = 0;
+    for (const [i, email] of companies.entries()) {
+      const company = await this.actor(email);
+      const id = await this.submitted(company, highTechCall);
+      await this.act(county, id, 'recommend', {
+        comment: '材料齐全，同意推荐',
+      });
+      if (i === 0) {
+        // The one the city sent back, as the report's Torch-plan project was.
+        await this.act(city, id, 'return_for_supplement', {
+          comment: '请补充材料',
+          items: [
+            {
+              target: 'ip_certificates',
+              note: '请补充核心知识产权证书原件扫描件',
+            },
+          ],
+        });
+      } else {
+        await this.act(city, id, 'recommend', { comment: '同意推荐至省级' });
+      }
+      count++;
+    }
+
+    const bankId = (
+      await this.dataSource
+        .getRepository(OrganisationEntity)
+        .findOneByOrFail({ kind: 'bank' })
+    ).id;
+    for (const [email, amountYuan] of [
+      ['antai@example.com', 5 * M],
+      ['shengze@example.com', 3 * M],
+      ['lihua@example.com', 5 * M],
+    ] as const) {
+      const company = await this.actor(email);
+      const id = await this.submitted(company, loanCall, { amountYuan });
+      await this.act(county, id, 'recommend', { comment: '同意推荐' });
+      await this.act(city, id, 'approve', {
+        comment: '同意，推送合作银行',
+        payload: { bankId },
+      });
+      count++;
+    }
+
+    const providerId = (
+      await this.dataSource
+        .getRepository(OrganisationEntity)
+        .findOneByOrFail({ kind: 'provider' })
+    ).id;
+    const contract = {
+      providerId,
+      contractNumber: 'CXQ-HT-2026-001',
+      contractAmountYuan: 250_000,
+      signedOn: '2026-06-01',
+    };
+    // Two grants: one already delivered and waiting for the city's redemption audit, one whose
+    // contract waits for the provider's confirmation.
+    const jinghua = await this.actor('jinghua@example.com');
+    const redeeming = await this.submitted(jinghua, voucherCall);
+    await this.act(county, redeeming, 'approve', { comment: '同意发放创新券' });
+    await this.act(jinghua, redeeming, 'record_contract', {
+      payload: contract,
+    });
+    await this.act(
+      await this.actor('provider@example.com'),
+      redeeming,
+      'confirm_contract',
+      {},
+    );
+    for (const key of ['invoice', 'payment_proof', 'service_result'])
+      await this.materials.upload(jinghua, redeeming, {
+        materialKey: key,
+        fileName: `${key}.pdf`,
+        content: DEMO_PDF,
+      });
+    await this.act(jinghua, redeeming, 'request_redemption', {
+      payload: { invoiceAmountYuan: 240_000 },
+    });
+    const antai = await this.actor('antai@example.com');
+    const contracting = await this.submitted(antai, voucherCall);
+    await this.act(county, contracting, 'approve', {
+      comment: '同意发放创新券',
+    });
+    await this.act(antai, contracting, 'record_contract', {
+      payload: { ...contract, contractNumber: 'CXQ-HT-2026-002' },
+    });
+    count += 2;
+
+    // Work waiting at each desk: the county (a voucher and a loan), Haiyan (a high-tech filing),
+    // the experts (one of the province's filings), and a draft.
+    const shengze = await this.actor('shengze@example.com');
+    await this.submitted(shengze, voucherCall);
+    await this.submitted(jinghua, loanCall, { amountYuan: 2 * M });
+    await this.submitted(await this.actor('seed@example.com'), highTechCall);
+    const toExperts = await this.dataSource
+      .getRepository(ApplicationEntity)
+      .findOneOrFail({
+        where: { callId: highTechCall.id, state: 'provincial_review' },
+        order: { reference: 'ASC' },
+      });
+    const province = await this.actor('reviewer.zhejiang@example.com');
+    await this.experts.draw(province, toExperts.id);
+    await this.act(province, toExperts.id, 'send_to_experts', {});
+    await this.applications.create(shengze, voucherCall.id);
+    count += 4;
+    this.logger.log(`Seeded ${count} demo applications`);
+    return count;
+  }
+
+  /** The verified demo companies plus generated ones, each with figures that pass the rules. */
+  private async highTechFilers(total: number): Promise<string[]> {
+    const emails = DEMO_COMPANIES.filter(
+      (c) => c.verified && c.regionCode === '330421',
+    ).map((c) => `${c.key}@example.com`);
+    const template = await this.dataSource
+      .getRepository(UserEntity)
+      .findOneByOrFail({ email: emails[0] });
+    for (let n = emails.length + 1; n <= total; n++) {
+      const email = `demo.ht${String(n).padStart(2, '0')}@example.com`;
+      const org: OrganisationEntity = Object.assign(new OrganisationEntity(), {
+        id: randomUUID(),
+        kind: 'enterprise',
+        name: `嘉善示范高新企业${String(n).padStart(2, '0')}有限公司`,
+        creditCode: demoCreditCode('330421', 100 + n),
+        regionCode: '330421',
+        ...regionPath('330421'),
+        level: null,
+        verificationStatus: 'verified',
+        verificationComment: null,
+        verifiedAt: new Date(),
+        verifiedBy: null,
+        contactName: `联系人${n}`,
+        contactPhone: null,
+        contactEmail: email,
+      });
+      await this.dataSource.getRepository(OrganisationEntity).save(org);
+      const userId = randomUUID();
+      await this.dataSource.getRepository(UserEntity).insert({
+        id: userId,
+        email,
+        name: `联系人${n}`,
+        passwordHash: template.passwordHash,
+        language: 'zh-CN',
+      });
+      await this.dataSource.getRepository(MembershipEntity).insert({
+        id: randomUUID(),
+        userId,
+        organisationId: org.id,
+        role: 'enterprise_admin',
+      });
+      emails.push(email);
+    }
+    const memberships = await this.dataSource
+      .getRepository(MembershipEntity)
+      .find({ where: { role: 'enterprise_admin' } });
+    for (const m of memberships)
+      for (const year of [2023, 2024, 2025])
+        await this.dataSource.getRepository(CompanyYearFiguresEntity).upsert(
+          {
+            organisationId: m.organisationId,
+            year,
+            ...FIGURES,
+            updatedBy: m.userId,
+            updatedAt: new Date(),
+          },
+          ['organisationId', 'year'],
+        );
+    return emails;
+  }
+
+  /** A filled, uploaded and submitted application, past its automated check. */
+  private async submitted(
+    company: Actor,
+    call: CallView,
+    form: Record<string, unknown> = {},
+  ): Promise<string> {
+    const draft = await this.applications.create(company, call.id);
+    await this.applications.saveForm(company, draft.id, {
+      version: draft.version,
+      form: { ...FORMS[call.type], ...form },
+    });
+    for (const material of APPLICATION_FORMS[call.type].materials)
+      if (
+        material.required &&
+        (material.phase ?? 'application') === 'application'
+      )
+        await this.materials.upload(company, draft.id, {
+          materialKey: material.key,
+          fileName: `${material.key}.pdf`,
+          content: DEMO_PDF,
+        });
+    const result = await this.act(company, draft.id, 'submit', {});
+    const application = await this.dataSource
+      .getRepository(ApplicationEntity)
+      .findOneByOrFail({ id: draft.id });
+    if (result.status.holder === 'system')
+      await this.automation.autoCheck({
+        applicationId: draft.id,
+        eventId: '',
+        seq: application.eventCount,
+      });
+    return draft.id;
+  }
+
+  private async act(
+    actor: Actor,
+    id: string,
+    action: string,
+    extra: {
+      comment?: string;
+      items?: { target: string; note: string }[];
+      payload?: Record<string, unknown>;
+    },
+  ) {
+    const application = await this.dataSource
+      .getRepository(ApplicationEntity)
+      .findOneByOrFail({ id });
+    return this.applications.act(
+      actor,
+      id,
+      { action, version: application.version, ...extra },
+      undefined,
+    );
+  }
+
+  private async actor(email: string): Promise<Actor> {
+    const user = await this.dataSource
+      .getRepository(UserEntity)
+      .findOneByOrFail({ email });
+    return {
+      userId: user.id,
+      email: user.email,
+      name: user.name,
+      sessionId: 'demo-seed',
+      stage: 'authenticated',
+      memberships: await this.sessions.membershipsOf(user.id),
+      ip: null,
+    };
+  }
+}

@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Actor } from '@portal/api-access';
+import { AppError, NotFoundError } from '@portal/api-core';
+import {
+  ApplicationEntity,
+  companyNames,
+  ObjectionEntity,
+} from '@portal/api-db';
+import type {
+  ObjectionRequest,
+  PublicNoticeView,
+  StartNoticeRequest,
+  StartNoticeResult,
+} from '@portal/contracts';
+import {
+  APPLICATION_TYPES,
+  currentWorkflow,
+  noticeStart,
+  publicNoticeStates,
+  workflowVersion,
+} from '@portal/domain';
+import { DataSource, In } from 'typeorm';
+import { ApplicationsService } from '@portal/api-applications';
+import { OutboxRelay, TransitionService } from '@portal/api-engine';
+
+/** The states that are a public notice, in any programme. */
+function noticeStates(): string[] {
+  return APPLICATION_TYPES.flatMap((type) =>
+    publicNoticeStates(currentWorkflow(type)),
+  );
+}
+
+/** The public transitions (objections) of an application's workflow. */
+function publicTransitions(application: ApplicationEntity) {
+  return workflowVersion(
+    application.type,
+    application.workflowVersion,
+  ).transitions.filter((t) => t.public);
+}
+
+/**
+ * The public notice (公示): the province starts it for a list of applications; anyone signed in
+ * sees the list and may lodge a real-name objection, which sends the case to objection review.
+ */
+@Injectable()
+export class PublicNoticesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly applications: ApplicationsService,
+    private readonly transitions: TransitionService,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  async list(): Promise<PublicNoticeView[]> {
+    const rows = await this.dataSource.getRepository(ApplicationEntity).find({
+      where: { state: In(noticeStates()) },
+      order: { stateEnteredAt: 'DESC' },
+      take: 500,
+    });
+    const names = await companyNames(
+      this.dataSource,
+      rows.map((a) => a.organisationId),
+    );
+    const objected = new Set(
+      (
+        await this.dataSource.getRepository(ObjectionEntity).find({
+          where: { applicationId: In(rows.map((a) => a.id)), status: 'open' },
+          select: { applicationId: true },
+        })
+      ).map((o) => o.applicationId),
+    );
+    return rows.map((a) => ({
+      applicationId: a.id,
+      reference: a.reference,
+      type: a.type,
+      companyName: names.get(a.organisationId) ?? '',
+      noticeEndsAt: a.dueAt?.toISOString() ?? null,
+      objectionOpen: objected.has(a.id),
+    }));
+  }
+
+  /** Starts each listed application's notice through the same action a single case uses. */
+  async start(
+    actor: Actor,
+    request: StartNoticeRequest,
+  ): Promise<StartNoticeResult> {
+    const results = [];
+    for (const { id, version } of request.applications) {
+      const { application } = await this.applications
+        .readable(actor, id)
+        .catch(() => ({ application: null }));
+      const action = application
+        ? noticeStart(
+            workflowVersion(application.type, application.workflowVersion),
+            application.state,
+          )?.action
+        : undefined;
+      try {
+        if (!action)
+          throw new AppError(
+            403,
+            'TRANSITION_NOT_ALLOWED',
+            'This application cannot go into public notice now.',
+          );
+        await this.applications.act(actor, id, { action, version }, undefined);
+        results.push({ id, started: true, error: null });
+      } catch (error) {
+        results.push({ id, started: false, error: (error as Error).message });
+      }
+    }
+    return { results };
+  }
+
+  /** A real-name objection; the first one moves the case to objection review. */
+  async object(
+    actor: Actor,
+    applicationId: string,
+    request: ObjectionRequest,
+  ): Promise<void> {
+    const outbox = await this.dataSource.transaction(async (em) => {
+      const application = await em.findOneBy(ApplicationEntity, {
+        id: applicationId,
+      });
+      const transitions = application ? publicTransitions(application) : [];
+      const lodge = transitions.find(
+        (t) => application && t.from.includes(application.state),
+      );
+      const underReview = transitions.some((t) => t.to === application?.state);
+      if (!application || (!lodge && !underReview))
+        throw new NotFoundError('The public notice');
+      await em.insert(ObjectionEntity, {
+        id: randomUUID(),
+        applicationId,
+        userId: actor.userId,
+        realName: request.realName.trim(),
+        reasons: request.reasons.trim(),
+        status: 'open',
+        lodgedAt: new Date(),
+      });
+      // A further objection while one is under review joins it; the first one moves the case.
+      if (!lodge) return [];
+      const fired = await this.transitions.fire(
+        em,
+        { kind: 'user', actor },
+        applicationId,
+        {
+          action: lodge.action,
+          version: application.version,
+          comment: request.reasons.trim(),
+        },
+        actor.ip,
+        { public: true },
+      );
+      return fired.outbox;
+    });
+    void this.relay.dispatch(outbox);
+  }
+}

@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { ApplicationsModule } from '@portal/api-applications';
+import { CalendarController } from './calendar/calendar.controller';
+import { CalendarService } from './calendar/calendar.service';
+import {
+  ExpertProfileController,
+  ExpertsController,
+  PublicNoticesController,
+} from './experts/experts.controller';
+import { ExpertsService } from './experts/experts.service';
+import { InboxController } from './inbox/inbox.controller';
+import { InboxService } from './inbox/inbox.service';
+import { PublicNoticesService } from './notices/public-notices.service';
+
+const services = [
+  CalendarService,
+  ExpertsService,
+  InboxService,
+  PublicNoticesService,
+];
+
+/** What the bureau works: the inbox, expert panels, public notices, the holiday calendar. */
+@Module({
+  imports: [ApplicationsModule],
+  controllers: [
+    InboxController,
+    ExpertsController,
+    ExpertProfileController,
+    PublicNoticesController,
+    CalendarController,
+  ],
+  providers: services,
+  exports: [...services, ApplicationsModule],
+})
+export class ReviewModule {}
