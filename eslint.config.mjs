@@ -144,11 +144,7 @@ export default [
       'apps/api/src/app/**/*.ts',
       'apps/worker/src/**/*.ts',
     ],
-    ignores: [
-      'libs/api/db/**',
-      'libs/api/testing/**',
-      '**/*.spec.ts',
-    ],
+    ignores: ['libs/api/db/**', 'libs/api/testing/**', '**/*.spec.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',
