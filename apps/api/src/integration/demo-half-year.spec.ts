@@ -19,8 +19,8 @@ describe('the demo half-year', () => {
   });
   afterAll(() => t.close());
 
-  it('replays the county report (18 high-tech filings sent on, one returned by the city; 2 vouchers granted; loans of 5M, 3M and 5M at the bank) and leaves work at every desk', async () => {
-    expect(await t.app.get(DemoApplicationsSeeder).seedIfEmpty()).toBe(27);
+  it('replays the county report (33 tech SMEs evaluated; 18 high-tech filings sent on, one returned by the city; 2 vouchers granted; loans of 5M, 3M and 5M at the bank) and leaves work at every desk', async () => {
+    expect(await t.app.get(DemoApplicationsSeeder).seedIfEmpty()).toBe(60);
     const rows = async (sql: string) =>
       (await t.dataSource.query(sql)) as Record<string, string>[];
     const byState = await rows(
@@ -31,6 +31,20 @@ describe('the demo half-year', () => {
       ['provincial_review', 16],
       ['returned_by_city', 1],
     ]);
+    const evaluated = await rows(
+      "SELECT a.state AS state, COUNT(DISTINCT a.id) AS n FROM applications a JOIN application_events e ON e.application_id = a.id WHERE a.type = 'tech_sme' AND e.action = 'auto_check_passed' GROUP BY a.state ORDER BY a.state",
+    );
+    expect(evaluated.map((r) => [r['state'], Number(r['n'])])).toEqual([
+      ['formal_review', 2],
+      ['provincial_batch', 2],
+      ['public_notice', 4],
+      ['registered', 24],
+      ['returned', 1],
+    ]);
+    const registrations = await rows(
+      "SELECT COUNT(*) AS n FROM grants WHERE series = 'tech_sme_registration'",
+    );
+    expect(Number(registrations[0]?.['n'])).toBe(24);
     const granted = await rows(
       "SELECT COUNT(DISTINCT e.application_id) AS n FROM application_events e JOIN applications a ON a.id = e.application_id WHERE a.type = 'innovation_voucher' AND e.action = 'approve'",
     );
@@ -65,7 +79,7 @@ describe('the demo half-year', () => {
     await auditor.login('auditor@example.com', DEMO_PASSWORD);
     expect(
       (await auditor.get<ChainVerification>(ApiRoutes.eventChain)).body,
-    ).toMatchObject({ intact: true, applications: 27 });
+    ).toMatchObject({ intact: true, applications: 60 });
     expect(await t.app.get(DemoApplicationsSeeder).seedIfEmpty()).toBe(0);
   });
 });

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { OrganisationEntity, OutboxEntity, UserEntity } from '@portal/api-db';
+import {
+  GrantEntity,
+  OrganisationEntity,
+  OutboxEntity,
+  UserEntity,
+} from '@portal/api-db';
 import { DIALECTS } from '@portal/api-testing';
 import {
   ApiRoutes,
@@ -207,12 +212,19 @@ describe.each(DIALECTS)('high-tech applications on %s', (dialect) => {
     expect(await job?.getState()).toBe('delayed');
     await job?.promote();
     const certified = await expectState(antai, id, 'certified');
-    const certificate = certified.decision['certificate'] as {
-      number: string;
-      issuedOn: string;
-      validUntil: string;
-    };
+    const certificate = certified.decision.certificate;
+    if (!certificate) throw new Error('certified without a certificate');
     expect(certificate.number).toMatch(/^GR\d{4}33\d{6}$/);
+    // The certificate is also a grant other programmes read (a tech-SME direct qualification).
+    expect(
+      await t.dataSource
+        .getRepository(GrantEntity)
+        .findOneByOrFail({ applicationId: id }),
+    ).toMatchObject({
+      series: 'high_tech_certificate',
+      number: certificate.number,
+      validUntil: certificate.validUntil,
+    });
     expect(
       Number(certificate.validUntil.slice(0, 4)) -
         Number(certificate.issuedOn.slice(0, 4)),

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { CallEntity } from '@portal/api-db';
+import { CallEntity, GrantEntity } from '@portal/api-db';
 import type { ApplicationType } from '@portal/domain';
 import type { DataSource } from 'typeorm';
+import { techSmeValidUntil } from '@portal/domain';
 
 /** The smallest file `file-type` recognises as a PDF: what tests upload as a material. */
 export { MINIMAL_PDF } from '@portal/api-testing';
@@ -30,4 +31,30 @@ export async function insertCall(
     createdAt: new Date(),
   });
   return id;
+}
+
+/**
+ * A valid tech-SME registration on record for the company of `email` (a loan's precondition),
+ * as the registration effect writes it. A fixture for the loan tests; tech-sme.spec walks the
+ * real one through the API and the loan after it.
+ */
+export async function insertTechSmeRegistration(
+  dataSource: DataSource,
+  email: string,
+): Promise<void> {
+  const [membership]: { organisationId: string }[] = await dataSource.query(
+    'SELECT m.organisation_id AS organisationId FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = ?',
+    [email],
+  );
+  if (!membership) throw new Error(`${email} belongs to no organisation`);
+  const year = new Date().getFullYear();
+  await dataSource.getRepository(GrantEntity).insert({
+    id: randomUUID(),
+    series: 'tech_sme_registration',
+    number: `${year}330421${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`,
+    organisationId: membership.organisationId,
+    applicationId: randomUUID(),
+    issuedOn: `${year}-01-02`,
+    validUntil: techSmeValidUntil(year),
+  });
 }

@@ -211,6 +211,9 @@ const expiryEnds = (
 export const noticeEnds = expiryEnds('time-limit-end', 'certified');
 /** The voucher's validity ends (a Bull delayed job): voucher_expired. */
 export const voucherEnds = expiryEnds('validity-end', 'expired');
+/** A tech-SME notice's end registers the company; 31 March ends the registration. */
+export const registrationStarts = expiryEnds('time-limit-end', 'registered');
+export const registrationEnds = expiryEnds('validity-end', 'expired');
 
 /** The company uploads materials of these keys (redemption documents, promised items). */
 export const uploads = (...keys: string[]): SystemStep => ({
@@ -447,6 +450,61 @@ export function coverageWalks(partners: {
           [J, 'withdraw'],
         ],
       },
+    ],
+    tech_sme: [
+      {
+        company: A,
+        region: '330000',
+        steps: [
+          [A, 'submit'],
+          reaches('formal_review'),
+          [COUNTY, 'return_for_supplement', item('financial_statements')],
+          [A, 'resubmit'],
+          [COUNTY, 'recommend', ok],
+          [PROVINCE, 'start_public_notice'],
+          objects('seed@example.com', '周海'),
+          [PROVINCE, 'dismiss_objection', ok],
+          registrationStarts,
+          registrationEnds,
+        ],
+      },
+      {
+        company: A,
+        region: '330000',
+        steps: [
+          [A, 'submit'],
+          reaches('formal_review'),
+          [COUNTY, 'recommend', ok],
+          [PROVINCE, 'start_public_notice'],
+          objects('jinghua@example.com', '陈精华'),
+          [PROVINCE, 'uphold_objection', ok],
+        ],
+      },
+      {
+        company: A,
+        region: '330000',
+        steps: [
+          [A, 'submit'],
+          reaches('formal_review'),
+          [COUNTY, 'recommend', ok],
+          [PROVINCE, 'reject', ok],
+        ],
+      },
+      {
+        company: A,
+        region: '330000',
+        steps: [
+          [A, 'submit'],
+          reaches('formal_review'),
+          [COUNTY, 'reject', ok],
+        ],
+      },
+      {
+        company: S,
+        region: '330000',
+        steps: [[S, 'submit'], reaches('returned')],
+      },
+      { company: A, region: '330000', steps: [[A, 'withdraw']] },
     ],
     transformation_loan: [
       {

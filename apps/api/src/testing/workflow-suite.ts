@@ -5,12 +5,14 @@ import {
   type TestClient,
 } from '@portal/api-testing';
 import type { ApplicationType } from '@portal/domain';
-import { insertCall } from './factories';
+import { insertCall, insertTechSmeRegistration } from './factories';
 import { startTestApp, type TestApp } from './test-app';
 import { fileYearlyFigures } from './workflow-steps';
 
 /** The demo companies whose yearly figures the suite keeps (a high-tech check passes for them). */
 const COMPANIES_WITH_FIGURES = ['antai@example.com', 'lihua@example.com'];
+/** The demo companies holding a valid tech-SME registration (a loan's precondition). */
+const COMPANIES_REGISTERED_AS_TECH_SMES = ['jinghua@example.com'];
 
 /** What a suite of workflow tests shares: the real API on one dialect, its SMTP server, sign-ins. */
 export interface WorkflowSuite {
@@ -69,6 +71,8 @@ export function workflowSuite(dialect: Dialect): WorkflowSuite {
       const company = await suite.as(email);
       await fileYearlyFigures(company);
     }
+    for (const email of COMPANIES_REGISTERED_AS_TECH_SMES)
+      await insertTechSmeRegistration(app.dataSource, email);
   });
   afterAll(async () => {
     await app?.close();

@@ -32,6 +32,18 @@ const DEMO_PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n',
 );
 
+/** The county report's half-year: 18 high-tech filings, 33 tech SMEs evaluated. */
+const HIGH_TECH_FILINGS = 18;
+const TECH_SMES_EVALUATED = 33;
+/** Where the 33 evaluations stand, in filing order (the loan applicants come first: registered). */
+const TECH_SME_STAGES = [
+  { upTo: 24, stage: 'registered' },
+  { upTo: 28, stage: 'public_notice' },
+  { upTo: 30, stage: 'provincial_batch' },
+  { upTo: 32, stage: 'formal_review' },
+  { upTo: 33, stage: 'returned' },
+] as const;
+
 const FORMS: Record<ApplicationType, Record<string, unknown>> = {
   high_tech: {
     field: 'advanced_manufacturing_automation',
@@ -52,7 +64,13 @@ const FORMS: Record<ApplicationType, Record<string, unknown>> = {
     termMonths: 12,
     purpose: '科技成果转化生产线建设',
     achievement: '发明专利产业化',
-    techSmeNumber: '20263304210000001',
+  },
+  tech_sme: {
+    blacklisted: false,
+    seriousIncidentInThreeYears: false,
+    nationalStAward: false,
+    provincialRdInstitution: false,
+    ledStandard: false,
   },
 };
 
@@ -73,10 +91,12 @@ const FIGURES = {
 
 /**
  * Replays a county bureau's half-year through the real services (so every event chain, ledger
- * entry and reference number is genuine): 18 high-tech filings sent on to the province, one
- * returned for supplement, 2 voucher grants, 3 loans (5M, 3M, 5M) approved by the city and
- * waiting at the bank; plus work waiting at every desk (county, city, province, experts, bank,
- * provider) and a draft. Runs once, on a database without applications.
+ * entry and reference number is genuine): 33 tech SMEs evaluated (24 registered, 4 in the
+ * provincial notice, 2 waiting for the next batch, 2 at the formal review, 1 returned), 18
+ * high-tech filings sent on to the province, one returned for supplement, 2 voucher grants, 3
+ * loans (5M, 3M, 5M) approved by the city and waiting at the bank; plus work waiting at every
+ * desk (county, city, province, experts, bank, provider) and a draft. Runs once, on a database
+ * without applications.
  */
 @Injectable()
 export class DemoApplicationsSeeder {
@@ -125,10 +145,26 @@ export class DemoApplicationsSeeder {
       },
     );
 
+    const techSmeCall = await this.calls.create(
+      await this.actor('admin.zhejiang@example.com'),
+      {
+        type: 'tech_sme',
+        title: '2026年度科技型中小企业评价入库',
+        ...window,
+      },
+    );
+
     const county = await this.actor('reviewer.jiashan@example.com');
     const city = await this.actor('reviewer.jiaxing@example.com');
-    const companies = await this.highTechFilers(18);
-    let count = 0;
+    const province = await this.actor('reviewer.zhejiang@example.com');
+    const filers = await this.demoCompanies(TECH_SMES_EVALUATED);
+    let count = await this.techSmeHalfYear(
+      filers,
+      techSmeCall,
+      county,
+      province,
+    );
+    const companies = filers.slice(0, HIGH_TECH_FILINGS);
     for (const [i, email] of companies.entries()) {
       const company = await this.actor(email);
       const id = await this.submitted(company, highTechCall);
@@ -228,7 +264,6 @@ export class DemoApplicationsSeeder {
         where: { callId: highTechCall.id, state: 'provincial_review' },
         order: { reference: 'ASC' },
       });
-    const province = await this.actor('reviewer.zhejiang@example.com');
     await this.experts.draw(province, toExperts.id);
     await this.act(province, toExperts.id, 'send_to_experts', {});
     await this.applications.create(shengze, voucherCall.id);
@@ -237,8 +272,56 @@ export class DemoApplicationsSeeder {
     return count;
   }
 
+  /**
+   * The county's 33 tech-SME evaluations, all past the automated scoring: most registered after
+   * the province's monthly notice (the loan applicants among them, whose loans need it), some in
+   * this month's notice, some waiting for the next batch, two at the county's formal review and
+   * one returned for supplement.
+   */
+  private async techSmeHalfYear(
+    filers: readonly string[],
+    call: CallView,
+    county: Actor,
+    province: Actor,
+  ): Promise<number> {
+    for (const [i, email] of filers.entries()) {
+      const company = await this.actor(email);
+      const id = await this.submitted(company, call);
+      const stage = TECH_SME_STAGES.find((s) => i < s.upTo)?.stage;
+      if (stage === 'formal_review') continue;
+      if (stage === 'returned') {
+        await this.act(county, id, 'return_for_supplement', {
+          comment: '财务报表与年度数据不一致',
+          items: [
+            {
+              target: 'financial_statements',
+              note: '请上传经审计的上一年度财务报表',
+            },
+          ],
+        });
+        continue;
+      }
+      await this.act(county, id, 'recommend', { comment: '形式审查通过' });
+      if (stage === 'provincial_batch') continue;
+      await this.act(province, id, 'start_public_notice', {});
+      if (stage === 'registered') await this.noticeEnded(id);
+    }
+    return filers.length;
+  }
+
+  /** The end of the notice, as its Bull job would fire it 10 working days on. */
+  private async noticeEnded(id: string): Promise<void> {
+    const application = await this.dataSource
+      .getRepository(ApplicationEntity)
+      .findOneByOrFail({ id });
+    await this.automation.timerEnded(
+      { applicationId: id, eventId: '', seq: application.eventCount },
+      'time_limit_end',
+    );
+  }
+
   /** The verified demo companies plus generated ones, each with figures that pass the rules. */
-  private async highTechFilers(total: number): Promise<string[]> {
+  private async demoCompanies(total: number): Promise<string[]> {
     const emails = DEMO_COMPANIES.filter(
       (c) => c.verified && c.regionCode === '330421',
     ).map((c) => `${c.key}@example.com`);

@@ -36,6 +36,7 @@ export interface NotifyJobPayload {
     | 'stage_reminder'
     | 'stage_escalation'
     | 'commitment_overdue'
+    | 'refiling_reminder'
     | 'draft_reminder';
   readonly applicationId: string;
   readonly eventId: string | null;
@@ -62,6 +63,8 @@ export interface JobPayloads {
   'stage-escalation': WorkflowJobPayload;
   /** The date an enterprise promised missing items by (容缺受理). */
   'commitment-due': WorkflowJobPayload;
+  /** 1 January after a registration: the enterprise may file for the next evaluation year. */
+  'refiling-reminder': WorkflowJobPayload;
   /** The calls' clock (repeatable): draft reminders before closing, closings. */
   'calls-tick': Record<string, never>;
   /** Resolve recipients and preferences, render and record each message. */
@@ -83,6 +86,7 @@ export const JOB_QUEUES: { readonly [J in JobName]: QueueName } = {
   'stage-reminder': QUEUES.timers,
   'stage-escalation': QUEUES.timers,
   'commitment-due': QUEUES.timers,
+  'refiling-reminder': QUEUES.timers,
   'calls-tick': QUEUES.workflow,
   notify: QUEUES.notifications,
   'send-mail': QUEUES.notifications,

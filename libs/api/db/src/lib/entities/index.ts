@@ -21,6 +21,7 @@ import {
   NotificationEntity,
   NotificationPreferenceEntity,
 } from './notification.entity';
+import { GrantEntity } from './grant.entity';
 import { ObjectionEntity } from './objection.entity';
 import { OrganisationEntity } from './organisation.entity';
 import { OutboxEntity } from './outbox.entity';
@@ -45,6 +46,7 @@ export {
   CompanyYearFiguresEntity,
   ExpertAssignmentEntity,
   ExpertEntity,
+  GrantEntity,
   IdempotencyKeyEntity,
   InvitationEntity,
   LoginThrottleEntity,
@@ -89,4 +91,5 @@ export const ENTITIES = [
   ObjectionEntity,
   CalendarOverrideEntity,
   CalendarRevisionEntity,
+  GrantEntity,
 ];

@@ -12,3 +12,4 @@ export * from './expert-assignments.repository';
 export * from './objections.repository';
 export * from './notifications.repository';
 export * from './preferences.repository';
+export * from './grants.repository';

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { chinaDate, endOfChinaDay } from '@portal/api-core';
+import { chinaDate, chinaMorning, endOfChinaDay } from '@portal/api-core';
 import {
-  ObjectionEntity,
-  updateRow,
   type ApplicationEntity,
   type ApplicationEventEntity,
+  GrantsRepository,
+  ObjectionEntity,
   type OutboxEntity,
+  updateRow,
 } from '@portal/api-db';
 import {
   JOB_QUEUES,
@@ -15,12 +16,14 @@ import {
   type WorkflowJobPayload,
 } from '@portal/api-jobs';
 import {
-  programmeOf,
-  stateOf,
-  waitsFor,
   type ApplicationDecision,
   type EffectKey,
+  type GrantSeries,
+  programmeOf,
+  stateOf,
+  techSmeValidUntil,
   type TransitionDefinition,
+  waitsFor,
   type WorkflowDefinition,
 } from '@portal/domain';
 import type { EntityManager } from 'typeorm';
@@ -121,14 +124,58 @@ export class EffectsService {
           year,
           application.provinceCode,
         );
-        return {
-          certificate: {
-            number: `GR${year}${application.provinceCode.slice(0, 2)}${String(serial).padStart(6, '0')}`,
-            issuedOn: today,
-            validUntil: addMonths(today, CERTIFICATE_YEARS * 12, -1),
-          },
+        const certificate = {
+          number: `GR${year}${application.provinceCode.slice(0, 2)}${String(serial).padStart(6, '0')}`,
+          issuedOn: today,
+          validUntil: addMonths(today, CERTIFICATE_YEARS * 12, -1),
         };
+        await recordGrant(
+          em,
+          application,
+          'high_tech_certificate',
+          certificate,
+          now,
+        );
+        return { certificate };
       },
+    },
+    issue_registration: {
+      locks: true,
+      apply: async ({ em, application, now }) => {
+        const today = chinaDate(now);
+        const evaluationYear = Number(today.slice(0, 4));
+        const serial = await this.references.next(
+          em,
+          'tech_sme_registration',
+          evaluationYear,
+          application.countyCode,
+        );
+        const registration = {
+          number: `${evaluationYear}${application.countyCode}${String(serial).padStart(6, '0')}`,
+          evaluationYear,
+          issuedOn: today,
+          validUntil: techSmeValidUntil(evaluationYear),
+        };
+        await recordGrant(
+          em,
+          application,
+          'tech_sme_registration',
+          registration,
+          now,
+        );
+        return { registration };
+      },
+    },
+    remind_refiling: {
+      locks: false,
+      schedule: ({ now }) => [
+        {
+          job: 'refiling-reminder',
+          runAt: chinaMorning(
+            `${Number(chinaDate(now).slice(0, 4)) + 1}-01-01`,
+          ),
+        },
+      ],
     },
     issue_voucher: {
       locks: false,
@@ -262,6 +309,26 @@ function outboxRow(
     dispatchedAt: null,
     completedAt: null,
   };
+}
+
+/** The grant as a row other programmes read (a loan's precondition, a direct qualification). */
+async function recordGrant(
+  em: EntityManager,
+  application: ApplicationEntity,
+  series: GrantSeries,
+  grant: { number: string; issuedOn: string; validUntil: string },
+  now: Date,
+): Promise<void> {
+  await GrantsRepository.record(em, {
+    id: randomUUID(),
+    series,
+    number: grant.number,
+    organisationId: application.organisationId,
+    applicationId: application.id,
+    issuedOn: grant.issuedOn,
+    validUntil: grant.validUntil,
+    createdAt: now,
+  });
 }
 
 /** An ISO date `months` later, shifted by `days` (the day before the anniversary ends a term). */

@@ -7,6 +7,7 @@ import {
   ApplicationsRepository,
   AttachmentsRepository,
   figuresBefore,
+  GrantsRepository,
   updateRow,
 } from '@portal/api-db';
 import { JobProducer, type WorkflowJobPayload } from '@portal/api-jobs';
@@ -157,6 +158,25 @@ export class WorkflowAutomationService {
     return 'done';
   }
 
+  /**
+   * 1 January after a registration, while nothing else has happened to it: the enterprise may
+   * now file for the next evaluation year before the registration lapses on 31 March.
+   */
+  async refilingReminder(job: WorkflowJobPayload): Promise<JobOutcome> {
+    const application = await this.current(job);
+    if (!application) return 'skipped';
+    await this.producer.enqueue(
+      'notify',
+      {
+        kind: 'refiling_reminder',
+        applicationId: application.id,
+        eventId: job.eventId,
+      },
+      `refiling_reminder:${job.eventId}`,
+    );
+    return 'done';
+  }
+
   /** The application, while the event that scheduled the job is still its latest. */
   private async current(
     job: WorkflowJobPayload,
@@ -231,6 +251,11 @@ export class WorkflowAutomationService {
             this.dataSource.manager,
             application.organisationId,
             Number(applicationDate.slice(0, 4)),
+          ),
+          grants: await GrantsRepository.validOf(
+            this.dataSource.manager,
+            application.organisationId,
+            applicationDate,
           ),
         })
       : null;

@@ -57,6 +57,11 @@ export class TimersProcessor {
     return this.automation.stageDeadline(job.data, 'escalation');
   }
 
+  @Process('refiling-reminder')
+  refilingReminder(job: Job<WorkflowJobPayload>): Promise<JobOutcome> {
+    return this.automation.refilingReminder(job.data);
+  }
+
   @Process({ name: 'commitment-due', concurrency: HANDLER_CONCURRENCY })
   commitmentDue(job: Job<WorkflowJobPayload>): Promise<JobOutcome> {
     return this.automation.commitmentDue(job.data);

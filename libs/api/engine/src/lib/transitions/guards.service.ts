@@ -10,6 +10,7 @@ import {
   AttachmentEntity,
   ExpertAssignmentEntity,
   ExpertEntity,
+  GrantsRepository,
   ObjectionEntity,
   OrganisationEntity,
 } from '@portal/api-db';
@@ -22,7 +23,6 @@ import {
   panelProblems,
   regionContains,
   regionLevel,
-  techSmeRegistration,
   validateForm,
   voucherRate,
   voucherSubsidy,
@@ -231,22 +231,20 @@ export class GuardsService {
       });
       if (open > 0) throw guardFailed('An objection is still open.');
     },
-    tech_sme_registered: async ({ application, now }) => {
-      const number = application.form['techSmeNumber'];
-      const registration =
-        typeof number === 'string' ? techSmeRegistration(number) : null;
-      const check = loanPrecondition(registration, false, chinaDate(now));
-      if (!check.passed)
-        throw new ValidationFailedError(
-          [
-            {
-              field: 'form.techSmeNumber',
-              code: registration ? 'tech_sme.expired' : 'tech_sme.required',
-              message: check.explanation.en,
-            },
-          ],
-          check.explanation.en,
-        );
+    tech_sme_registered: async ({ em, application, now }) => {
+      const today = chinaDate(now);
+      const [held] = await GrantsRepository.validOf(
+        em,
+        application.organisationId,
+        today,
+        'tech_sme_registration',
+      );
+      const check = loanPrecondition(
+        held ? { number: held.number, validUntil: held.validUntil } : null,
+        false,
+        today,
+      );
+      if (!check.passed) throw guardFailed(check.explanation.en);
     },
     voucher_cap_available: async ({ em, application, now }) => {
       const year = Number(chinaDate(now).slice(0, 4));

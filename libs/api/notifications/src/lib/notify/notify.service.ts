@@ -21,6 +21,7 @@ import {
   applicantMustHear,
   NOTIFICATION_CATEGORY,
   supervisingParty,
+  techSmeRefilingOpensOn,
   workflowVersion,
   type NotifyTarget,
   type Party,
@@ -231,6 +232,29 @@ export class NotifyService {
           items: commitment.items,
           committedAt: new Date(),
           extra: { dueOn: commitment.dueOn },
+        };
+      }
+      case 'refiling_reminder': {
+        const { registration } = application.decision;
+        if (!event || !registration) return null;
+        return {
+          ...common,
+          kind: job.kind,
+          causeKey: `${job.kind}:${event.id}`,
+          transition: null,
+          state: application.state,
+          parties: ['enterprise'],
+          // A lapsed registration stops the loans and programmes that need it.
+          applicantMandatory: true,
+          items: [],
+          committedAt: new Date(),
+          extra: {
+            number: registration.number,
+            validUntil: registration.validUntil,
+            refilingOpensOn: techSmeRefilingOpensOn(
+              registration.evaluationYear,
+            ),
+          },
         };
       }
       case 'draft_reminder': {

@@ -4,6 +4,7 @@ import { digestTemplate } from './digest.template';
 import { draftReminderTemplate } from './draft-reminder.template';
 import { layOut, type RenderedMessage } from './layout';
 import type { Template, TemplateData } from './message';
+import { refilingReminderTemplate } from './refiling-reminder.template';
 import { stageEscalationTemplate } from './stage-escalation.template';
 import { stageReminderTemplate } from './stage-reminder.template';
 import { statusChangeTemplate } from './status-change.template';
@@ -17,6 +18,7 @@ export const TEMPLATES: { readonly [K in NotificationKind]: Template<K> } = {
   stage_reminder: stageReminderTemplate,
   stage_escalation: stageEscalationTemplate,
   commitment_overdue: commitmentOverdueTemplate,
+  refiling_reminder: refilingReminderTemplate,
   draft_reminder: draftReminderTemplate,
   digest: digestTemplate,
 };

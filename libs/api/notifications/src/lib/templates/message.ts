@@ -40,6 +40,12 @@ export interface CommitmentFacts extends CaseFacts {
   readonly dueOn: string;
 }
 
+export interface RefilingFacts extends CaseFacts {
+  readonly number: string;
+  readonly validUntil: string;
+  readonly refilingOpensOn: string;
+}
+
 export interface DigestFacts {
   readonly recipientName: string;
   readonly date: string;
@@ -54,6 +60,7 @@ export interface TemplateData {
   readonly stage_reminder: CaseFacts;
   readonly stage_escalation: CaseFacts;
   readonly commitment_overdue: CommitmentFacts;
+  readonly refiling_reminder: RefilingFacts;
   readonly draft_reminder: DraftFacts;
   readonly digest: DigestFacts;
 }

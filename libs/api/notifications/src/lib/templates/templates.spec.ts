@@ -20,6 +20,13 @@ const SAMPLES: TemplateData = {
   stage_reminder: caseFacts,
   stage_escalation: caseFacts,
   commitment_overdue: { ...caseFacts, dueOn: '2026-12-01' },
+  refiling_reminder: {
+    ...caseFacts,
+    typeLabel: '科技型中小企业评价入库',
+    number: '202533042100123',
+    validUntil: '2026-03-31',
+    refilingOpensOn: '2026-01-01',
+  },
   draft_reminder: {
     ...caseFacts,
     callTitle: '2026 年度高新技术企业认定（第二批）',
@@ -138,6 +145,25 @@ describe('case messages', () => {
     expect(mail.text).not.toContain('Comment:');
     expect(mail.text).not.toContain('What to supplement');
     expect(mail.text).not.toContain('Time to act');
+  });
+
+  it('tells the enterprise when its registration lapses and when to re-file', () => {
+    const sample = SAMPLES.refiling_reminder;
+    for (const language of LANGUAGES) {
+      const mail = render('refiling_reminder', language, sample);
+      expect(mail.subject).toContain(sample.reference);
+      expect(mail.subject).toContain(sample.validUntil);
+      for (const text of [
+        sample.number,
+        sample.validUntil,
+        sample.refilingOpensOn,
+        sample.companyName,
+      ])
+        expect(mail.text).toContain(text);
+      expect(mail.text).not.toContain(
+        language === 'zh-CN' ? '需补正' : 'What to supplement',
+      );
+    }
   });
 
   it('has a template for every kind in both languages', () => {

@@ -10,6 +10,7 @@ export const NOTIFICATION_KINDS = [
   'stage_reminder',
   'stage_escalation',
   'commitment_overdue',
+  'refiling_reminder',
   'draft_reminder',
   'digest',
 ] as const;
@@ -31,6 +32,7 @@ export const NOTIFICATION_CATEGORY: {
   stage_reminder: 'reminder',
   stage_escalation: 'reminder',
   commitment_overdue: 'reminder',
+  refiling_reminder: 'reminder',
   draft_reminder: 'reminder',
   digest: 'digest',
 };

@@ -14,6 +14,21 @@ export interface EligibilityFacts {
   readonly applicationDate: string;
   /** The company's kept yearly figures for the years before the application's, any order. */
   readonly years: readonly CompanyYearFigures[];
+  /** What the portal has granted the company that is valid on the application date. */
+  readonly grants: readonly HeldGrant[];
+}
+
+/** The series of what a programme grants: certificates and registrations as e-licences. */
+export const GRANT_SERIES = [
+  'high_tech_certificate',
+  'tech_sme_registration',
+] as const;
+export type GrantSeries = (typeof GRANT_SERIES)[number];
+
+export interface HeldGrant {
+  readonly series: GrantSeries;
+  readonly number: string;
+  readonly validUntil: string;
 }
 
 export interface EligibilityRule {

@@ -5,6 +5,7 @@ import {
 } from './innovation-voucher';
 import type { FormSchema } from '../forms/form-schema';
 import type { Programme } from './programme';
+import { TECH_SME, type TechSmeDecision } from './tech-sme';
 import {
   TRANSFORMATION_LOAN,
   type TransformationLoanDecision,
@@ -15,6 +16,7 @@ export const APPLICATION_TYPES = [
   'high_tech',
   'innovation_voucher',
   'transformation_loan',
+  'tech_sme',
 ] as const;
 export type ApplicationType = (typeof APPLICATION_TYPES)[number];
 
@@ -24,12 +26,14 @@ export const PROGRAMMES: {
   high_tech: HIGH_TECH,
   innovation_voucher: INNOVATION_VOUCHER,
   transformation_loan: TRANSFORMATION_LOAN,
+  tech_sme: TECH_SME,
 };
 
 /** What a case's decision may hold, whichever programme it is of. */
 export type ApplicationDecision = HighTechDecision &
   InnovationVoucherDecision &
-  TransformationLoanDecision;
+  TransformationLoanDecision &
+  TechSmeDecision;
 
 export function programmeOf(
   type: ApplicationType,

@@ -142,7 +142,15 @@ export function validateWorkflow(
       say(where, `is not terminal but ends as "${s.outcome}"`);
     if (s.holder === 'enterprise' && s.timeLimitDays !== null)
       say(where, 'is held by the enterprise, whose time is not limited');
-    if (s.holder !== 'enterprise' && !(Number(s.timeLimitDays) > 0))
+    // A grant in force waits for its own end date, not a time limit in working days.
+    const waitsForValidity =
+      s.holder === 'system' &&
+      exits.every((t) => t.trigger?.on === 'validity_end');
+    if (
+      s.holder !== 'enterprise' &&
+      !waitsForValidity &&
+      !(Number(s.timeLimitDays) > 0)
+    )
       say(where, `is held by ${s.holder} but has no time limit`);
     if (
       s.holder === 'enterprise' &&

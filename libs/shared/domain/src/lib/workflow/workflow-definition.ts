@@ -98,6 +98,10 @@ export const EFFECTS = {
   issue_certificate:
     "number the certificate in the province's series for the year, valid three years",
   issue_voucher: 'date the voucher granted, valid twelve months',
+  issue_registration:
+    'number the tech-SME registration for the evaluation year, valid until 31 March after it',
+  remind_refiling:
+    'remind the enterprise on 1 January to file for the next evaluation year',
   release_ledger:
     "give a voucher's unredeemed reservation back to the company's yearly cap",
 } as const;

@@ -579,6 +579,7 @@ export const en: TranslationTree<typeof zhCN> = {
       stage_reminder: 'Deadline reminder',
       stage_escalation: 'Overdue escalation',
       commitment_overdue: 'Commitment overdue',
+      refiling_reminder: 'Re-filing reminder',
       draft_reminder: 'Draft reminder',
       digest: 'Daily digest',
     },

@@ -545,6 +545,7 @@ export const zhCN = {
       stage_reminder: '办理提醒',
       stage_escalation: '超期督办',
       commitment_overdue: '容缺承诺逾期',
+      refiling_reminder: '新年度评价提醒',
       draft_reminder: '申报截止提醒',
       digest: '每日汇总',
     },

@@ -3,6 +3,7 @@ import { CompanyYearFigures1764280000000 } from './1764280000000-company-year-fi
 import { Applications1764290000000 } from './1764290000000-applications';
 import { Notifications1764300000000 } from './1764300000000-notifications';
 import { CalendarRevision1764310000000 } from './1764310000000-calendar-revision';
+import { Grants1764320000000 } from './1764320000000-grants';
 
 /** In order. Each file is reviewed by hand; never edit one that has shipped. */
 export const MYSQL_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MYSQL_MIGRATIONS = [
   Applications1764290000000,
   Notifications1764300000000,
   CalendarRevision1764310000000,
+  Grants1764320000000,
 ];

@@ -56,13 +56,6 @@ export const TRANSFORMATION_LOAN_FORM: FormSchema = {
           required: true,
           maxLength: 2000,
         },
-        {
-          key: 'techSmeNumber',
-          type: 'text',
-          label: l('科技型中小企业入库编号', 'Tech-SME registration number'),
-          required: false,
-          maxLength: 32,
-        },
       ],
     },
   ],
