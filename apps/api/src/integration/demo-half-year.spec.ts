@@ -19,8 +19,8 @@ describe('the demo half-year', () => {
   });
   afterAll(() => t.close());
 
-  it('replays the county report (33 tech SMEs evaluated; 18 high-tech filings sent on, one returned by the city; 2 vouchers granted; loans of 5M, 3M and 5M at the bank) and leaves work at every desk', async () => {
-    expect(await t.app.get(DemoApplicationsSeeder).seedIfEmpty()).toBe(60);
+  it('replays the county report (3 Torch-plan filings, 2 past the initial review with their supplement in; 33 tech SMEs evaluated; 18 high-tech filings sent on, one returned by the city; 2 vouchers granted; loans of 5M, 3M and 5M at the bank) and leaves work at every desk', async () => {
+    expect(await t.app.get(DemoApplicationsSeeder).seedIfEmpty()).toBe(63);
     const rows = async (sql: string) =>
       (await t.dataSource.query(sql)) as Record<string, string>[];
     const byState = await rows(
@@ -41,6 +41,17 @@ describe('the demo half-year', () => {
       ['registered', 24],
       ['returned', 1],
     ]);
+    const torch = await rows(
+      "SELECT state, COUNT(*) AS n FROM applications WHERE type = 'st_project' GROUP BY state ORDER BY state",
+    );
+    expect(torch.map((r) => [r['state'], Number(r['n'])])).toEqual([
+      ['approval_review', 2],
+      ['rejected', 1],
+    ]);
+    const supplemented = await rows(
+      "SELECT COUNT(*) AS n FROM application_events e JOIN applications a ON a.id = e.application_id WHERE a.type = 'st_project' AND e.action = 'submit_supplement'",
+    );
+    expect(Number(supplemented[0]?.['n'])).toBe(2);
     const registrations = await rows(
       "SELECT COUNT(*) AS n FROM grants WHERE series = 'tech_sme_registration'",
     );
@@ -58,7 +69,7 @@ describe('the demo half-year', () => {
 
     const expert = (
       await rows(
-        'SELECT u.email AS email FROM expert_assignments x JOIN users u ON u.id = x.expert_user_id LIMIT 1',
+        "SELECT u.email AS email FROM expert_assignments x JOIN users u ON u.id = x.expert_user_id JOIN applications a ON a.id = x.application_id WHERE a.state = 'expert_review' LIMIT 1",
       )
     )[0]?.['email'] as string;
     for (const email of [
@@ -79,7 +90,7 @@ describe('the demo half-year', () => {
     await auditor.login('auditor@example.com', DEMO_PASSWORD);
     expect(
       (await auditor.get<ChainVerification>(ApiRoutes.eventChain)).body,
-    ).toMatchObject({ intact: true, applications: 60 });
+    ).toMatchObject({ intact: true, applications: 63 });
     expect(await t.app.get(DemoApplicationsSeeder).seedIfEmpty()).toBe(0);
   });
 });

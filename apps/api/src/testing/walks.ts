@@ -45,6 +45,20 @@ export const FAILING_SCORE: ExpertScore = {
   standard_bonus: 0,
 };
 
+/** Scores on a project call's own rubric: 80 of 100 (passes above 60) and 40. */
+export const PROJECT_PASSING_SCORE: ExpertScore = {
+  innovation: 25,
+  feasibility: 20,
+  benefit: 20,
+  capacity: 15,
+};
+export const PROJECT_FAILING_SCORE: ExpertScore = {
+  innovation: 10,
+  feasibility: 10,
+  benefit: 10,
+  capacity: 10,
+};
+
 /** The Bull job an outbox row was handed over as, once the relay has added it. */
 export async function bullJobOf(
   t: TestApp,
@@ -91,6 +105,7 @@ export async function scoredByPanel(
   suite: WorkflowSuite,
   id: string,
   points: ExpertScore,
+  decidedAt = 'provincial_decision',
 ): Promise<ExpertPanelView> {
   const province = await suite.as(PROVINCE);
   const drawn = await province.post<ExpertPanelView>(
@@ -137,7 +152,7 @@ export async function scoredByPanel(
     });
     expect(scored.status).toBe(200);
   }
-  await expectState(province, id, 'provincial_decision');
+  await expectState(province, id, decidedAt);
   return (await province.get<ExpertPanelView>(ApiRoutes.applicationExperts(id)))
     .body;
 }
@@ -169,10 +184,13 @@ export const reaches = (state: string): SystemStep => ({
 });
 
 /** Draws a panel and has every expert score: scoring_complete. */
-export const panelScores = (points: ExpertScore): SystemStep => ({
+export const panelScores = (
+  points: ExpertScore,
+  decidedAt?: string,
+): SystemStep => ({
   does: 'panel scores',
   run: async (suite, id) => {
-    await scoredByPanel(suite, id, points);
+    await scoredByPanel(suite, id, points, decidedAt);
   },
 });
 
@@ -305,6 +323,18 @@ export function coverageWalks(partners: {
       signedOn: '2026-11-02',
     },
   };
+  const toApproval: Step[] = [
+    [J, 'submit'],
+    [COUNTY, 'recommend', ok],
+    panelScores(PROJECT_PASSING_SCORE, 'initial_decision'),
+    [PROVINCE, 'pass_initial_review', item('project_proposal')],
+    [J, 'submit_supplement'],
+    [
+      PROVINCE,
+      'approve_project',
+      { payload: { approvedBudgetYuan: 2_000_000 } },
+    ],
+  ];
   const toBank: Step[] = [
     [J, 'submit'],
     [COUNTY, 'recommend', ok],
@@ -505,6 +535,103 @@ export function coverageWalks(partners: {
         steps: [[S, 'submit'], reaches('returned')],
       },
       { company: A, region: '330000', steps: [[A, 'withdraw']] },
+    ],
+    st_project: [
+      {
+        company: J,
+        region: '330000',
+        steps: [
+          [J, 'submit'],
+          [COUNTY, 'return_for_supplement', item('summary')],
+          [J, 'resubmit'],
+          [COUNTY, 'recommend', ok],
+          [PROVINCE, 'return_for_supplement', item('budget_sheet')],
+          [J, 'resubmit'],
+          panelScores(PROJECT_PASSING_SCORE, 'initial_decision'),
+          [PROVINCE, 'pass_initial_review', item('project_proposal')],
+          [J, 'submit_supplement'],
+          [PROVINCE, 'return_supplement', item('budget_sheet')],
+          [J, 'submit_supplement'],
+          [
+            PROVINCE,
+            'approve_project',
+            { payload: { approvedBudgetYuan: 1_500_000 } },
+          ],
+          uploads('midterm_report'),
+          [J, 'submit_midterm_report'],
+          [PROVINCE, 'return_midterm', item('midterm_report')],
+          [J, 'submit_midterm_report'],
+          [PROVINCE, 'accept_midterm', ok],
+          uploads('final_report'),
+          [J, 'submit_final_report'],
+          [PROVINCE, 'return_final', item('final_report')],
+          [J, 'submit_final_report'],
+          [PROVINCE, 'accept_final', ok],
+        ],
+      },
+      {
+        company: J,
+        region: '330000',
+        steps: [
+          ...toApproval,
+          uploads('midterm_report'),
+          [J, 'submit_midterm_report'],
+          [PROVINCE, 'terminate', ok],
+        ],
+      },
+      {
+        company: J,
+        region: '330000',
+        steps: [
+          ...toApproval,
+          uploads('midterm_report'),
+          [J, 'submit_midterm_report'],
+          [PROVINCE, 'accept_midterm', ok],
+          uploads('final_report'),
+          [J, 'submit_final_report'],
+          [PROVINCE, 'terminate', ok],
+        ],
+      },
+      {
+        company: J,
+        region: '330000',
+        steps: [
+          [J, 'submit'],
+          [COUNTY, 'recommend', ok],
+          panelScores(PROJECT_FAILING_SCORE, 'initial_decision'),
+          [PROVINCE, 'reject', ok],
+        ],
+      },
+      {
+        company: J,
+        region: '330000',
+        steps: [
+          [J, 'submit'],
+          [COUNTY, 'recommend', ok],
+          panelScores(PROJECT_PASSING_SCORE, 'initial_decision'),
+          [PROVINCE, 'pass_initial_review', item('project_proposal')],
+          [J, 'submit_supplement'],
+          [PROVINCE, 'reject', ok],
+        ],
+      },
+      {
+        company: J,
+        region: '330000',
+        steps: [
+          [J, 'submit'],
+          [COUNTY, 'recommend', ok],
+          [PROVINCE, 'reject', ok],
+        ],
+      },
+      {
+        company: J,
+        region: '330000',
+        steps: [
+          [J, 'submit'],
+          [COUNTY, 'reject', ok],
+        ],
+      },
+      { company: J, region: '330000', steps: [[J, 'withdraw']] },
     ],
     transformation_loan: [
       {

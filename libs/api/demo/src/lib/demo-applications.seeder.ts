@@ -7,6 +7,7 @@ import {
   CompanyYearFiguresEntity,
   DEMO_COMPANIES,
   demoCreditCode,
+  ExpertAssignmentEntity,
   MembershipEntity,
   OrganisationEntity,
   UserEntity,
@@ -44,6 +45,19 @@ const TECH_SME_STAGES = [
   { upTo: 33, stage: 'returned' },
 ] as const;
 
+const TORCH_PASS = {
+  innovation: 25,
+  feasibility: 20,
+  benefit: 20,
+  capacity: 15,
+};
+const TORCH_FAIL = {
+  innovation: 12,
+  feasibility: 10,
+  benefit: 10,
+  capacity: 8,
+};
+
 const FORMS: Record<ApplicationType, Record<string, unknown>> = {
   high_tech: {
     field: 'advanced_manufacturing_automation',
@@ -64,6 +78,15 @@ const FORMS: Record<ApplicationType, Record<string, unknown>> = {
     termMonths: 12,
     purpose: '科技成果转化生产线建设',
     achievement: '发明专利产业化',
+  },
+  st_project: {
+    projectName: '高通量核酸检测仪产业化',
+    plan: 'torch',
+    summary: '完成高通量核酸检测仪的工程化与小批量生产，形成年产 500 台能力。',
+    startOn: '2026-09-01',
+    endOn: '2028-08-31',
+    budgetTotalYuan: 8 * M,
+    budgetRequestedYuan: 2 * M,
   },
   tech_sme: {
     blacklisted: false,
@@ -91,7 +114,8 @@ const FIGURES = {
 
 /**
  * Replays a county bureau's half-year through the real services (so every event chain, ledger
- * entry and reference number is genuine): 33 tech SMEs evaluated (24 registered, 4 in the
+ * entry and reference number is genuine): 3 Torch-plan filings (2 past the experts' initial
+ * review with their supplementary material in, 1 not passed), 33 tech SMEs evaluated (24 registered, 4 in the
  * provincial notice, 2 waiting for the next batch, 2 at the formal review, 1 returned), 18
  * high-tech filings sent on to the province, one returned for supplement, 2 voucher grants, 3
  * loans (5M, 3M, 5M) approved by the city and waiting at the bank; plus work waiting at every
@@ -154,6 +178,14 @@ export class DemoApplicationsSeeder {
       },
     );
 
+    const projectCall = await this.calls.create(
+      await this.actor('admin.zhejiang@example.com'),
+      {
+        type: 'st_project',
+        title: '2026年度火炬计划项目',
+        ...window,
+      },
+    );
     const county = await this.actor('reviewer.jiashan@example.com');
     const city = await this.actor('reviewer.jiaxing@example.com');
     const province = await this.actor('reviewer.zhejiang@example.com');
@@ -252,6 +284,8 @@ export class DemoApplicationsSeeder {
     });
     count += 2;
 
+    count += await this.torchFilings(projectCall, county, province);
+
     // Work waiting at each desk: the county (a voucher and a loan), Haiyan (a high-tech filing),
     // the experts (one of the province's filings), and a draft.
     const shengze = await this.actor('shengze@example.com');
@@ -307,6 +341,53 @@ export class DemoApplicationsSeeder {
       if (stage === 'registered') await this.noticeEnded(id);
     }
     return filers.length;
+  }
+
+  /**
+   * The report's three Torch-plan filings: the experts passed two at the initial review, whose
+   * supplementary material is in and waits for approval; the third did not pass.
+   */
+  private async torchFilings(
+    call: CallView,
+    county: Actor,
+    province: Actor,
+  ): Promise<number> {
+    const filings = [
+      ['lihua@example.com', TORCH_PASS],
+      ['jinghua@example.com', TORCH_PASS],
+      ['shengze@example.com', TORCH_FAIL],
+    ] as const;
+    for (const [email, score] of filings) {
+      const company = await this.actor(email);
+      const id = await this.submitted(company, call);
+      await this.act(county, id, 'recommend', { comment: '同意推荐' });
+      await this.experts.draw(province, id);
+      await this.act(province, id, 'send_to_experts', {});
+      const assigned = await this.dataSource
+        .getRepository(ExpertAssignmentEntity)
+        .findBy({ applicationId: id });
+      for (const { expertUserId } of assigned) {
+        const expert = await this.dataSource
+          .getRepository(UserEntity)
+          .findOneByOrFail({ id: expertUserId });
+        await this.experts.score(await this.actor(expert.email), id, {
+          score,
+          opinion: '技术路线清晰，产业化前景良好。',
+        });
+      }
+      if (score === TORCH_FAIL) {
+        await this.act(province, id, 'reject', {
+          comment: '专家初审未通过',
+        });
+        continue;
+      }
+      await this.act(province, id, 'pass_initial_review', {
+        comment: '初审通过，请补充材料',
+        items: [{ target: 'budget_sheet', note: '请补充经费预算明细' }],
+      });
+      await this.act(company, id, 'submit_supplement', {});
+    }
+    return filings.length;
   }
 
   /** The end of the notice, as its Bull job would fire it 10 working days on. */

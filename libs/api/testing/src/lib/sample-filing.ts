@@ -29,6 +29,15 @@ export const FORMS: Record<ApplicationType, Record<string, unknown>> = {
     purpose: '成果转化生产线建设',
     achievement: '发明专利 ZL2023xxxx 的产业化',
   },
+  st_project: {
+    projectName: '高通量核酸检测仪产业化',
+    plan: 'torch',
+    summary: '完成高通量核酸检测仪的工程化与小批量生产，形成年产 500 台能力。',
+    startOn: '2026-09-01',
+    endOn: '2028-08-31',
+    budgetTotalYuan: 8 * M,
+    budgetRequestedYuan: 2 * M,
+  },
   tech_sme: {
     blacklisted: false,
     seriousIncidentInThreeYears: false,

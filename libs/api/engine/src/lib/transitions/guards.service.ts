@@ -29,6 +29,8 @@ import {
   validateActionPayload,
   WORKFLOW_VERSIONS,
   type BankChoice,
+  type BudgetApproval,
+  type MaterialPhase,
   type Commitment,
   type Disbursement,
   type GuardKey,
@@ -79,6 +81,9 @@ const LOCK_FREE_GUARDS: ReadonlySet<GuardKey> = new Set<GuardKey>([
   'bank_chosen',
   'loan_terms_recorded',
   'disbursement_recorded',
+  'budget_approved',
+  'midterm_report_uploaded',
+  'final_report_uploaded',
 ]);
 
 /** The data checks a transition's definition names, each implemented once. */
@@ -313,6 +318,25 @@ export class GuardsService {
     loan_terms_recorded: async (_ctx, payload) => ({
       decision: { loanTerms: payload as unknown as LoanTerms },
     }),
+    budget_approved: async ({ application, now }, payload) => {
+      const { approvedBudgetYuan } = payload as unknown as BudgetApproval;
+      const requested = Number(application.form['budgetRequestedYuan']);
+      if (approvedBudgetYuan > requested)
+        throw payloadError(
+          'approvedBudgetYuan',
+          'budget.over_requested',
+          `At most the ${requested} CNY requested`,
+        );
+      return {
+        decision: {
+          project: { approvedBudgetYuan, approvedOn: chinaDate(now) },
+        },
+        recorded: { approvedBudgetYuan },
+      };
+    },
+    midterm_report_uploaded: async (ctx) =>
+      this.requireMaterials(ctx, 'midterm'),
+    final_report_uploaded: async (ctx) => this.requireMaterials(ctx, 'final'),
     disbursement_recorded: async ({ application, now }, payload) => {
       const disbursement = payload as unknown as Disbursement;
       const terms = application.decision.loanTerms;
@@ -385,7 +409,7 @@ export class GuardsService {
 
   private async requireMaterials(
     { em, application }: GuardContext,
-    phase: 'application' | 'redemption',
+    phase: MaterialPhase,
   ): Promise<void> {
     const uploaded = await em.find(AttachmentEntity, {
       where: { applicationId: application.id },

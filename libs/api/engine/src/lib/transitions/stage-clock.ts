@@ -38,6 +38,7 @@ export function stageClock(
   if (
     target.holder === 'enterprise' &&
     !target.terminal &&
+    !target.milestone &&
     from.holder !== 'enterprise' &&
     from.holder !== 'system' &&
     application.dueAt

@@ -23,7 +23,7 @@ import {
 export class ScoreDto implements ScoreRequest {
   @ApiProperty({
     description:
-      'Points per rubric part: ip, transformation, rd_management, growth, standard_bonus',
+      "Points per part of the programme's rubric (high-tech: ip, transformation, rd_management, growth, standard_bonus)",
   })
   @IsObject()
   score!: ExpertScore;

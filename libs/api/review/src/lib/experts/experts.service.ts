@@ -22,14 +22,18 @@ import type {
   ScoreRequest,
 } from '@portal/contracts';
 import {
-  aggregateScores,
   availableActions,
   systemTransition,
   drawExperts,
-  scoreProblems,
+  programmeOf,
+  rubricAggregate,
+  rubricScoreProblems,
+  summedRubric,
   stateOf,
   workflowVersion,
+  type ApplicationType,
   type ExpertScore,
+  type Rubric,
 } from '@portal/domain';
 import { DataSource, In, IsNull } from 'typeorm';
 import {
@@ -42,9 +46,16 @@ import { ApplicationsService } from '@portal/api-applications';
 
 const RANDOM_RANGE = 2 ** 32;
 
+/** A programme without an expert review has an empty panel: no parts, nothing to score. */
+const NO_RUBRIC = summedRubric([], 0);
+
+function rubricOf(type: ApplicationType): Rubric {
+  return programmeOf(type).rubric ?? NO_RUBRIC;
+}
+
 /**
- * The provincial expert review of high-tech certification: a random panel from the pool, each
- * expert's score on the 100-point rubric, and the aggregate the province decides on.
+ * The provincial expert review: a random panel from the pool, each expert's score on the
+ * programme's rubric, and the aggregate the province decides on.
  */
 @Injectable()
 export class ExpertsService {
@@ -223,7 +234,9 @@ export class ExpertsService {
         score: a.score,
         opinion: a.opinion,
       })),
-      aggregate: asProvince ? aggregateScores(scored) : null,
+      aggregate: asProvince
+        ? rubricAggregate(rubricOf(application.type), scored)
+        : null,
     };
   }
 
@@ -251,7 +264,9 @@ export class ExpertsService {
         'TRANSITION_NOT_ALLOWED',
         'This application is not in expert review.',
       );
-    const problems = scoreProblems({ ...request.score });
+    const problems = rubricScoreProblems(rubricOf(application.type), {
+      ...request.score,
+    });
     if (problems.length)
       throw new ValidationFailedError(
         problems.map((p) => ({

@@ -17,6 +17,16 @@ import {
 export const GUARD_PAYLOAD_FIELDS: {
   readonly [K in GuardKey]?: readonly FieldSchema[];
 } = {
+  budget_approved: [
+    {
+      key: 'approvedBudgetYuan',
+      type: 'money',
+      label: l('批准财政资助金额（元）', 'Funding granted (CNY)'),
+      required: true,
+      min: 1,
+      max: 50_000_000,
+    },
+  ],
   commitment_recorded: [
     {
       key: 'commitmentDue',
@@ -138,6 +148,9 @@ export interface ServiceContract {
   readonly contractNumber: string;
   readonly contractAmountYuan: number;
   readonly signedOn: string;
+}
+export interface BudgetApproval {
+  readonly approvedBudgetYuan: number;
 }
 export interface RedemptionRequest {
   readonly invoiceAmountYuan: number;

@@ -48,7 +48,8 @@ export interface MaterialDefinition {
   readonly phase?: MaterialPhase;
 }
 
-export type MaterialPhase = 'application' | 'redemption';
+/** When a material is needed: with the application, to redeem a voucher, with a project's mid-term or final report. */
+export type MaterialPhase = 'application' | 'redemption' | 'midterm' | 'final';
 
 /** One schema validates on the API and renders the web form. */
 export interface FormSchema {

@@ -75,7 +75,9 @@ export function supervisingParty(holder: Party): Party | null {
     case 'expert':
     case 'province':
       return 'province';
+    // A report the enterprise owes (a project milestone) escalates to the county supervising it.
     case 'enterprise':
+      return 'county';
     case 'bank':
     case 'provider':
     case 'system':

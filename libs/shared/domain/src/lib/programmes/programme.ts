@@ -1,4 +1,5 @@
 import type { FormSchema } from '../forms/form-schema';
+import type { Rubric } from '../rules/expert-rubric';
 import type { CompanyYearFigures } from '../rules/company-figures';
 import type { CommonDecision } from '../workflow/decision';
 import type {
@@ -65,6 +66,8 @@ export interface Programme<
   readonly eligibility:
     | ((facts: EligibilityFacts) => EligibilityReport | null)
     | null;
+  /** What experts score its cases on, where its workflow has an expert review. */
+  readonly rubric?: Rubric;
   /** When the grant a decision holds stops being valid, for transitions triggered by `validity_end`. */
   readonly validUntil?: (decision: D) => string | undefined;
 }

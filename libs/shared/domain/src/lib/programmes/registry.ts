@@ -5,6 +5,7 @@ import {
 } from './innovation-voucher';
 import type { FormSchema } from '../forms/form-schema';
 import type { Programme } from './programme';
+import { ST_PROJECT, type StProjectDecision } from './st-project';
 import { TECH_SME, type TechSmeDecision } from './tech-sme';
 import {
   TRANSFORMATION_LOAN,
@@ -17,6 +18,7 @@ export const APPLICATION_TYPES = [
   'innovation_voucher',
   'transformation_loan',
   'tech_sme',
+  'st_project',
 ] as const;
 export type ApplicationType = (typeof APPLICATION_TYPES)[number];
 
@@ -27,13 +29,15 @@ export const PROGRAMMES: {
   innovation_voucher: INNOVATION_VOUCHER,
   transformation_loan: TRANSFORMATION_LOAN,
   tech_sme: TECH_SME,
+  st_project: ST_PROJECT,
 };
 
 /** What a case's decision may hold, whichever programme it is of. */
 export type ApplicationDecision = HighTechDecision &
   InnovationVoucherDecision &
   TransformationLoanDecision &
-  TechSmeDecision;
+  TechSmeDecision &
+  StProjectDecision;
 
 export function programmeOf(
   type: ApplicationType,

@@ -140,8 +140,13 @@ export function validateWorkflow(
     if (exits.length === 0) say(where, 'is not terminal but has no exit');
     if (s.outcome !== null)
       say(where, `is not terminal but ends as "${s.outcome}"`);
-    if (s.holder === 'enterprise' && s.timeLimitDays !== null)
+    if (s.holder === 'enterprise' && s.timeLimitDays !== null && !s.milestone)
       say(where, 'is held by the enterprise, whose time is not limited');
+    if (
+      s.milestone &&
+      !(s.holder === 'enterprise' && Number(s.timeLimitDays) > 0)
+    )
+      say(where, 'is a milestone but not the enterprise’s with a time limit');
     // A grant in force waits for its own end date, not a time limit in working days.
     const waitsForValidity =
       s.holder === 'system' &&
@@ -217,6 +222,10 @@ export function assertValidProgrammes(): void {
         );
       for (const problem of validateWorkflow(w, programme))
         problems.push(`${type} v${w.version}, ${problem}`);
+      if (w.capabilities.includes('expert_review') && !programme.rubric)
+        problems.push(
+          `${type} v${w.version}: has experts score, but the programme has no rubric`,
+        );
     });
   }
   if (problems.length)

@@ -32,7 +32,8 @@ export type Outcome =
   | 'refused'
   | 'withdrawn'
   | 'expired'
-  | 'completed';
+  | 'completed'
+  | 'terminated';
 
 export interface StateDefinition {
   /** What bureau staff see: the stage as the bureau works it. */
@@ -45,6 +46,11 @@ export interface StateDefinition {
   readonly holder: Party;
   /** Working days the holder has; null only where the enterprise holds (or the state is terminal). */
   readonly timeLimitDays: number | null;
+  /**
+   * The enterprise owes something by the time limit (a project's report, a supplementary round
+   * with a deadline): the clock runs while it holds the case, with reminders and escalation.
+   */
+  readonly milestone?: boolean;
 }
 
 /** Named checks a transition needs to pass; the API implements each key once. */
@@ -71,6 +77,10 @@ export const GUARDS = {
   bank_chosen: 'a cooperating bank is chosen by the city',
   loan_terms_recorded: 'amount, rate and term are recorded',
   disbursement_recorded: 'the disbursement date and amount are recorded',
+  budget_approved:
+    'the funding granted is recorded, at most what the enterprise requested',
+  midterm_report_uploaded: "the project's mid-term report is uploaded",
+  final_report_uploaded: "the project's final report is uploaded",
 } as const;
 export type GuardKey = keyof typeof GUARDS;
 

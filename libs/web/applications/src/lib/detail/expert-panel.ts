@@ -25,14 +25,7 @@ import type {
   ExpertPanelView,
   PanelExpertView,
 } from '@portal/contracts';
-import {
-  type ExpertScore,
-  HIGH_TECH_PASS_THRESHOLD,
-  HIGH_TECH_RUBRIC,
-  HIGH_TECH_RUBRIC_PARTS,
-  type HighTechRubricPart,
-  scoreTotal,
-} from '@portal/domain';
+import { programmeOf, type ExpertScore, type Rubric } from '@portal/domain';
 import { ApplicationsApi, SessionStore } from '@portal/web-data-access';
 import {
   type ApiProblem,
@@ -55,9 +48,7 @@ import { finalize, map, startWith } from 'rxjs';
 /** The action that sends a case to the drawn experts; drawing comes first. */
 export const SEND_TO_EXPERTS = 'send_to_experts';
 
-type ScoreGroup = FormGroup<{
-  [P in HighTechRubricPart]: FormControl<number | null>;
-}>;
+type ScoreGroup = FormGroup<Record<string, FormControl<number | null>>>;
 
 /** A part's points: a whole number from 0 to its maximum. */
 function partValidator(max: number) {
@@ -71,13 +62,32 @@ function partValidator(max: number) {
 }
 
 function isComplete(
-  score: Partial<Record<HighTechRubricPart, number | null>>,
+  rubric: Rubric,
+  score: Partial<Record<string, number | null>>,
 ): score is ExpertScore {
-  return HIGH_TECH_RUBRIC_PARTS.every((p) => typeof score[p] === 'number');
+  return rubric.parts.every((p) => typeof score[p.key] === 'number');
 }
 
+/** One control per part of the rubric, each a whole number from 0 to its maximum. */
+function scoreGroup(rubric: Rubric): ScoreGroup {
+  return new FormGroup(
+    Object.fromEntries(
+      rubric.parts.map((part) => [
+        part.key,
+        new FormControl<number | null>(null, [
+          Validators.required,
+          partValidator(part.max),
+        ]),
+      ]),
+    ),
+  );
+}
+
+const NO_RUBRIC: Rubric = { parts: [], passAbove: 0, total: () => 0 };
+
 /**
- * The expert panel of a high-tech application. The province sees every expert and the
+ * The expert panel of an application whose programme has experts score, on the programme's
+ * rubric. The province sees every expert and the
  * aggregate, and draws the panel; a drawn expert sees and submits their own score. Who sees
  * what is the API's to say: the card stays hidden when the panel is refused.
  */
@@ -112,11 +122,13 @@ export class ExpertPanel {
   /** The panel changed the case (drawn, or the last score moved it on): reload it. */
   readonly changed = output<void>();
 
-  protected readonly rubric = HIGH_TECH_RUBRIC_PARTS.map((part) => ({
-    part,
-    ...HIGH_TECH_RUBRIC[part],
-  }));
-  protected readonly threshold = HIGH_TECH_PASS_THRESHOLD;
+  private readonly scoring = computed(
+    () => programmeOf(this.application().type).rubric ?? NO_RUBRIC,
+  );
+  protected readonly rubric = computed(() =>
+    this.scoring().parts.map((p) => ({ part: p.key, ...p })),
+  );
+  protected readonly threshold = computed(() => this.scoring().passAbove);
 
   /** Only provincial reviewers and experts may see a panel; nobody else asks. */
   private readonly mayAsk = computed(() =>
@@ -161,17 +173,7 @@ export class ExpertPanel {
   );
 
   protected readonly form = new FormGroup({
-    score: new FormGroup(
-      Object.fromEntries(
-        HIGH_TECH_RUBRIC_PARTS.map((part) => [
-          part,
-          new FormControl<number | null>(null, [
-            Validators.required,
-            partValidator(HIGH_TECH_RUBRIC[part].max),
-          ]),
-        ]),
-      ) as ScoreGroup['controls'],
-    ),
+    score: scoreGroup(NO_RUBRIC),
     opinion: new FormControl('', {
       nonNullable: true,
       validators: [
@@ -181,16 +183,25 @@ export class ExpertPanel {
       ],
     }),
   });
-  /** The total as the guideline counts it (bonus capped inside IP), once every part is in. */
-  protected readonly total = toSignal(
-    this.form.controls.score.valueChanges.pipe(
-      startWith(this.form.controls.score.value),
-      map((score) => (isComplete(score) ? scoreTotal(score) : null)),
+  private readonly scoreValue = toSignal(
+    this.form.valueChanges.pipe(
+      startWith(this.form.value),
+      map(() => this.form.controls.score.getRawValue()),
     ),
-    { initialValue: null },
+    { initialValue: this.form.controls.score.getRawValue() },
   );
+  /** The total as the rubric counts it (high-tech: bonus capped inside IP), once every part is in. */
+  protected readonly total = computed(() => {
+    const rubric = this.scoring();
+    const score = this.scoreValue();
+    return isComplete(rubric, score) ? rubric.total(score) : null;
+  });
 
   constructor() {
+    effect(() => {
+      const rubric = this.scoring();
+      untracked(() => this.form.setControl('score', scoreGroup(rubric)));
+    });
     effect(() => {
       const application = this.application();
       const mayAsk = this.mayAsk();
@@ -201,7 +212,7 @@ export class ExpertPanel {
   }
 
   protected totalOf(score: ExpertScore | null): number | null {
-    return score ? scoreTotal(score) : null;
+    return score ? this.scoring().total(score) : null;
   }
 
   protected draw(): void {
@@ -231,7 +242,7 @@ export class ExpertPanel {
       return;
     }
     const { score, opinion } = form.getRawValue();
-    if (!isComplete(score)) return;
+    if (!isComplete(this.scoring(), score)) return;
     this.busy.set(true);
     this.problem.set(null);
     this.api

@@ -6,6 +6,7 @@ import {
   type HighTechField,
 } from './eligibility';
 import { HIGH_TECH_FORM } from './form';
+import { HIGH_TECH_EXPERT_RUBRIC } from './rubric';
 import { HIGH_TECH_WORKFLOW } from './workflow';
 
 export * from './decision';
@@ -23,6 +24,7 @@ export const HIGH_TECH: Programme<'high_tech', HighTechDecision> = {
   workflows: [HIGH_TECH_WORKFLOW],
   form: HIGH_TECH_FORM,
   referencePrefix: 'GX',
+  rubric: HIGH_TECH_EXPERT_RUBRIC,
   eligibility: ({ form, applicationDate, years }) =>
     typeof form['registeredOn'] === 'string'
       ? highTechSelfCheck({

@@ -5,7 +5,7 @@ import {
   HIGH_TECH_RUBRIC_PARTS,
   scoreProblems,
   scoreTotal,
-  type ExpertScore,
+  type HighTechExpertScore as ExpertScore,
 } from './rubric';
 
 function score(overrides: Partial<ExpertScore> = {}): ExpertScore {

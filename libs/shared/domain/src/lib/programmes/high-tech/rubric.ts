@@ -1,17 +1,24 @@
+import {
+  rubricAggregate,
+  rubricScoreProblems,
+  type ExpertScore,
+  type Rubric,
+  type ScoreAggregate,
+  type ScoreProblem,
+} from '../../rules/expert-rubric';
 import { l } from '../../workflow/labels';
 import type { Labels } from '../../workflow/workflow-definition';
 
 /** One expert's innovation-capability score, every part a whole number of points. */
-export interface ExpertScore {
+export type HighTechExpertScore = {
   readonly ip: number;
   readonly transformation: number;
   readonly rd_management: number;
   readonly growth: number;
   readonly standard_bonus: number;
-}
+};
 
-export type HighTechRubricPart = keyof ExpertScore;
-
+export type HighTechRubricPart = keyof HighTechExpertScore;
 /**
  * The innovation-capability rubric experts score (企业创新能力评价, 国科发火〔2016〕32号 工作指引):
  * four parts worth 100 points, and a bonus for drafting national or industry standards, test
@@ -49,82 +56,37 @@ export const HIGH_TECH_PASS_THRESHOLD = 70;
 /** The lowest whole-number score that passes. */
 export const HIGH_TECH_PASS_SCORE = HIGH_TECH_PASS_THRESHOLD + 1;
 
-export type ScoreProblemCode =
-  | 'required'
-  | 'not_integer'
-  | 'out_of_range'
-  | 'unknown_part';
-
-export interface ScoreProblem {
-  readonly part: string;
-  readonly code: ScoreProblemCode;
-}
-
-export interface ScoreAggregate {
-  readonly count: number;
-  /** Per part, over the experts, to one decimal. */
-  readonly average: { readonly [P in HighTechRubricPart]: number };
-  /** The average of the experts' totals, to one decimal. */
-  readonly total: number;
-  readonly passes: boolean;
-}
+/**
+ * The rubric as the engine reads it. The standards bonus belongs to the intellectual-property
+ * part and the guideline caps that part at 30 with the bonus included, so a total never
+ * exceeds 100.
+ */
+export const HIGH_TECH_EXPERT_RUBRIC: Rubric = {
+  parts: HIGH_TECH_RUBRIC_PARTS.map((key) => ({
+    key,
+    ...HIGH_TECH_RUBRIC[key],
+  })),
+  passAbove: HIGH_TECH_PASS_THRESHOLD,
+  total: (score) =>
+    Math.min(
+      (score['ip'] ?? 0) + (score['standard_bonus'] ?? 0),
+      HIGH_TECH_RUBRIC.ip.max,
+    ) +
+    (score['transformation'] ?? 0) +
+    (score['rd_management'] ?? 0) +
+    (score['growth'] ?? 0),
+};
 
 /** What is wrong with a submitted score: each part must be a whole number from 0 to its maximum. */
-export function scoreProblems(score: Record<string, unknown>): ScoreProblem[] {
-  const problems: ScoreProblem[] = [];
-  for (const part of HIGH_TECH_RUBRIC_PARTS) {
-    const value = score[part];
-    if (value === undefined || value === null) {
-      problems.push({ part, code: 'required' });
-    } else if (typeof value !== 'number' || !Number.isInteger(value)) {
-      problems.push({ part, code: 'not_integer' });
-    } else if (value < 0 || value > HIGH_TECH_RUBRIC[part].max) {
-      problems.push({ part, code: 'out_of_range' });
-    }
-  }
-  for (const part of Object.keys(score)) {
-    // Object.hasOwn, not `in`: 'toString' must not pass for a rubric part.
-    if (!Object.hasOwn(HIGH_TECH_RUBRIC, part)) {
-      problems.push({ part, code: 'unknown_part' });
-    }
-  }
-  return problems;
-}
+export const scoreProblems = (
+  score: Readonly<Record<string, unknown>>,
+): ScoreProblem[] => rubricScoreProblems(HIGH_TECH_EXPERT_RUBRIC, score);
 
-/**
- * One expert's total. The standards bonus belongs to the intellectual-property part and the
- * guideline caps that part at 30 with the bonus included, so the total never exceeds 100.
- */
-export function scoreTotal(score: ExpertScore): number {
-  const ip = Math.min(score.ip + score.standard_bonus, HIGH_TECH_RUBRIC.ip.max);
-  return ip + score.transformation + score.rd_management + score.growth;
-}
+/** One expert's total, the bonus folded into intellectual property (at most 30). */
+export const scoreTotal = (score: ExpertScore): number =>
+  HIGH_TECH_EXPERT_RUBRIC.total(score);
 
-/**
- * The panel's result: the arithmetic mean of the experts' scores, which must be above 70.
- * A mean is rarely whole, so passing is "above 70", not "at least 71": experts giving 70 and 71
- * average 70.5 and pass. It is decided on the exact mean, since 25 experts can average 70.04,
- * which passes although it reads 70.0.
- */
-export function aggregateScores(
+/** The panel's mean, which must be above 70 (experts giving 70 and 71 average 70.5 and pass). */
+export const aggregateScores = (
   scores: readonly ExpertScore[],
-): ScoreAggregate {
-  const count = scores.length;
-  const sum = (points: (score: ExpertScore) => number) =>
-    scores.reduce((acc, score) => acc + points(score), 0);
-  const mean = (total: number) =>
-    count === 0 ? 0 : Math.round((total * 10) / count) / 10;
-  const totals = sum(scoreTotal);
-  return {
-    count,
-    average: {
-      ip: mean(sum((s) => s.ip)),
-      transformation: mean(sum((s) => s.transformation)),
-      rd_management: mean(sum((s) => s.rd_management)),
-      growth: mean(sum((s) => s.growth)),
-      standard_bonus: mean(sum((s) => s.standard_bonus)),
-    },
-    total: mean(totals),
-    passes: count > 0 && totals > HIGH_TECH_PASS_THRESHOLD * count,
-  };
-}
+): ScoreAggregate => rubricAggregate(HIGH_TECH_EXPERT_RUBRIC, scores);
