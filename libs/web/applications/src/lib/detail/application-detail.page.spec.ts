@@ -616,6 +616,131 @@ describe('ApplicationDetailPage', () => {
     ).toBeNull();
   });
 
+  it('shows a tech-SME registration with its number, evaluation year and validity', async () => {
+    await render(
+      ENTERPRISE,
+      testDetail({
+        type: 'tech_sme',
+        decision: {
+          registration: {
+            number: '2026330421000001',
+            evaluationYear: 2026,
+            issuedOn: '2026-12-07',
+            validUntil: '2027-03-31',
+          },
+        },
+      }),
+    );
+    const registration = byTestId(fixture, 'decision-registration');
+    const text = registration.textContent ?? '';
+    expect(text).toContain('科技型中小企业入库登记');
+    expect(text).toContain('入库登记编号');
+    expect(text).toContain('2026330421000001');
+    expect(text).toContain('评价年度');
+    // A year, not an amount: no thousands separator.
+    expect(text).toContain('2026');
+    expect(text).not.toContain('2,026');
+    expect(text).toContain('2026-12-07');
+    expect(text).toContain('2027-03-31');
+    expect(text).not.toContain('decision.registration');
+
+    TestBed.inject(LanguageService).use('en');
+    await fixture.whenStable();
+    // nz-descriptions redraws its rows a moment after their titles change.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await fixture.whenStable();
+    const english = registration.textContent ?? '';
+    expect(english).toContain('Tech-based SME registration');
+    expect(english).toContain('Registration number');
+    expect(english).toContain('Evaluation year');
+    expect(english).toContain('Valid until');
+  });
+
+  it('lists the eligibility rules of the automated check, each with its explanation', async () => {
+    await render(
+      REVIEWER,
+      testDetail({
+        type: 'tech_sme',
+        status: testStatus({ state: 'formal_review', holder: 'county' }),
+        form: {},
+        autoCheck: {
+          checkedAt: '2026-12-06T21:24:29.472Z',
+          passed: false,
+          formProblems: [],
+          missingMaterials: [],
+          eligibility: {
+            policy: '国科发政〔2017〕115号',
+            passed: false,
+            rules: [
+              {
+                rule: 'staff_limit',
+                passed: true,
+                explanation: {
+                  'zh-CN': '职工总数 150 人（不超过 500 人）',
+                  en: '150 staff (at most 500)',
+                },
+              },
+              {
+                rule: 'staff',
+                passed: false,
+                explanation: {
+                  'zh-CN': '科技人员占比 9%（低于 10% 得 0 分）',
+                  en: 'S&T staff share 9% (below 10% scores 0)',
+                },
+              },
+            ],
+          },
+        },
+      }),
+    );
+    const report = byTestId(fixture, 'eligibility-report');
+    expect(report.textContent).toContain('国科发政〔2017〕115号');
+    const rules = [
+      ...report.querySelectorAll<HTMLElement>(
+        '[data-testid="eligibility-rule"]',
+      ),
+    ];
+    expect(rules.map((r) => r.getAttribute('data-rule'))).toEqual([
+      'staff_limit',
+      'staff',
+    ]);
+    expect(rules.map((r) => r.getAttribute('data-passed'))).toEqual([
+      'true',
+      'false',
+    ]);
+    expect(rules[0].textContent).toContain('符合');
+    expect(rules[0].textContent).toContain('职工总数 150 人（不超过 500 人）');
+    expect(rules[1].textContent).toContain('不符合');
+    expect(rules[1].textContent).toContain('科技人员占比 9%');
+
+    TestBed.inject(LanguageService).use('en');
+    await fixture.whenStable();
+    expect(report.textContent).toContain('Eligibility rules');
+    expect(rules[1].textContent).toContain('Not met');
+    expect(rules[1].textContent).toContain(
+      'S&T staff share 9% (below 10% scores 0)',
+    );
+  });
+
+  it('shows no eligibility rules for a check without them', async () => {
+    await render(
+      ENTERPRISE,
+      testDetail({
+        autoCheck: {
+          checkedAt: '2026-12-06T21:24:29.472Z',
+          passed: true,
+          formProblems: [],
+          missingMaterials: [],
+          eligibility: null,
+        },
+      }),
+    );
+    expect(byTestId(fixture, 'auto-check')).toBeTruthy();
+    expect(
+      document.querySelector('[data-testid="eligibility-report"]'),
+    ).toBeNull();
+  });
+
   it('shows no decisions card before anything is decided', async () => {
     await render(ENTERPRISE, testDetail());
     expect(

@@ -55,6 +55,7 @@ import { newIdempotencyKey } from '../shared/idempotency-key';
 import { TargetLabelPipe } from '../shared/target-label.pipe';
 import { type ActionInput, ActionDialog } from './action-dialog';
 import { DecisionCard } from './decision-card';
+import { EligibilityReportView } from './eligibility-report';
 import { ExpertPanel } from './expert-panel';
 import { ApplicationForm } from './application-form';
 import { ApplicationTimeline } from './application-timeline';
@@ -106,6 +107,7 @@ const INVALID_FORM: ApiProblem = {
     DataKitStyles,
     DateTimePipe,
     DecisionCard,
+    EligibilityReportView,
     ErrorAlert,
     ExpertPanel,
     LabelPipe,

@@ -6,14 +6,18 @@ import {
   input,
 } from '@angular/core';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import type { ApplicationDecision } from '@portal/domain';
 import { LanguageService } from '@portal/web-i18n';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 
 type ValueKind = 'yuan' | 'percent' | 'months' | 'date' | 'text';
 
+/** The parts of a decision the card shows; a commitment is a list of items, not facts in rows. */
+type DecisionKey = Exclude<keyof ApplicationDecision, 'commitment'>;
+
 /** The decisions the portal shows, in this order, with the facts of each worth reading. */
 const DECISION_SECTIONS: readonly {
-  readonly key: string;
+  readonly key: DecisionKey;
   readonly fields: Readonly<Record<string, ValueKind>>;
 }[] = [
   {
@@ -52,6 +56,19 @@ const DECISION_SECTIONS: readonly {
     key: 'certificate',
     fields: { number: 'text', issuedOn: 'date', validUntil: 'date' },
   },
+  {
+    key: 'registration',
+    fields: {
+      number: 'text',
+      evaluationYear: 'text',
+      issuedOn: 'date',
+      validUntil: 'date',
+    },
+  },
+  {
+    key: 'project',
+    fields: { approvedBudgetYuan: 'yuan', approvedOn: 'date' },
+  },
 ];
 
 export interface DecisionRow {
@@ -69,7 +86,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** What the decisions recorded (voucher, loan terms, certificate...), only the facts present. */
+/** What the decisions recorded (voucher, loan terms, certificate, registration...), only the facts present. */
 @Component({
   selector: 'app-decision-card',
   imports: [TranslatePipe, NzDescriptionsModule],
@@ -102,13 +119,13 @@ export class DecisionCard {
   private readonly translate = inject(TranslateService);
   private readonly languages = inject(LanguageService);
 
-  readonly decision = input.required<Readonly<Record<string, unknown>>>();
+  readonly decision = input.required<ApplicationDecision>();
 
   protected readonly sections = computed((): DecisionSection[] => {
     const decision = this.decision();
     const language = this.languages.language();
     return DECISION_SECTIONS.flatMap((section) => {
-      const recorded = decision[section.key];
+      const recorded: unknown = decision[section.key];
       if (!isRecord(recorded)) return [];
       const rows = Object.entries(section.fields).flatMap(([key, kind]) => {
         const value = recorded[key];

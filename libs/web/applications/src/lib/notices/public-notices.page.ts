@@ -36,6 +36,23 @@ import { typeLabel } from '../shared/application-type';
 import { ApplicationsKitStyles } from '../shared/applications-kit-styles';
 
 /**
+ * Whether a notice takes an objection: `pending` while one lodged is still open (`objectionOpen`
+ * is the API's "an objection is open on it", not "objections are open"), `closed` once the
+ * notice has ended, else `open`.
+ */
+export type ObjectionWindow = 'open' | 'pending' | 'closed';
+
+export function objectionWindow(
+  notice: PublicNoticeView,
+  now: number,
+): ObjectionWindow {
+  if (notice.objectionOpen) return 'pending';
+  if (notice.noticeEndsAt !== null && Date.parse(notice.noticeEndsAt) <= now)
+    return 'closed';
+  return 'open';
+}
+
+/**
  * The cases in public notice (公示), open to everyone signed in, with a real-name objection
  * while the notice runs.
  */
@@ -69,6 +86,10 @@ export class PublicNoticesPage implements OnInit {
 
   protected readonly typeLabel = typeLabel;
   protected readonly notices = signal<readonly PublicNoticeView[]>([]);
+  /** Each notice's objection window, as it stood when the list was read. */
+  protected readonly windows = signal<ReadonlyMap<string, ObjectionWindow>>(
+    new Map(),
+  );
   protected readonly loading = signal(false);
   protected readonly loaded = signal(false);
   protected readonly problem = signal<ApiProblem | null>(null);
@@ -107,6 +128,12 @@ export class PublicNoticesPage implements OnInit {
       )
       .subscribe({
         next: (notices) => {
+          const now = Date.now();
+          this.windows.set(
+            new Map(
+              notices.map((n) => [n.applicationId, objectionWindow(n, now)]),
+            ),
+          );
           this.notices.set(notices);
           this.loaded.set(true);
         },

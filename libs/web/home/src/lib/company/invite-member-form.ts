@@ -54,6 +54,13 @@ type InvitableRole = InviteMemberRequest['role'];
     .invite {
       margin-top: 24px;
     }
+    /* The inline item keeps its label and input on one line: let the input shrink on a phone. */
+    .invite__email {
+      max-width: 100%;
+    }
+    .invite__email nz-form-control {
+      min-width: 0;
+    }
     .invite__email input {
       width: 260px;
       max-width: 100%;

@@ -37,8 +37,8 @@ export const TECH_SME_FORM: FormSchema = {
     {
       key: 'direct',
       label: l(
-        '直接入库条件（有则勾选并上传证明）',
-        'Direct qualification (tick and prove)',
+        '直接入库条件（具备的选“是”，并上传证明材料）',
+        'Direct qualification (answer yes where it applies and upload the proof)',
       ),
       fields: [
         {
