@@ -243,20 +243,23 @@ export class WorkflowAutomationService {
     const missing = missingMaterials(schema, uploaded).map((m) => m.key);
     const { eligibility: rules } = programmeOf(application.type);
     const applicationDate = chinaDate(application.submittedAt ?? new Date());
+    const em = this.dataSource.manager;
     const eligibility = rules
-      ? rules({
+      ? rules.check({
           form: application.form,
           applicationDate,
           years: await figuresBefore(
-            this.dataSource.manager,
+            em,
             application.organisationId,
             Number(applicationDate.slice(0, 4)),
           ),
-          grants: await GrantsRepository.validOf(
-            this.dataSource.manager,
-            application.organisationId,
-            applicationDate,
-          ),
+          grants: rules.readsGrants
+            ? await GrantsRepository.validOf(
+                em,
+                application.organisationId,
+                applicationDate,
+              )
+            : [],
         })
       : null;
     return {

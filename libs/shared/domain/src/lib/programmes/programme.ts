@@ -38,6 +38,13 @@ export interface EligibilityRule {
   readonly explanation: Labels;
 }
 
+/** A programme's eligibility rules as the automated check applies them. */
+export interface EligibilityRules {
+  /** Whether the rules read the company's grants (the check then loads them; else none are given). */
+  readonly readsGrants: boolean;
+  readonly check: (facts: EligibilityFacts) => EligibilityReport | null;
+}
+
 /** The eligibility part of the automated check, rule by rule. */
 export interface EligibilityReport {
   readonly policy: string;
@@ -63,9 +70,7 @@ export interface Programme<
    * The rules the automated check applies beyond the form and the materials; null when there are
    * none. A report of null (a fact it needs is missing) fails the check.
    */
-  readonly eligibility:
-    | ((facts: EligibilityFacts) => EligibilityReport | null)
-    | null;
+  readonly eligibility: EligibilityRules | null;
   /** What experts score its cases on, where its workflow has an expert review. */
   readonly rubric?: Rubric;
   /** When the grant a decision holds stops being valid, for transitions triggered by `validity_end`. */

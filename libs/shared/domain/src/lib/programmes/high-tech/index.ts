@@ -25,14 +25,17 @@ export const HIGH_TECH: Programme<'high_tech', HighTechDecision> = {
   form: HIGH_TECH_FORM,
   referencePrefix: 'GX',
   rubric: HIGH_TECH_EXPERT_RUBRIC,
-  eligibility: ({ form, applicationDate, years }) =>
-    typeof form['registeredOn'] === 'string'
-      ? highTechSelfCheck({
-          registeredOn: form['registeredOn'],
-          applicationDate,
-          field: isHighTechField(form['field']) ? form['field'] : null,
-          majorIncidentLastYear: form['majorIncidentLastYear'] === true,
-          years,
-        })
-      : null,
+  eligibility: {
+    readsGrants: false,
+    check: ({ form, applicationDate, years }) =>
+      typeof form['registeredOn'] === 'string'
+        ? highTechSelfCheck({
+            registeredOn: form['registeredOn'],
+            applicationDate,
+            field: isHighTechField(form['field']) ? form['field'] : null,
+            majorIncidentLastYear: form['majorIncidentLastYear'] === true,
+            years,
+          })
+        : null,
+  },
 };

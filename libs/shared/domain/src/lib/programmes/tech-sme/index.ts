@@ -70,6 +70,7 @@ export const TECH_SME: Programme<'tech_sme', TechSmeDecision> = {
   workflows: [TECH_SME_WORKFLOW],
   form: TECH_SME_FORM,
   referencePrefix: 'KX',
-  eligibility: techSmeEligibility,
+  // A valid high-tech certificate held in the portal is a direct qualification.
+  eligibility: { readsGrants: true, check: techSmeEligibility },
   validUntil: (decision) => decision.registration?.validUntil,
 };
