@@ -195,6 +195,16 @@ describe.each(DIALECTS)('tech-SME evaluation on %s', (dialect) => {
       new Date(`${year + 1}-01-01T09:00:00+08:00`).toISOString(),
     );
 
+    // Registered for the year: a second evaluation waits for 1 January.
+    const again = await readyDraft(
+      antai,
+      'tech_sme',
+      await openCall('tech_sme', '330000'),
+    );
+    const twice = await act(antai, again.id, 'submit');
+    expect(twice.status).toBe(409);
+    expect(twice.body.code).toBe('ALREADY_REGISTERED');
+
     // Now the loan goes through on the registration the portal holds.
     expect((await act(antai, loan.id, 'submit')).status).toBe(200);
 

@@ -307,6 +307,7 @@ export function coverageWalks(partners: {
   const A = 'antai@example.com';
   const S = 'shengze@example.com'; // keeps no yearly figures: its automated check fails
   const J = 'jinghua@example.com';
+  const L = 'lihua@example.com';
   const B = 'bank@example.com';
   const PROVIDER = 'provider@example.com';
   const atProvince: Step[] = [
@@ -483,13 +484,14 @@ export function coverageWalks(partners: {
     ],
     tech_sme: [
       {
-        company: A,
+        // lihua: registered here for the year, it could not file a second evaluation.
+        company: L,
         region: '330000',
         steps: [
-          [A, 'submit'],
+          [L, 'submit'],
           reaches('formal_review'),
           [COUNTY, 'return_for_supplement', item('financial_statements')],
-          [A, 'resubmit'],
+          [L, 'resubmit'],
           [COUNTY, 'recommend', ok],
           [PROVINCE, 'start_public_notice'],
           objects('seed@example.com', '周海'),

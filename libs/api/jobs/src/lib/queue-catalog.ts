@@ -54,9 +54,6 @@ export interface JobPayloads {
   'time-limit-end': WorkflowJobPayload;
   /** The end of a grant's validity (a voucher): fires the transition waiting for it. */
   'validity-end': WorkflowJobPayload;
-  /** The names the two above had before 2026-12; jobs already queued under them still run. */
-  'notice-expiry': WorkflowJobPayload;
-  'voucher-expiry': WorkflowJobPayload;
   /** 80% of a stage's time limit: remind its holders. */
   'stage-reminder': WorkflowJobPayload;
   /** 100% of a stage's time limit: escalate to the supervising level. */
@@ -81,8 +78,6 @@ export const JOB_QUEUES: { readonly [J in JobName]: QueueName } = {
   'auto-check': QUEUES.workflow,
   'time-limit-end': QUEUES.workflow,
   'validity-end': QUEUES.workflow,
-  'notice-expiry': QUEUES.workflow,
-  'voucher-expiry': QUEUES.workflow,
   'stage-reminder': QUEUES.timers,
   'stage-escalation': QUEUES.timers,
   'commitment-due': QUEUES.timers,

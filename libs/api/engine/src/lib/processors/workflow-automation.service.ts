@@ -244,24 +244,25 @@ export class WorkflowAutomationService {
     const { eligibility: rules } = programmeOf(application.type);
     const applicationDate = chinaDate(application.submittedAt ?? new Date());
     const em = this.dataSource.manager;
-    const eligibility = rules
-      ? rules.check({
-          form: application.form,
-          applicationDate,
-          years: await figuresBefore(
-            em,
-            application.organisationId,
-            Number(applicationDate.slice(0, 4)),
-          ),
-          grants: rules.readsGrants
-            ? await GrantsRepository.validOf(
-                em,
-                application.organisationId,
-                applicationDate,
-              )
-            : [],
-        })
-      : null;
+    const eligibility =
+      rules && rules.canJudge(application.form)
+        ? rules.check({
+            form: application.form,
+            applicationDate,
+            years: await figuresBefore(
+              em,
+              application.organisationId,
+              Number(applicationDate.slice(0, 4)),
+            ),
+            grants: rules.readsGrants
+              ? await GrantsRepository.validOf(
+                  em,
+                  application.organisationId,
+                  applicationDate,
+                )
+              : [],
+          })
+        : null;
     return {
       checkedAt: new Date().toISOString(),
       passed:

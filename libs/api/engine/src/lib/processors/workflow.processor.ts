@@ -29,17 +29,6 @@ export class WorkflowProcessor {
   validityEnd(job: Job<WorkflowJobPayload>): Promise<JobOutcome> {
     return this.automation.timerEnded(job.data, 'validity_end');
   }
-
-  /** Jobs queued under the names before 2026-12. */
-  @Process('notice-expiry')
-  noticeExpiry(job: Job<WorkflowJobPayload>): Promise<JobOutcome> {
-    return this.automation.timerEnded(job.data, 'time_limit_end');
-  }
-
-  @Process('voucher-expiry')
-  voucherExpiry(job: Job<WorkflowJobPayload>): Promise<JobOutcome> {
-    return this.automation.timerEnded(job.data, 'validity_end');
-  }
 }
 
 /** Thin: the clocks of the review stages. */

@@ -77,6 +77,7 @@ const LOCK_FREE_GUARDS: ReadonlySet<GuardKey> = new Set<GuardKey>([
   'all_experts_scored',
   'no_open_objection',
   'tech_sme_registered',
+  'not_registered_this_year',
   'contract_recorded',
   'bank_chosen',
   'loan_terms_recorded',
@@ -250,6 +251,22 @@ export class GuardsService {
         today,
       );
       if (!check.passed) throw guardFailed(check.explanation.en);
+    },
+    not_registered_this_year: async ({ em, application, now }) => {
+      const today = chinaDate(now);
+      const year = today.slice(0, 4);
+      const registrations = await GrantsRepository.validOf(
+        em,
+        application.organisationId,
+        today,
+        'tech_sme_registration',
+      );
+      const current = registrations.find((g) => g.number.startsWith(year));
+      if (current)
+        throw new ConflictError(
+          'ALREADY_REGISTERED',
+          `The company is already registered for ${year} (number ${current.number}, valid until ${current.validUntil}); file again from 1 January.`,
+        );
     },
     voucher_cap_available: async ({ em, application, now }) => {
       const year = Number(chinaDate(now).slice(0, 4));

@@ -42,6 +42,11 @@ export interface EligibilityRule {
 export interface EligibilityRules {
   /** Whether the rules read the company's grants (the check then loads them; else none are given). */
   readonly readsGrants: boolean;
+  /**
+   * Whether the form holds what the rules need; when it does not, the check fails without
+   * reading the company's figures (a form problem is reported anyway).
+   */
+  readonly canJudge: (form: Readonly<Record<string, unknown>>) => boolean;
   readonly check: (facts: EligibilityFacts) => EligibilityReport | null;
 }
 

@@ -69,6 +69,8 @@ export const GUARDS = {
   no_open_objection: 'no objection is open',
   tech_sme_registered:
     'the company holds a tech-SME registration number for the year',
+  not_registered_this_year:
+    'the company is not already registered as a tech SME for this evaluation year',
   voucher_cap_available: "the company's yearly voucher cap covers the amount",
   contract_recorded:
     'a service contract with a registered provider is recorded',

@@ -96,6 +96,8 @@ export const en: TranslationTree<typeof zhCN> = {
     GUARD_FAILED: 'The conditions for this action are not met yet.',
     CALL_CLOSED: 'This call for applications is closed or not open yet.',
     QUOTA_EXHAUSTED: "The region's quota of recommendations is used up.",
+    ALREADY_REGISTERED:
+      'The company is already registered as a tech SME for this year; file again from 1 January.',
     VOUCHER_CAP_EXCEEDED:
       "The company's yearly innovation voucher cap is exceeded.",
     IDEMPOTENCY_KEY_REUSED:

@@ -88,6 +88,7 @@ export const zhCN = {
     GUARD_FAILED: '尚不满足执行此操作的条件。',
     CALL_CLOSED: '该申报批次已截止或尚未开始。',
     QUOTA_EXHAUSTED: '本地区的推荐名额已用完。',
+    ALREADY_REGISTERED: '企业本年度已入库，请于次年 1 月 1 日起重新评价。',
     VOUCHER_CAP_EXCEEDED: '已超过企业本年度创新券额度。',
     IDEMPOTENCY_KEY_REUSED: '该操作已提交过，请刷新页面查看结果。',
     FILE_REJECTED: '文件类型或大小不符合要求。',

@@ -27,6 +27,7 @@ export const HIGH_TECH: Programme<'high_tech', HighTechDecision> = {
   rubric: HIGH_TECH_EXPERT_RUBRIC,
   eligibility: {
     readsGrants: false,
+    canJudge: (form) => typeof form['registeredOn'] === 'string',
     check: ({ form, applicationDate, years }) =>
       typeof form['registeredOn'] === 'string'
         ? highTechSelfCheck({

@@ -71,6 +71,10 @@ export const TECH_SME: Programme<'tech_sme', TechSmeDecision> = {
   form: TECH_SME_FORM,
   referencePrefix: 'KX',
   // A valid high-tech certificate held in the portal is a direct qualification.
-  eligibility: { readsGrants: true, check: techSmeEligibility },
+  eligibility: {
+    readsGrants: true,
+    canJudge: () => true,
+    check: techSmeEligibility,
+  },
   validUntil: (decision) => decision.registration?.validUntil,
 };

@@ -137,7 +137,12 @@ export const TECH_SME_WORKFLOW = {
       by: ['enterprise'],
       label: l('提交评价', 'Submit for evaluation'),
       commentRequired: false,
-      guards: ['call_open', 'form_valid', 'materials_complete'],
+      guards: [
+        'call_open',
+        'not_registered_this_year',
+        'form_valid',
+        'materials_complete',
+      ],
       notify: ['applicant'],
       effects: ['run_auto_check'],
     },
