@@ -5,7 +5,7 @@ import {
 } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { ApiRoutes, type AttachmentView } from '@portal/contracts';
-import { APPLICATION_FORMS } from '@portal/domain';
+import { APPLICATION_FORMS, type MaterialDefinition } from '@portal/domain';
 import { provideI18n } from '@portal/web-i18n';
 import { byTestId, click } from '@portal/web-ui/testing';
 import { MaterialsSection } from './materials-section';
@@ -25,7 +25,11 @@ describe('MaterialsSection', () => {
   let http: HttpTestingController;
   let changes: number;
 
-  async function render(editable: boolean) {
+  async function render(
+    editable: boolean,
+    materials: readonly MaterialDefinition[] = APPLICATION_FORMS
+      .transformation_loan.materials,
+  ) {
     localStorage.clear();
     TestBed.configureTestingModule({
       imports: [MaterialsSection],
@@ -38,10 +42,7 @@ describe('MaterialsSection', () => {
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(MaterialsSection);
     fixture.componentRef.setInput('applicationId', 'a-1');
-    fixture.componentRef.setInput(
-      'materials',
-      APPLICATION_FORMS.transformation_loan.materials,
-    );
+    fixture.componentRef.setInput('materials', materials);
     fixture.componentRef.setInput('attachments', [licence]);
     fixture.componentRef.setInput('editable', editable);
     changes = 0;
@@ -50,6 +51,19 @@ describe('MaterialsSection', () => {
   }
 
   afterEach(() => http.verify());
+
+  it('says when a later material is due: a project’s reports come with their milestone, not the filing', async () => {
+    await render(false, APPLICATION_FORMS.st_project.materials);
+    const phaseOf = (key: string) =>
+      (fixture.nativeElement as HTMLElement)
+        .querySelector(
+          `[data-material-key="${key}"] [data-testid="material-phase"]`,
+        )
+        ?.textContent?.trim();
+    expect(phaseOf('midterm_report')).toBe('中期报告时提交');
+    expect(phaseOf('final_report')).toBe('结题时提交');
+    expect(phaseOf('project_proposal')).toBeUndefined();
+  });
 
   it('lists each material with its files and a download link', async () => {
     await render(false);

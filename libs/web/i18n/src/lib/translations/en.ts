@@ -439,7 +439,11 @@ export const en: TranslationTree<typeof zhCN> = {
     materialRequired: 'Required',
     materialOptional: 'Optional',
     materialRules: 'Formats: {{types}}, at most {{size}} MB per file',
-    phaseRedemption: 'For redemption',
+    phase: {
+      redemption: 'For redemption',
+      midterm: 'With the mid-term report',
+      final: 'With the final report',
+    },
     upload: 'Upload',
     remove: 'Remove',
     download: 'Download',

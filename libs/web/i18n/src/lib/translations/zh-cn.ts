@@ -408,7 +408,11 @@ export const zhCN = {
     materialRequired: '必需',
     materialOptional: '可选',
     materialRules: '格式：{{types}}，单个文件不超过 {{size}} MB',
-    phaseRedemption: '兑付阶段提交',
+    phase: {
+      redemption: '兑付阶段提交',
+      midterm: '中期报告时提交',
+      final: '结题时提交',
+    },
     upload: '上传',
     remove: '删除',
     download: '下载',
