@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { ApplicationEventEntity } from '../entities/application-event.entity';
 import { ApplicationEntity } from '../entities/application.entity';
 import { CallEntity } from '../entities/call.entity';
 import { columnsAs, execute, hydrateRow } from '../rows';
@@ -9,6 +10,14 @@ import {
 } from './application-names';
 import { summaryPage } from './application-summaries.repository';
 import { lockingClause } from './locking';
+
+/** What a notice is about: the case, its company's name and the event, read together. */
+export interface NoticeCase {
+  readonly application: ApplicationEntity;
+  readonly companyName: string | null;
+  /** Null when the job names no event or it is not one of the case's. */
+  readonly event: ApplicationEventEntity | null;
+}
 
 export interface CaseWithCall {
   readonly application: ApplicationEntity;
@@ -22,6 +31,28 @@ export interface CaseWithCall {
  * transition and job, where a query builder cost more CPU than the database spent.
  */
 export const ApplicationsRepository = {
+  /** The case with its company's name and the event (if it is the case's), in one statement; null if no case. */
+  async noticeCase(
+    em: EntityManager,
+    applicationId: string,
+    eventId: string | null,
+  ): Promise<NoticeCase | null> {
+    const dataSource = em.connection;
+    const [row]: Record<string, unknown>[] = await em.query(
+      `SELECT a.*, o.name AS company_name, ${columnsAs(dataSource, ApplicationEventEntity, 'e', 'event__')} FROM applications a LEFT JOIN organisations o ON o.id = a.organisation_id LEFT JOIN application_events e ON e.id = ? AND e.application_id = a.id WHERE a.id = ?`,
+      [eventId, applicationId],
+    );
+    if (!row) return null;
+    return {
+      application: hydrateRow(dataSource, ApplicationEntity, row),
+      companyName: row['company_name'] as string | null,
+      event:
+        row['event__id'] === null || row['event__id'] === undefined
+          ? null
+          : hydrateRow(dataSource, ApplicationEventEntity, row, 'event__'),
+    };
+  },
+
   /** The case with its company's name and its call's title (the detail's first read). */
   async withNames(
     em: EntityManager,

@@ -3,12 +3,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig, chinaDate } from '@portal/api-core';
 import {
+  type ApplicationEntity,
+  type ApplicationEventEntity,
+  ApplicationsRepository,
   CallEntity,
   insertRows,
   NotificationEntity,
-  NotificationsRepository,
-  type ApplicationEntity,
-  type ApplicationEventEntity,
 } from '@portal/api-db';
 import type { NotifyJobPayload } from '@portal/api-jobs';
 import type {
@@ -159,7 +159,7 @@ export class NotifyService {
 
   private async occasion(job: NotifyJobPayload): Promise<Occasion | null> {
     // The case, its company's name and the event, in one statement.
-    const found = await NotificationsRepository.noticeCase(
+    const found = await ApplicationsRepository.noticeCase(
       this.dataSource.manager,
       job.applicationId,
       job.eventId,
