@@ -20,7 +20,9 @@ import {
   correlationIdOf,
   createValidationPipe,
   GlobalExceptionFilter,
+  isApiRequest,
   logEveryApiResponse,
+  nestsDeeperThan,
   ROOT_LOGGER,
 } from '@portal/api-core';
 import { createRedis } from '@portal/api-jobs';
@@ -35,6 +37,37 @@ import { serveWebApp } from './web-app';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const MAX_JSON_BODY = 1024 * 1024;
+/** No request the portal takes nests deeper than a handful of levels (a form, a list of items). */
+const MAX_JSON_DEPTH = 32;
+
+/**
+ * Fastify's own JSON parser (prototype-poisoning checks included), after a linear check that
+ * the body does not nest deeper than MAX_JSON_DEPTH: anything deeper is a 400 before a
+ * transformer recurses over it.
+ */
+function acceptJsonOfBoundedDepth(fastify: FastifyInstance): void {
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser(
+    'application/json',
+    { parseAs: 'string', bodyLimit: MAX_JSON_BODY },
+    (request, body, done) => {
+      if (nestsDeeperThan(body as string, MAX_JSON_DEPTH)) {
+        done(
+          Object.assign(
+            new Error(
+              `The request body nests deeper than ${MAX_JSON_DEPTH} levels; no request of the portal does.`,
+            ),
+            { statusCode: 400 },
+          ),
+          undefined,
+        );
+        return;
+      }
+      void parseJson(request, body as string, done);
+    },
+  );
+}
 
 /**
  * JSON answers over 1 kB (an inbox page, an application's detail) compressed for clients that
@@ -80,6 +113,8 @@ export async function createApp(
     adapter,
     {
       bufferLogs: true,
+      // JSON is parsed below, with a depth check first; nothing here takes url-encoded forms.
+      bodyParser: false,
     },
   );
   app.useLogger(app.get(Logger));
@@ -91,8 +126,12 @@ export async function createApp(
   const fastify = app
     .getHttpAdapter()
     .getInstance() as unknown as FastifyInstance;
+  acceptJsonOfBoundedDepth(fastify);
   fastify.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
+    // API answers carry personal data and decisions: no browser or proxy keeps them.
+    if (isApiRequest(request) && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
     return payload;
   });
   logEveryApiResponse(fastify, options.accessLogger ?? app.get(ROOT_LOGGER));
@@ -128,7 +167,13 @@ export async function createApp(
   );
   await app.register(fastifyCsrf, {
     cookieKey: '_csrf',
-    cookieOpts: { signed: true, httpOnly: true, sameSite: 'strict', path: '/' },
+    cookieOpts: {
+      signed: true,
+      httpOnly: true,
+      sameSite: 'strict',
+      path: '/',
+      secure: config.publicUrl.startsWith('https:'),
+    },
     getToken: (request) => {
       const header = request.headers[CSRF_HEADER];
       return typeof header === 'string' ? header : undefined;

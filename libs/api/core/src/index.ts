@@ -10,3 +10,4 @@ export * from './lib/security/tokens';
 export * from './lib/pagination/keyset-cursor';
 export * from './lib/time/china-time';
 export * from './lib/pagination/page-query.dto';
+export * from './lib/http/json-depth';

@@ -1,0 +1,74 @@
+import { DEMO_PASSWORD } from '@portal/api-db';
+import { ApiRoutes, type ErrorBody } from '@portal/contracts';
+import { startTestApp, type TestApp } from '../testing/test-app';
+
+const nested = (levels: number) => '['.repeat(levels) + ']'.repeat(levels);
+
+describe('request hardening', () => {
+  let t: TestApp;
+  let https: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('sqlite');
+    https = await startTestApp('sqlite', {
+      PUBLIC_URL: 'https://portal.example.gov.cn',
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+    await https.close();
+  });
+
+  it('answers a deeply nested body with a 400 before anything recurses over it, even before log-in', async () => {
+    const client = t.client();
+    const deep = await client.postRaw<ErrorBody>(
+      ApiRoutes.login,
+      `{"email":${nested(3000)},"password":"x"}`,
+      'application/json',
+    );
+    expect(deep.status).toBe(400);
+    expect(deep.body.code).toBe('VALIDATION_FAILED');
+    expect(deep.body.message).toMatch(/nests deeper than 32 levels/);
+    // A body the portal could send still parses, and poisoned prototypes are still refused.
+    const wrong = await client.postRaw<ErrorBody>(
+      ApiRoutes.login,
+      JSON.stringify({
+        email: 'nobody@example.com',
+        password: 'wrong-password-1',
+      }),
+      'application/json',
+    );
+    expect(wrong.status).toBe(401);
+    const poisoned = await client.postRaw<ErrorBody>(
+      ApiRoutes.login,
+      '{"email":"a@example.com","password":"x","__proto__":{"admin":true}}',
+      'application/json',
+    );
+    expect(poisoned.status).toBe(400);
+  });
+
+  it('tells browsers and proxies to keep no API answer', async () => {
+    const client = t.client();
+    expect(
+      (await client.login('antai@example.com', DEMO_PASSWORD)).status,
+    ).toBe(200);
+    const me = await client.get(ApiRoutes.me);
+    expect(me.status).toBe(200);
+    expect(me.headers['cache-control']).toBe('no-store');
+    const applications = await client.get(ApiRoutes.applications);
+    expect(applications.headers['cache-control']).toBe('no-store');
+  });
+
+  it('marks the CSRF secret cookie Secure when the portal is served over https', async () => {
+    const issued = await https.client().get(ApiRoutes.csrf);
+    const cookies = [issued.headers['set-cookie'] ?? []].flat().map(String);
+    const secret = cookies.find((c) => c.startsWith('_csrf='));
+    expect(secret).toMatch(/; Secure/i);
+    expect(secret).toMatch(/HttpOnly/i);
+    const plain = await t.client().get(ApiRoutes.csrf);
+    const plainSecret = [plain.headers['set-cookie'] ?? []]
+      .flat()
+      .map(String)
+      .find((c) => c.startsWith('_csrf='));
+    expect(plainSecret).not.toMatch(/; Secure/i);
+  });
+});
