@@ -6,6 +6,7 @@ import {
   type CallView,
   type ErrorBody,
 } from '@portal/contracts';
+import { MINIMAL_PDF } from '../testing/factories';
 import type { TestApp } from '../testing/test-app';
 import { act, readyDraft } from '../testing/workflow-steps';
 import { workflowSuite } from '../testing/workflow-suite';
@@ -88,6 +89,46 @@ describe.each(DIALECTS)('calls, and what the API refuses on %s', (dialect) => {
     });
     expect(late.status).toBe(409);
     expect(late.body.code).toBe('CALL_CLOSED');
+  });
+
+  it('refuses a draft in a call that has not opened yet, saying when it opens', async () => {
+    const jinghua = await as('jinghua@example.com');
+    const callId = await openCall('innovation_voucher', '330421');
+    const opensOn = new Date(Date.now() + 5 * 86_400_000);
+    await t.dataSource
+      .getRepository(CallEntity)
+      .update({ id: callId }, { opensAt: opensOn });
+    const early = await jinghua.post<ErrorBody>(ApiRoutes.applications, {
+      callId,
+    });
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('CALL_NOT_OPEN');
+    expect(early.body.message).toContain(
+      new Date(opensOn.getTime() + 8 * 3600_000).toISOString().slice(0, 10),
+    );
+  });
+
+  it('takes a later stage’s material only once the case is there: no redemption documents on a voucher draft', async () => {
+    const jinghua = await as('jinghua@example.com');
+    const draft = await readyDraft(
+      jinghua,
+      'innovation_voucher',
+      await openCall('innovation_voucher', '330421'),
+    );
+    const early = await jinghua.upload<ErrorBody>(
+      ApiRoutes.applicationMaterials(draft.id),
+      { materialKey: 'invoice' },
+      { name: 'invoice.pdf', content: MINIMAL_PDF },
+    );
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('MATERIAL_NOT_YET');
+    // The application's own materials are still taken.
+    const licence = await jinghua.upload(
+      ApiRoutes.applicationMaterials(draft.id),
+      { materialKey: 'business_licence' },
+      { name: 'licence.pdf', content: MINIMAL_PDF },
+    );
+    expect(licence.status).toBe(201);
   });
 
   it('refuses a submission after the call has closed, saying when the window was', async () => {

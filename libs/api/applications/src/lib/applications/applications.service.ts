@@ -84,6 +84,11 @@ export class ApplicationsService {
         'CALL_CLOSED',
         `"${call.title}" closed on ${call.closesAt.toISOString()}; choose an open call.`,
       );
+    if (new Date() < call.opensAt)
+      throw new ConflictError(
+        'CALL_NOT_OPEN',
+        `"${call.title}" opens on ${beijingDate(call.opensAt)} (Beijing time); drafts can be started from then.`,
+      );
     const definition = currentWorkflow(call.type);
     const previous = await this.dataSource
       .getRepository(ApplicationEntity)
@@ -440,4 +445,9 @@ export class ApplicationsService {
       );
     return company;
   }
+}
+
+/** The date of an instant in Beijing time, for messages. */
+function beijingDate(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }

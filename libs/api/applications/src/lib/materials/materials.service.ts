@@ -7,6 +7,7 @@ import { AuditService, type Actor } from '@portal/api-access';
 import {
   AppConfig,
   AppError,
+  ConflictError,
   ForbiddenError,
   NotFoundError,
   ValidationFailedError,
@@ -16,6 +17,7 @@ import type { AttachmentView } from '@portal/contracts';
 import {
   APPLICATION_FORMS,
   materialAccepts,
+  materialPhasesOpen,
   stateOf,
   workflowVersion,
 } from '@portal/domain';
@@ -83,6 +85,17 @@ export class MaterialsService {
           message: `"${file.materialKey}" is not a material of this application type`,
         },
       ]);
+    const phase = material.phase ?? 'application';
+    if (
+      !materialPhasesOpen(
+        workflowVersion(application.type, application.workflowVersion),
+        application.state,
+      ).includes(phase)
+    )
+      throw new ConflictError(
+        'MATERIAL_NOT_YET',
+        `"${material.label.en}" belongs to a later stage (${phase}): upload it when the application gets there.`,
+      );
     const kind = await fileKindOf(file.content);
     const verdict = kind
       ? materialAccepts(material, kind, file.content.length)

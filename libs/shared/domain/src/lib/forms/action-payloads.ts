@@ -2,12 +2,14 @@ import { l } from '../workflow/labels';
 import type {
   GuardKey,
   TransitionDefinition,
+  WorkflowDefinition,
 } from '../workflow/workflow-definition';
 import { LOAN_LIMITS } from '../programmes/transformation-loan/form';
 import {
   validateForm,
   type FieldSchema,
   type FormProblem,
+  type MaterialPhase,
 } from './form-schema';
 
 /**
@@ -178,4 +180,27 @@ export function validateActionPayload(
     payload,
     'submit',
   );
+}
+
+/** The guards that need a later phase's materials: such a material is uploaded where they wait. */
+const PHASE_OF_GUARD: { readonly [K in GuardKey]?: MaterialPhase } = {
+  redemption_documents: 'redemption',
+  midterm_report_uploaded: 'midterm',
+  final_report_uploaded: 'final',
+};
+
+/**
+ * The material phases a case in `state` takes uploads for: the application's, and a later
+ * phase's where an exit from the state needs its materials (a voucher's redemption, a
+ * project's mid-term or final report).
+ */
+export function materialPhasesOpen(
+  definition: Pick<WorkflowDefinition, 'transitions'>,
+  state: string,
+): MaterialPhase[] {
+  const later = definition.transitions
+    .filter((t) => t.from.includes(state))
+    .flatMap((t) => t.guards.map((g) => PHASE_OF_GUARD[g]))
+    .filter((phase): phase is MaterialPhase => phase !== undefined);
+  return ['application', ...new Set(later)];
 }

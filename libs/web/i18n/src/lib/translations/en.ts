@@ -95,6 +95,10 @@ export const en: TranslationTree<typeof zhCN> = {
       'This action is not possible in the current state. Please reload the page.',
     GUARD_FAILED: 'The conditions for this action are not met yet.',
     CALL_CLOSED: 'This call for applications is closed or not open yet.',
+    CALL_NOT_OPEN:
+      'This call is not open yet: drafts can be started once it opens.',
+    MATERIAL_NOT_YET:
+      'This material belongs to a later stage: upload it when the application gets there.',
     QUOTA_EXHAUSTED: "The region's quota of recommendations is used up.",
     ALREADY_REGISTERED:
       'The company is already registered as a tech SME for this year; file again from 1 January.',
