@@ -1,9 +1,30 @@
-import { l } from './labels';
+import { l, PUBLIC } from './labels';
 import type {
   Labels,
   Party,
+  StateDefinition,
   TransitionDefinition,
 } from './workflow-definition';
+
+/** The endings every programme has: rejected (with a comment) and withdrawn by the company. */
+export const ENDINGS = {
+  rejected: {
+    staffLabel: l('未通过', 'Rejected'),
+    applicantLabel: PUBLIC.rejected,
+    terminal: true,
+    outcome: 'refused',
+    holder: 'system',
+    timeLimitDays: null,
+  },
+  withdrawn: {
+    staffLabel: l('已撤回', 'Withdrawn'),
+    applicantLabel: PUBLIC.withdrawn,
+    terminal: true,
+    outcome: 'withdrawn',
+    holder: 'system',
+    timeLimitDays: null,
+  },
+} as const satisfies Record<string, StateDefinition>;
 
 /**
  * What every review stage offers besides moving the case on: return it for supplement (the

@@ -1,5 +1,5 @@
 import { l, PUBLIC } from '../../workflow/labels';
-import { returnAndReject } from '../../workflow/review-stage';
+import { ENDINGS, returnAndReject } from '../../workflow/review-stage';
 import type {
   Labels,
   Party,
@@ -191,22 +191,7 @@ export const ST_PROJECT_WORKFLOW = {
       holder: 'system',
       timeLimitDays: null,
     },
-    rejected: {
-      staffLabel: l('未通过', 'Rejected'),
-      applicantLabel: PUBLIC.rejected,
-      terminal: true,
-      outcome: 'refused',
-      holder: 'system',
-      timeLimitDays: null,
-    },
-    withdrawn: {
-      staffLabel: l('已撤回', 'Withdrawn'),
-      applicantLabel: PUBLIC.withdrawn,
-      terminal: true,
-      outcome: 'withdrawn',
-      holder: 'system',
-      timeLimitDays: null,
-    },
+    ...ENDINGS,
   },
   transitions: [
     step(

@@ -1,5 +1,5 @@
 import { l, PUBLIC } from '../../workflow/labels';
-import { returnAndReject } from '../../workflow/review-stage';
+import { ENDINGS, returnAndReject } from '../../workflow/review-stage';
 import type { WorkflowDefinition } from '../../workflow/workflow-definition';
 
 type S =
@@ -112,22 +112,7 @@ export const TECH_SME_WORKFLOW = {
       holder: 'system',
       timeLimitDays: null,
     },
-    rejected: {
-      staffLabel: l('未通过', 'Rejected'),
-      applicantLabel: PUBLIC.rejected,
-      terminal: true,
-      outcome: 'refused',
-      holder: 'system',
-      timeLimitDays: null,
-    },
-    withdrawn: {
-      staffLabel: l('已撤回', 'Withdrawn'),
-      applicantLabel: PUBLIC.withdrawn,
-      terminal: true,
-      outcome: 'withdrawn',
-      holder: 'system',
-      timeLimitDays: null,
-    },
+    ...ENDINGS,
   },
   transitions: [
     {

@@ -1,6 +1,7 @@
 import { l, PUBLIC } from '../../workflow/labels';
 import {
   acceptWithMissingItems,
+  ENDINGS,
   returnAndReject,
 } from '../../workflow/review-stage';
 import type { WorkflowDefinition } from '../../workflow/workflow-definition';
@@ -123,22 +124,7 @@ export const TRANSFORMATION_LOAN_WORKFLOW = {
       holder: 'system',
       timeLimitDays: null,
     },
-    rejected: {
-      staffLabel: l('未通过', 'Rejected'),
-      applicantLabel: PUBLIC.rejected,
-      terminal: true,
-      outcome: 'refused',
-      holder: 'system',
-      timeLimitDays: null,
-    },
-    withdrawn: {
-      staffLabel: l('已撤回', 'Withdrawn'),
-      applicantLabel: PUBLIC.withdrawn,
-      terminal: true,
-      outcome: 'withdrawn',
-      holder: 'system',
-      timeLimitDays: null,
-    },
+    ...ENDINGS,
   },
   transitions: [
     {
