@@ -97,3 +97,63 @@ export function acceptWithMissingItems<S extends string>(
     effects: ['stage_timer', 'commitment_deadline'],
   };
 }
+
+/** Everyone signed in who may lodge a real-name objection during a public notice. */
+const EVERYONE_SIGNED_IN: readonly Party[] = [
+  'enterprise',
+  'county',
+  'city',
+  'province',
+  'expert',
+  'bank',
+  'provider',
+];
+
+/**
+ * A public notice's objections (公示异议): anyone signed in lodges one by real name, which sends
+ * the case to the province's review; dismissed, the notice runs again; upheld, the case ends
+ * refused. The notice's own end (a system transition on its time limit) is the programme's.
+ */
+export function objectionsDuringNotice<S extends string>(
+  notice: S,
+  review: S,
+  refused: S,
+  upholdLabel: Labels,
+): TransitionDefinition<S>[] {
+  return [
+    {
+      action: 'lodge_objection',
+      from: [notice],
+      to: review,
+      by: EVERYONE_SIGNED_IN,
+      label: l('实名提出异议', 'Lodge a real-name objection'),
+      public: true,
+      commentRequired: true,
+      guards: [],
+      notify: ['holders', 'applicant'],
+      effects: ['stage_timer'],
+    },
+    {
+      action: 'dismiss_objection',
+      from: [review],
+      to: notice,
+      by: ['province'],
+      label: l('异议不成立', 'Dismiss the objection'),
+      commentRequired: true,
+      guards: [],
+      notify: ['applicant', 'objector'],
+      effects: ['dismiss_objections'],
+    },
+    {
+      action: 'uphold_objection',
+      from: [review],
+      to: refused,
+      by: ['province'],
+      label: upholdLabel,
+      commentRequired: true,
+      guards: [],
+      notify: ['applicant', 'objector'],
+      effects: ['uphold_objections'],
+    },
+  ];
+}

@@ -1,5 +1,9 @@
 import { l, PUBLIC } from '../../workflow/labels';
-import { ENDINGS, returnAndReject } from '../../workflow/review-stage';
+import {
+  ENDINGS,
+  objectionsDuringNotice,
+  returnAndReject,
+} from '../../workflow/review-stage';
 import type { WorkflowDefinition } from '../../workflow/workflow-definition';
 
 type S =
@@ -14,16 +18,6 @@ type S =
   | 'expired'
   | 'rejected'
   | 'withdrawn';
-
-const EVERYONE_SIGNED_IN = [
-  'enterprise',
-  'county',
-  'city',
-  'province',
-  'expert',
-  'bank',
-  'provider',
-] as const;
 
 /** Tech-based SME evaluation (科技型中小企业评价入库): score, formal review, monthly notice, registration. */
 export const TECH_SME_WORKFLOW = {
@@ -207,40 +201,12 @@ export const TECH_SME_WORKFLOW = {
       notify: ['applicant'],
       effects: [],
     },
-    {
-      action: 'lodge_objection',
-      from: ['public_notice'],
-      to: 'objection_review',
-      by: [...EVERYONE_SIGNED_IN],
-      label: l('实名提出异议', 'Lodge a real-name objection'),
-      public: true,
-      commentRequired: true,
-      guards: [],
-      notify: ['holders', 'applicant'],
-      effects: ['stage_timer'],
-    },
-    {
-      action: 'dismiss_objection',
-      from: ['objection_review'],
-      to: 'public_notice',
-      by: ['province'],
-      label: l('异议不成立', 'Dismiss the objection'),
-      commentRequired: true,
-      guards: [],
-      notify: ['applicant', 'objector'],
-      effects: ['dismiss_objections'],
-    },
-    {
-      action: 'uphold_objection',
-      from: ['objection_review'],
-      to: 'rejected',
-      by: ['province'],
-      label: l('异议成立，不予入库', 'Uphold the objection'),
-      commentRequired: true,
-      guards: [],
-      notify: ['applicant', 'objector'],
-      effects: ['uphold_objections'],
-    },
+    ...objectionsDuringNotice<S>(
+      'public_notice',
+      'objection_review',
+      'rejected',
+      l('异议成立，不予入库', 'Uphold the objection'),
+    ),
     {
       action: 'notice_expired',
       decision: true,
