@@ -87,7 +87,7 @@ export class ApplicationsService {
     if (new Date() < call.opensAt)
       throw new ConflictError(
         'CALL_NOT_OPEN',
-        `"${call.title}" opens on ${beijingDate(call.opensAt)} (Beijing time); drafts can be started from then.`,
+        `"${call.title}" opens on ${chinaDate(call.opensAt)} (Beijing time); drafts can be started from then.`,
       );
     const definition = currentWorkflow(call.type);
     const previous = await this.dataSource
@@ -445,9 +445,4 @@ export class ApplicationsService {
       );
     return company;
   }
-}
-
-/** The date of an instant in Beijing time, for messages. */
-function beijingDate(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
