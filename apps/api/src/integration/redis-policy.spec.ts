@@ -16,6 +16,7 @@ describe('starting in production on a Redis that may evict keys', () => {
         DATA_DIR: db.dataDir,
         REDIS_URL: redis.url,
         SESSION_SECRET: 'a-production-secret-of-at-least-32-chars',
+        PUBLIC_URL: 'https://portal.example.gov.cn',
         LOG_LEVEL: 'silent',
       });
       await expect(createApp(config, { webRoot: null })).rejects.toThrow(

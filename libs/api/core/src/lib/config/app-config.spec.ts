@@ -59,7 +59,7 @@ describe('configuration', () => {
     expect(() =>
       loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir() }),
     ).toThrow(/SESSION_SECRET/);
-    const secret = 'x'.repeat(40);
+    const secret = 'Jq3vX9pL2mR7tY5wB8nC4kF6hD1sG0aZ';
     expect(() =>
       loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret }),
     ).toThrow(/DATABASE_URL/);
@@ -67,6 +67,7 @@ describe('configuration', () => {
       NODE_ENV: 'production',
       SESSION_SECRET: secret,
       DATABASE_URL: 'mysql://portal:pw@db:3306/portal',
+      PUBLIC_URL: 'https://portal.kjj.example.gov.cn',
     });
     expect(production).toMatchObject({
       requireStaffSecondFactor: true,
@@ -85,6 +86,46 @@ describe('configuration', () => {
         SEED_DEMO_DATA: 'true',
       }),
     ).toThrow(/SEED_DEMO_DATA/);
+  });
+
+  it('refuses in production a guessable session secret, an http address without consent, and staff 2FA off without acknowledgement', () => {
+    const base = {
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'Jq3vX9pL2mR7tY5wB8nC4kF6hD1sG0aZ',
+      DATABASE_URL: 'mysql://portal:pw@db:3306/portal',
+      PUBLIC_URL: 'https://portal.kjj.example.gov.cn',
+    };
+    expect(() => loadConfig(base)).not.toThrow();
+    expect(() =>
+      loadConfig({ ...base, SESSION_SECRET: 'a'.repeat(32) }),
+    ).toThrow(/^Configuration error in SESSION_SECRET: looks guessable/);
+    expect(() =>
+      loadConfig({ ...base, PUBLIC_URL: 'http://portal.kjj.example.gov.cn' }),
+    ).toThrow(/^Configuration error in PUBLIC_URL: must be an https/);
+    expect(() => loadConfig({ ...base, PUBLIC_URL: undefined })).toThrow(
+      /PUBLIC_URL/,
+    );
+    expect(
+      loadConfig({
+        ...base,
+        PUBLIC_URL: 'http://localhost:8080',
+        ALLOW_HTTP_PUBLIC_URL: 'true',
+      }).publicUrl,
+    ).toBe('http://localhost:8080');
+    expect(() => loadConfig({ ...base, REQUIRE_STAFF_2FA: 'false' })).toThrow(
+      /^Configuration error in REQUIRE_STAFF_2FA/,
+    );
+    expect(
+      loadConfig({
+        ...base,
+        REQUIRE_STAFF_2FA: 'false',
+        STAFF_2FA_OFF_ACKNOWLEDGED: 'true',
+      }).requireStaffSecondFactor,
+    ).toBe(false);
+    // Outside production nothing of this applies: development runs on http://localhost.
+    expect(() =>
+      loadConfig({ DATA_DIR: dataDir(), SESSION_SECRET: 'a'.repeat(32) }),
+    ).not.toThrow();
   });
 
   it("takes up a dead process's work after 30 s locks, 15 s stalled-checks and a minute's claims, or the periods set", () => {
@@ -113,8 +154,9 @@ describe('configuration', () => {
   it('refuses in production an e-mail claim no longer than the SMTP socket timeout (a slow send could go out twice)', () => {
     const production = {
       NODE_ENV: 'production',
-      SESSION_SECRET: 'x'.repeat(40),
+      SESSION_SECRET: 'Jq3vX9pL2mR7tY5wB8nC4kF6hD1sG0aZ',
       DATABASE_URL: 'mysql://db/p',
+      PUBLIC_URL: 'https://portal.kjj.example.gov.cn',
     };
     expect(() =>
       loadConfig({ ...production, MAIL_CLAIM_SECONDS: '30' }),

@@ -158,6 +158,10 @@ const envSchema = z.object({
     .min(32, 'must be at least 32 characters')
     .optional(),
   REQUIRE_STAFF_2FA: bool('REQUIRE_STAFF_2FA'),
+  /** Production only: serve on an http: PUBLIC_URL (a local trial), knowing sessions travel unencrypted. */
+  ALLOW_HTTP_PUBLIC_URL: bool('ALLOW_HTTP_PUBLIC_URL'),
+  /** Production only: REQUIRE_STAFF_2FA=false is taken only with this acknowledgement. */
+  STAFF_2FA_OFF_ACKNOWLEDGED: bool('STAFF_2FA_OFF_ACKNOWLEDGED'),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .optional(),
@@ -186,6 +190,9 @@ const envSchema = z.object({
 });
 
 type Env = Record<string, string | undefined>;
+
+/** `openssl rand -base64 48` gives some 40 different characters; 32 × "a" gives one. */
+const MIN_SECRET_DISTINCT_CHARACTERS = 16;
 
 /** Parses and validates the environment; throws ConfigError naming the first bad variable. */
 export function loadConfig(
@@ -216,6 +223,16 @@ export function loadConfig(
       'required when NODE_ENV=production (at least 32 characters)',
     );
   }
+  if (
+    production &&
+    e.SESSION_SECRET &&
+    new Set(e.SESSION_SECRET).size < MIN_SECRET_DISTINCT_CHARACTERS
+  ) {
+    throw new ConfigError(
+      'SESSION_SECRET',
+      `looks guessable (fewer than ${MIN_SECRET_DISTINCT_CHARACTERS} different characters); generate one with: openssl rand -base64 48`,
+    );
+  }
   if (production && !e.DATABASE_URL) {
     throw new ConfigError(
       'DATABASE_URL',
@@ -229,6 +246,26 @@ export function loadConfig(
     );
   }
 
+  if (
+    production &&
+    !(e.PUBLIC_URL ?? '').startsWith('https:') &&
+    !e.ALLOW_HTTP_PUBLIC_URL
+  ) {
+    throw new ConfigError(
+      'PUBLIC_URL',
+      'must be an https:// address in production (session cookies would travel unencrypted); for a local trial set ALLOW_HTTP_PUBLIC_URL=true',
+    );
+  }
+  if (
+    production &&
+    e.REQUIRE_STAFF_2FA === false &&
+    !e.STAFF_2FA_OFF_ACKNOWLEDGED
+  ) {
+    throw new ConfigError(
+      'REQUIRE_STAFF_2FA',
+      'turning off the staff second factor in production needs STAFF_2FA_OFF_ACKNOWLEDGED=true as well',
+    );
+  }
   if (
     production &&
     e.MAIL_CLAIM_SECONDS !== undefined &&
