@@ -1,5 +1,9 @@
+import { readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { DEMO_PASSWORD } from '@portal/api-db';
+import { MailerService } from '@portal/api-mail';
 import { ApiRoutes, type ErrorBody } from '@portal/contracts';
+import { insertCall, MINIMAL_PDF } from '../testing/factories';
 import { startTestApp, type TestApp } from '../testing/test-app';
 
 const nested = (levels: number) => '['.repeat(levels) + ']'.repeat(levels);
@@ -70,5 +74,58 @@ describe('request hardening', () => {
       .map(String)
       .find((c) => c.startsWith('_csrf='));
     expect(plainSecret).not.toMatch(/; Secure/i);
+  });
+});
+
+describe('files the portal keeps', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('sqlite');
+  });
+  afterAll(() => t.close());
+
+  const modeOf = (path: string) => statSync(path).mode & 0o777;
+
+  it('keeps the SQLite database, uploads and written mails readable by the portal’s user only', async () => {
+    const { database } = t.config;
+    if (database.type !== 'sqlite') throw new Error('not SQLite');
+    expect(modeOf(database.file)).toBe(0o600);
+    expect(modeOf(dirname(database.file))).toBe(0o700);
+    // SQLite gives its write-ahead log the database file's mode.
+    expect(modeOf(`${database.file}-wal`)).toBe(0o600);
+
+    const company = t.client();
+    expect(
+      (await company.login('antai@example.com', DEMO_PASSWORD)).status,
+    ).toBe(200);
+    const callId = await insertCall(
+      t.dataSource,
+      'innovation_voucher',
+      '330421',
+    );
+    const draft = await company.post<{ id: string }>(ApiRoutes.applications, {
+      callId,
+    });
+    expect(draft.status).toBe(201);
+    const uploaded = await company.upload(
+      ApiRoutes.applicationMaterials(draft.body.id),
+      { materialKey: 'business_licence' },
+      { name: 'licence.pdf', content: MINIMAL_PDF },
+    );
+    expect(uploaded.status).toBe(201);
+    const [stored] = readdirSync(t.config.uploadDir);
+    expect(modeOf(t.config.uploadDir)).toBe(0o700);
+    expect(modeOf(join(t.config.uploadDir, stored ?? '-'))).toBe(0o600);
+
+    // Without SMTP every message is an .eml file under DATA_DIR/mail.
+    await t.app.get(MailerService).send({
+      to: 'antai@example.com',
+      subject: '测试',
+      text: '测试',
+      html: '<p>测试</p>',
+    });
+    const [mail] = readdirSync(t.config.mailDir);
+    expect(modeOf(t.config.mailDir)).toBe(0o700);
+    expect(modeOf(join(t.config.mailDir, mail ?? '-'))).toBe(0o600);
   });
 });

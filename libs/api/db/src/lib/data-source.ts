@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DatabaseConfig } from '@portal/api-core';
 import { DataSource, type DataSourceOptions } from 'typeorm';
@@ -35,8 +35,7 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
       },
     };
   }
-  if (database.file !== ':memory:')
-    mkdirSync(dirname(database.file), { recursive: true });
+  if (database.file !== ':memory:') keepPrivate(database.file);
   return {
     type: 'better-sqlite3',
     database: database.file,
@@ -66,4 +65,16 @@ export async function pendingSchemaChanges(
 ): Promise<string[]> {
   const log = await dataSource.driver.createSchemaBuilder().log();
   return log.upQueries.map((q) => q.query);
+}
+
+/**
+ * The database file readable by the portal's user only (0600, its directory 0700), created so
+ * before SQLite opens it: SQLite gives its -wal and -shm files the database file's mode.
+ */
+function keepPrivate(file: string): void {
+  const dir = dirname(file);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
+  closeSync(openSync(file, 'a', 0o600));
+  chmodSync(file, 0o600);
 }

@@ -144,9 +144,12 @@ export class MailerService implements OnModuleDestroy {
       ...(messageId ? { messageId: `<${messageId}>` } : {}),
     });
     if (this.toFiles) {
-      await mkdir(this.config.mailDir, { recursive: true });
+      // Messages name people and their cases: readable by the portal's user only.
+      await mkdir(this.config.mailDir, { recursive: true, mode: 0o700 });
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${info.messageId.replace(/[^A-Za-z0-9]/g, '')}.eml`;
-      await writeFile(join(this.config.mailDir, name), info.message as Buffer);
+      await writeFile(join(this.config.mailDir, name), info.message as Buffer, {
+        mode: 0o600,
+      });
       this.logger.log(`Wrote ${name} for ${mail.to}`);
     }
   }

@@ -118,9 +118,11 @@ export class MaterialsService {
         `Your company's uploads would exceed its ${Math.round(this.config.uploadQuotaBytes / 1024 / 1024)} MB quota; remove files you no longer need.`,
       );
     const storageName = randomBytes(24).toString('hex');
-    await mkdir(this.config.uploadDir, { recursive: true });
+    // Uploads hold companies' documents: readable by the portal's user only.
+    await mkdir(this.config.uploadDir, { recursive: true, mode: 0o700 });
     await writeFile(join(this.config.uploadDir, storageName), file.content, {
       flag: 'wx',
+      mode: 0o600,
     });
     const row: AttachmentEntity = {
       id: randomUUID(),
