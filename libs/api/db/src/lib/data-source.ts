@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DatabaseConfig } from '@portal/api-core';
 import { DataSource, type DataSourceOptions } from 'typeorm';
@@ -74,7 +74,9 @@ export async function pendingSchemaChanges(
 function keepPrivate(file: string): void {
   const dir = dirname(file);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  chmodSync(dir, 0o700);
+  // What someone else owns (a mounted volume) keeps its mode: only its owner may change it.
+  const own = (path: string) => statSync(path).uid === process.getuid?.();
+  if (own(dir)) chmodSync(dir, 0o700);
   closeSync(openSync(file, 'a', 0o600));
-  chmodSync(file, 0o600);
+  if (own(file)) chmodSync(file, 0o600);
 }
