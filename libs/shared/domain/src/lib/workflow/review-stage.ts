@@ -98,6 +98,26 @@ export function acceptWithMissingItems<S extends string>(
   };
 }
 
+/** A public notice and the province's review of its objections (see objectionsDuringNotice). */
+export const NOTICE_STATES = {
+  public_notice: {
+    staffLabel: l('公示期', 'Public notice'),
+    applicantLabel: l('公示中', 'In public notice'),
+    terminal: false,
+    outcome: null,
+    holder: 'system',
+    timeLimitDays: 10,
+  },
+  objection_review: {
+    staffLabel: l('公示异议复核', 'Objection review'),
+    applicantLabel: PUBLIC.province,
+    terminal: false,
+    outcome: null,
+    holder: 'province',
+    timeLimitDays: 15,
+  },
+} as const satisfies Record<string, StateDefinition>;
+
 /** Everyone signed in who may lodge a real-name objection during a public notice. */
 const EVERYONE_SIGNED_IN: readonly Party[] = [
   'enterprise',

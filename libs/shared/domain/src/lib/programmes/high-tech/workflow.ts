@@ -2,6 +2,7 @@ import { l, PUBLIC } from '../../workflow/labels';
 import {
   acceptWithMissingItems,
   ENDINGS,
+  NOTICE_STATES,
   objectionsDuringNotice,
   returnAndReject,
 } from '../../workflow/review-stage';
@@ -113,22 +114,7 @@ export const HIGH_TECH_WORKFLOW = {
       holder: 'province',
       timeLimitDays: 10,
     },
-    public_notice: {
-      staffLabel: l('公示期', 'Public notice'),
-      applicantLabel: l('公示中', 'In public notice'),
-      terminal: false,
-      outcome: null,
-      holder: 'system',
-      timeLimitDays: 10,
-    },
-    objection_review: {
-      staffLabel: l('公示异议复核', 'Objection review'),
-      applicantLabel: PUBLIC.province,
-      terminal: false,
-      outcome: null,
-      holder: 'province',
-      timeLimitDays: 15,
-    },
+    ...NOTICE_STATES,
     certified: {
       staffLabel: l('已认定', 'Certified'),
       applicantLabel: l(

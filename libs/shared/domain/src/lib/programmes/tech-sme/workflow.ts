@@ -1,6 +1,7 @@
 import { l, PUBLIC } from '../../workflow/labels';
 import {
   ENDINGS,
+  NOTICE_STATES,
   objectionsDuringNotice,
   returnAndReject,
 } from '../../workflow/review-stage';
@@ -68,22 +69,7 @@ export const TECH_SME_WORKFLOW = {
       holder: 'province',
       timeLimitDays: 22,
     },
-    public_notice: {
-      staffLabel: l('公示期', 'Public notice'),
-      applicantLabel: l('公示中', 'In public notice'),
-      terminal: false,
-      outcome: null,
-      holder: 'system',
-      timeLimitDays: 10,
-    },
-    objection_review: {
-      staffLabel: l('公示异议复核', 'Objection review'),
-      applicantLabel: PUBLIC.province,
-      terminal: false,
-      outcome: null,
-      holder: 'province',
-      timeLimitDays: 15,
-    },
+    ...NOTICE_STATES,
     registered: {
       staffLabel: l('已入库（有效）', 'Registered (valid)'),
       applicantLabel: l(
