@@ -150,7 +150,7 @@ export class MailerService implements OnModuleDestroy {
       await writeFile(join(this.config.mailDir, name), info.message as Buffer, {
         mode: 0o600,
       });
-      this.logger.log(`Wrote ${name} for ${mail.to}`);
+      this.logger.log(`Wrote ${name}`);
     }
   }
 

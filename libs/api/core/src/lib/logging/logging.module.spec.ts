@@ -70,8 +70,37 @@ describe('the access log', () => {
     const { lines, logger } = capturingLogger();
     logger.warn({ user: { email: 'a@b.cn', password: 'hunter2' } }, 'odd');
     expect(lines[0]?.['user']).toEqual({
-      email: 'a@b.cn',
+      email: '***@b.cn',
       password: '[redacted]',
+    });
+  });
+
+  it('masks e-mail addresses and mobile numbers in every line, messages and errors alike', () => {
+    const { lines, logger } = capturingLogger();
+    logger.info('Wrote a mail for zhang.san@company.example.cn');
+    logger.warn(
+      { err: new Error('550 <li.si@bank.example.com>: mailbox unavailable') },
+      'Mail failed; the contact is on 13812345678',
+    );
+    logger.info(
+      { correlationId: '13812345678a-id', orderNo: 138123456789 },
+      'ids',
+    );
+    const text = JSON.stringify(lines);
+    expect(text).not.toContain('zhang.san');
+    expect(text).not.toContain('li.si');
+    expect(text).not.toContain('13812345678 ');
+    expect(lines[0]?.['msg']).toBe('Wrote a mail for ***@company.example.cn');
+    expect(lines[1]?.['msg']).toBe(
+      'Mail failed; the contact is on 138****5678',
+    );
+    expect(String((lines[1]?.['err'] as { message: string }).message)).toBe(
+      '550 <***@bank.example.com>: mailbox unavailable',
+    );
+    // Ids and longer numbers are not phone numbers.
+    expect(lines[2]).toMatchObject({
+      correlationId: '13812345678a-id',
+      orderNo: 138123456789,
     });
   });
 });

@@ -6,6 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import pino, { type Logger as PinoRoot } from 'pino';
 import { AppConfig } from '../config/app-config';
 import { isApiRequest, routedPath } from '../http/routed-path';
+import { maskPersonalData } from './personal-data';
 
 const CORRELATION_ID = /^[A-Za-z0-9._-]{8,64}$/;
 const HEALTH = '/api/health';
@@ -23,7 +24,7 @@ export function correlationIdOf(request: IncomingMessage): string {
 
 /**
  * Structured JSON logs (pino). Secrets never reach them: cookies, tokens and passwords are
- * redacted. Requests are logged once each, when answered, by `logEveryApiResponse`; there is no
+ * redacted, e-mail addresses and mobile numbers masked. Requests are logged once each, when answered, by `logEveryApiResponse`; there is no
  * per-request middleware or child logger (pino-http's cost half the request pipeline's time).
  */
 @Module({})
@@ -61,6 +62,9 @@ export function rootLoggerOptions(config: AppConfig): pino.LoggerOptions {
       ],
       censor: '[redacted]',
     },
+    // Every line, whatever wrote it (a message, an error's text from an SMTP server): e-mail
+    // addresses and mobile numbers never reach the log in full.
+    hooks: { streamWrite: maskPersonalData },
   };
 }
 

@@ -162,7 +162,7 @@ export class MailDeliveryService
         },
       );
       if (permanent) {
-        this.logger.warn(`Mail ${row.id} to ${row.address} failed: ${message}`);
+        this.logger.warn(`Mail ${row.id} failed: ${message}`);
         return 'failed';
       }
       throw new TemporaryMailError(message);
