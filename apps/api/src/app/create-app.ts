@@ -219,20 +219,22 @@ export async function createApp(
   // compressed by the build already.
   await app.register(fastifyCompress, API_COMPRESSION);
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('S&T Bureau Enterprise Portal API')
-      .setDescription(
-        '科技局企业服务门户 — REST API. Mutating requests need the CSRF header x-xsrf-token.',
-      )
-      .setVersion('1')
-      .addCookieAuth('portal_sid')
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, {
-    jsonDocumentUrl: 'api/docs-json',
-  });
+  if (config.apiDocs) {
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('S&T Bureau Enterprise Portal API')
+        .setDescription(
+          '科技局企业服务门户 — REST API. Mutating requests need the CSRF header x-xsrf-token.',
+        )
+        .setVersion('1')
+        .addCookieAuth('portal_sid')
+        .build(),
+    );
+    SwaggerModule.setup('api/docs', app, document, {
+      jsonDocumentUrl: 'api/docs-json',
+    });
+  }
 
   await mountQueueDashboard(app);
 

@@ -50,6 +50,18 @@ describe('request hardening', () => {
     expect(poisoned.status).toBe(400);
   });
 
+  it('serves the OpenAPI document only where API_DOCS allows it (off by default in production)', async () => {
+    expect((await t.client().get('/api/docs-json')).status).toBe(200);
+    const closed = await startTestApp('sqlite', { API_DOCS: 'false' });
+    try {
+      for (const path of ['/api/docs-json', '/api/docs']) {
+        expect((await closed.client().get(path)).status).toBe(404);
+      }
+    } finally {
+      await closed.close();
+    }
+  });
+
   it('tells browsers and proxies to keep no API answer', async () => {
     const client = t.client();
     expect(

@@ -21,6 +21,7 @@ describe('configuration', () => {
       runWorkers: true,
       requireStaffSecondFactor: false,
       seedDemoData: true,
+      apiDocs: true,
       mailDir: join(dir, 'mail'),
     });
   });
@@ -72,6 +73,7 @@ describe('configuration', () => {
     expect(production).toMatchObject({
       requireStaffSecondFactor: true,
       seedDemoData: false,
+      apiDocs: false,
     });
     expect(production.database).toEqual({
       type: 'mysql',

@@ -81,6 +81,11 @@ export class AppConfig {
   readonly redisPrefix!: string;
   /** Seed demo data into an empty database on start (never in production). */
   readonly seedDemoData!: boolean;
+  /**
+   * Serve the OpenAPI document and its viewer at /api/docs. Off by default in production: the
+   * document maps every route for whoever asks, signed in or not.
+   */
+  readonly apiDocs!: boolean;
   /** Where uploaded materials are stored, under random names. */
   readonly uploadDir!: string;
   /** The largest single upload, in bytes (a material's own limit may be lower). */
@@ -172,6 +177,7 @@ const envSchema = z.object({
     .max(100000)
     .optional(),
   SEED_DEMO_DATA: bool('SEED_DEMO_DATA'),
+  API_DOCS: bool('API_DOCS'),
   TRUST_PROXY: z
     .string()
     .regex(
@@ -297,6 +303,7 @@ export function loadConfig(
     redisPrefix: e.REDIS_PREFIX ?? 'portal',
     trustProxy: parseTrustProxy(e.TRUST_PROXY ?? '127.0.0.1,::1'),
     seedDemoData: e.SEED_DEMO_DATA ?? !production,
+    apiDocs: e.API_DOCS ?? !production,
     uploadDir: join(dataDir, 'uploads'),
     uploadMaxBytes: (e.UPLOAD_MAX_MB ?? 20) * 1024 * 1024,
     uploadQuotaBytes: (e.UPLOAD_QUOTA_MB ?? 2048) * 1024 * 1024,
