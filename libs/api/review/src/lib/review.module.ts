@@ -5,11 +5,11 @@ import { CalendarService } from './calendar/calendar.service';
 import {
   ExpertProfileController,
   ExpertsController,
-  PublicNoticesController,
 } from './experts/experts.controller';
 import { ExpertsService } from './experts/experts.service';
 import { InboxController } from './inbox/inbox.controller';
 import { InboxService } from './inbox/inbox.service';
+import { PublicNoticesController } from './notices/public-notices.controller';
 import { PublicNoticesService } from './notices/public-notices.service';
 
 const services = [

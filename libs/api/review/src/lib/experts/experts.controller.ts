@@ -2,7 +2,6 @@ import {
   Body,
   Controller,
   Get,
-  HttpCode,
   Param,
   ParseUUIDPipe,
   Post,
@@ -14,19 +13,8 @@ import {
   RequirePermission,
   type Actor,
 } from '@portal/api-access';
-import type {
-  ExpertPanelView,
-  ExpertProfileView,
-  PublicNoticeView,
-  StartNoticeResult,
-} from '@portal/contracts';
-import { PublicNoticesService } from '../notices/public-notices.service';
-import {
-  DeclareConflictsDto,
-  ObjectionDto,
-  ScoreDto,
-  StartNoticeDto,
-} from './experts.dto';
+import type { ExpertPanelView, ExpertProfileView } from '@portal/contracts';
+import { DeclareConflictsDto, ScoreDto } from './experts.dto';
 import { ExpertsService } from './experts.service';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
@@ -62,39 +50,6 @@ export class ExpertsController {
     @Body() dto: ScoreDto,
   ): Promise<ExpertPanelView> {
     return this.experts.score(actor, id, dto);
-  }
-}
-
-@ApiTags('public notices')
-@Controller('public-notices')
-export class PublicNoticesController {
-  constructor(private readonly notices: PublicNoticesService) {}
-
-  @RequirePermission('notices.read')
-  @Get()
-  list(): Promise<PublicNoticeView[]> {
-    return this.notices.list();
-  }
-
-  @RequirePermission('applications.act')
-  @Post()
-  @HttpCode(200)
-  start(
-    @CurrentActor() actor: Actor,
-    @Body() dto: StartNoticeDto,
-  ): Promise<StartNoticeResult> {
-    return this.notices.start(actor, dto);
-  }
-
-  @RequirePermission('notices.read')
-  @Post(':id/objections')
-  @HttpCode(204)
-  object(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuid) id: string,
-    @Body() dto: ObjectionDto,
-  ): Promise<void> {
-    return this.notices.object(actor, id, dto);
   }
 }
 

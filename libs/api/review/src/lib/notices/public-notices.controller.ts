@@ -1,0 +1,53 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+} from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  CurrentActor,
+  RequirePermission,
+  type Actor,
+} from '@portal/api-access';
+import type { PublicNoticeView, StartNoticeResult } from '@portal/contracts';
+import { ObjectionDto, StartNoticeDto } from './public-notices.dto';
+import { PublicNoticesService } from './public-notices.service';
+
+const uuid = new ParseUUIDPipe({ version: '4' });
+
+@ApiTags('public notices')
+@Controller('public-notices')
+export class PublicNoticesController {
+  constructor(private readonly notices: PublicNoticesService) {}
+
+  @RequirePermission('notices.read')
+  @Get()
+  list(): Promise<PublicNoticeView[]> {
+    return this.notices.list();
+  }
+
+  @RequirePermission('applications.act')
+  @Post()
+  @HttpCode(200)
+  start(
+    @CurrentActor() actor: Actor,
+    @Body() dto: StartNoticeDto,
+  ): Promise<StartNoticeResult> {
+    return this.notices.start(actor, dto);
+  }
+
+  @RequirePermission('notices.read')
+  @Post(':id/objections')
+  @HttpCode(204)
+  object(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuid) id: string,
+    @Body() dto: ObjectionDto,
+  ): Promise<void> {
+    return this.notices.object(actor, id, dto);
+  }
+}
