@@ -91,6 +91,16 @@ const ROUTES: Route[] = [
     },
   },
   {
+    name: "read the company's voucher ledger",
+    call: (c, x) => c.get(ApiRoutes.applicationVoucherLedger(x.applicationId)),
+    expect: {
+      owner: 200,
+      ...READERS_IN_REGION,
+      ...STRANGERS,
+      ...NO_PERMISSION,
+    },
+  },
+  {
     name: 'autosave the form',
     call: async (c, x) =>
       c.patch(ApiRoutes.applicationForm(x.applicationId), {

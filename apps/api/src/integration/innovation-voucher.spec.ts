@@ -5,10 +5,12 @@ import {
   ApiRoutes,
   type ApplicationDetail,
   type ErrorBody,
+  type VoucherLedgerView,
 } from '@portal/contracts';
 import { JobProducer } from '@portal/api-jobs';
 import { MINIMAL_PDF } from '../testing/factories';
 import { expectNotifiedAsDefined } from '../testing/notified-as-defined';
+import type { TestClient } from '@portal/api-testing';
 import type { TestApp } from '../testing/test-app';
 import { act, expectState, FORMS, readyDraft } from '../testing/workflow-steps';
 import { workflowSuite } from '../testing/workflow-suite';
@@ -23,6 +25,59 @@ describe.each(DIALECTS)('innovation vouchers on %s', (dialect) => {
   beforeAll(() => {
     t = suite.t;
   });
+
+  /** Ends a voucher's validity now: its Bull delayed job is promoted. */
+  async function endValidity(id: string): Promise<void> {
+    const [row] = await t.dataSource
+      .getRepository(OutboxEntity)
+      .findBy({ applicationId: id, jobName: 'validity-end' });
+    const workflow = t.app.get(JobProducer).queue('workflow');
+    let job = null;
+    for (let i = 0; i < 50 && !job; i++) {
+      job = await workflow.getJob(`validity-end:${row?.id}`);
+      if (!job) await new Promise((r) => setTimeout(r, 50));
+    }
+    await job?.promote();
+  }
+
+  /** Records a contract, has it confirmed, uploads the documents and asks for redemption. */
+  async function requestRedemption(
+    company: TestClient,
+    provider: TestClient,
+    id: string,
+    invoiceAmountYuan: number,
+  ): Promise<void> {
+    const providerOrg = await t.dataSource
+      .getRepository(OrganisationEntity)
+      .findOneByOrFail({ kind: 'provider' });
+    const contract = await act(company, id, 'record_contract', {
+      payload: {
+        providerId: providerOrg.id,
+        contractNumber: `HT-${id.slice(0, 8)}`,
+        contractAmountYuan: 200_000,
+        signedOn: '2026-11-01',
+      },
+    });
+    expect(contract.status).toBe(200);
+    expect((await act(provider, id, 'confirm_contract')).status).toBe(200);
+    for (const key of ['invoice', 'payment_proof', 'service_result'])
+      expect(
+        (
+          await company.upload(
+            ApiRoutes.applicationMaterials(id),
+            { materialKey: key },
+            { name: `${key}.pdf`, content: PDF },
+          )
+        ).status,
+      ).toBe(201);
+    expect(
+      (
+        await act(company, id, 'request_redemption', {
+          payload: { invoiceAmountYuan },
+        })
+      ).status,
+    ).toBe(200);
+  }
 
   it('walks an innovation voucher to redemption within the yearly cap, booked in the ledger', async () => {
     const lihua = await as('lihua@example.com');
@@ -182,5 +237,105 @@ describe.each(DIALECTS)('innovation vouchers on %s', (dialect) => {
     await expectState(seed, issuedId, 'expired');
     expect(await committed()).toBe(0);
     await expectNotifiedAsDefined(t, suite.smtp, ids);
+  });
+
+  it("reads a case's company ledger for its year after issue, redemption and expiry, to the company and its region's reviewers only", async () => {
+    const antai = await as('antai@example.com');
+    const county = await as('reviewer.jiashan@example.com');
+    const city = await as('reviewer.jiaxing@example.com');
+    const provider = await as('provider@example.com');
+    const callId = await openCall('innovation_voucher', '330421');
+    const issue = async () => {
+      const draft = await readyDraft(antai, 'innovation_voucher', callId);
+      expect((await act(antai, draft.id, 'submit')).status).toBe(200);
+      expect(
+        (await act(county, draft.id, 'approve', { comment: '同意' })).status,
+      ).toBe(200);
+      return draft;
+    };
+    const ledger = async (client: TestClient, id: string) => {
+      const read = await client.get<VoucherLedgerView>(
+        ApiRoutes.applicationVoucherLedger(id),
+      );
+      expect(read.status).toBe(200);
+      return read.body;
+    };
+    const figures = (l: VoucherLedgerView) => [
+      l.capYuan,
+      l.committedYuan,
+      l.remainingYuan,
+    ];
+
+    const redeemed = await issue();
+    const year = (
+      await antai.get<ApplicationDetail>(ApiRoutes.application(redeemed.id))
+    ).body.decision.voucher?.year;
+    const afterIssue = await ledger(antai, redeemed.id);
+    expect(afterIssue.year).toBe(year);
+    expect(figures(afterIssue)).toEqual([500_000, 80_000, 420_000]);
+    expect(afterIssue.entries).toEqual([
+      expect.objectContaining({
+        applicationId: redeemed.id,
+        reference: redeemed.reference,
+        kind: 'reserve',
+        amountYuan: 80_000,
+      }),
+    ]);
+
+    const expired = await issue();
+    await requestRedemption(antai, provider, redeemed.id, 150_000);
+    expect(
+      (await act(city, redeemed.id, 'approve_redemption', { comment: '核销' }))
+        .status,
+    ).toBe(200);
+    await endValidity(expired.id);
+    await expectState(antai, expired.id, 'expired');
+
+    // Both cases read the same ledger; the county's reviewer reads what the company reads.
+    const own = await ledger(antai, expired.id);
+    expect(await ledger(county, redeemed.id)).toEqual(own);
+    expect(figures(own)).toEqual([500_000, 60_000, 440_000]);
+    expect(own.entries.map((e) => [e.reference, e.kind, e.amountYuan])).toEqual(
+      [
+        [redeemed.reference, 'reserve', 80_000],
+        [expired.reference, 'reserve', 80_000],
+        [redeemed.reference, 'release', -80_000],
+        [redeemed.reference, 'redeem', 60_000],
+        [expired.reference, 'release', -80_000],
+      ],
+    );
+    for (const entry of own.entries)
+      expect(Number.isNaN(Date.parse(entry.bookedAt))).toBe(false);
+
+    // Refused as the detail refuses: another company and a reviewer outside the region.
+    for (const stranger of [
+      await as('lihua@example.com'),
+      await as('reviewer.haiyan@example.com'),
+    ]) {
+      const detail = await stranger.get<ErrorBody>(
+        ApiRoutes.application(redeemed.id),
+      );
+      const read = await stranger.get<ErrorBody>(
+        ApiRoutes.applicationVoucherLedger(redeemed.id),
+      );
+      expect([read.status, read.body.code]).toEqual([
+        detail.status,
+        detail.body.code,
+      ]);
+      expect(read.status).toBe(404);
+    }
+  });
+
+  it('has no ledger for a case whose programme keeps none', async () => {
+    const antai = await as('antai@example.com');
+    const draft = await readyDraft(
+      antai,
+      'high_tech',
+      await openCall('high_tech', '330421'),
+    );
+    const read = await antai.get<ErrorBody>(
+      ApiRoutes.applicationVoucherLedger(draft.id),
+    );
+    expect(read.status).toBe(404);
   });
 });

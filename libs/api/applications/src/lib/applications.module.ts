@@ -10,6 +10,8 @@ import { CallsService } from './calls/calls.service';
 import { PartnersController } from './calls/partners.controller';
 import { CommitmentsService } from './commitments/commitments.service';
 import { MaterialsService } from './materials/materials.service';
+import { VoucherLedgerController } from './vouchers/voucher-ledger.controller';
+import { VoucherLedgerViewService } from './vouchers/voucher-ledger-view.service';
 
 const services = [
   ApplicationsService,
@@ -17,12 +19,21 @@ const services = [
   CallsService,
   CommitmentsService,
   MaterialsService,
+  VoucherLedgerViewService,
 ];
 
-/** What enterprises file: calls, drafts, materials, the detail and the actions on a case. */
+/**
+ * What enterprises file: calls, drafts, materials, the detail and the actions on a case, and the
+ * reads beside the detail (a voucher case's ledger).
+ */
 @Module({
   imports: [EngineModule],
-  controllers: [ApplicationsController, CallsController, PartnersController],
+  controllers: [
+    ApplicationsController,
+    CallsController,
+    PartnersController,
+    VoucherLedgerController,
+  ],
   providers: services,
   exports: [...services, EngineModule],
 })

@@ -169,6 +169,29 @@ export interface ApplicationDetail extends ApplicationSummary {
   readonly decision: ApplicationDecision;
 }
 
+/** One booking on a company's yearly voucher ledger. */
+export interface VoucherLedgerEntryView {
+  readonly applicationId: string;
+  /** The reference of the case that booked it. */
+  readonly reference: string;
+  /** `reserve` at issue, `release` on expiry, an ending or a redemption, `redeem` what was paid. */
+  readonly kind: 'reserve' | 'release' | 'redeem';
+  /** Signed: what the booking added to the committed total (a release is negative). */
+  readonly amountYuan: number;
+  readonly bookedAt: string;
+}
+
+/** A company's innovation-voucher ledger for the case's year (programmes with `voucher_ledger`). */
+export interface VoucherLedgerView {
+  readonly companyId: string;
+  readonly year: number;
+  readonly capYuan: number;
+  readonly committedYuan: number;
+  readonly remainingYuan: number;
+  /** Oldest first. */
+  readonly entries: readonly VoucherLedgerEntryView[];
+}
+
 export type InboxView = 'todo' | 'done';
 
 export interface InboxQuery {

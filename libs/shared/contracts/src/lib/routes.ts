@@ -50,6 +50,8 @@ export const ApiRoutes = {
     `/api/applications/${encodeURIComponent(id)}/materials`,
   applicationMaterial: (id: string, attachmentId: string) =>
     `/api/applications/${encodeURIComponent(id)}/materials/${encodeURIComponent(attachmentId)}`,
+  applicationVoucherLedger: (id: string) =>
+    `/api/applications/${encodeURIComponent(id)}/voucher-ledger`,
   applicationExperts: (id: string) =>
     `/api/applications/${encodeURIComponent(id)}/experts`,
   applicationExpertDraw: (id: string) =>

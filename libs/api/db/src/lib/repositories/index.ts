@@ -13,3 +13,4 @@ export * from './objections.repository';
 export * from './notifications.repository';
 export * from './preferences.repository';
 export * from './grants.repository';
+export * from './voucher-ledgers.repository';

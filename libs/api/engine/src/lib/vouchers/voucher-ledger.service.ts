@@ -78,6 +78,9 @@ export class VoucherLedgerService {
       applicationId: booking.applicationId,
       kind: booking.kind,
       amountYuan: booking.amountYuan,
+      // To the millisecond on both dialects (SQLite's column default keeps whole seconds), so
+      // the ledger lists a redemption's release and spend, and bookings of one day, in order.
+      createdAt: new Date(),
     });
   }
 }
