@@ -10,6 +10,7 @@ import {
   ApiRoutes,
   type ApplicationDetail,
   type ApplicationSummary,
+  type ErrorBody,
   type ExpertPanelView,
   type ExpertProfileView,
   type Page,
@@ -136,6 +137,35 @@ describe.each(DIALECTS)('high-tech applications on %s', (dialect) => {
       timeline.find((e) => e.action === 'recommend')?.actorName,
     ).toBeNull();
     await expectNotifiedAsDefined(t, suite.smtp, [draft.id]);
+  });
+
+  it('refuses a public notice as a whole, before any item, to whoever does not run notices (403) and for a case the reviewer cannot see (404)', async () => {
+    const antai = await as('antai@example.com');
+    const province = await as('reviewer.zhejiang@example.com');
+    const id = await atProvincialReview(suite, antai);
+    const { version } = (
+      await province.get<ApplicationDetail>(ApiRoutes.application(id))
+    ).body;
+    const listing = { applications: [{ id, version }] };
+
+    for (const who of [
+      antai,
+      await as('reviewer.jiaxing@example.com'),
+      await as('reviewer.jiashan@example.com'),
+    ]) {
+      const refused = await who.post<ErrorBody>(
+        ApiRoutes.publicNotices,
+        listing,
+      );
+      expect(refused.status).toBe(403);
+      expect(refused.body.code).toBe('FORBIDDEN');
+    }
+    const unseen = await province.post<ErrorBody>(ApiRoutes.publicNotices, {
+      applications: [...listing.applications, { id: randomUUID(), version: 1 }],
+    });
+    expect(unseen.status).toBe(404);
+    // Nothing was started by any of the refused requests.
+    await expectState(province, id, 'provincial_review');
   });
 
   it('takes a high-tech application through expert scoring, public notice, an objection and its dismissal to a certificate', async () => {

@@ -18,6 +18,8 @@ import {
   APPLICATION_TYPES,
   currentWorkflow,
   noticeStart,
+  noticeStarters,
+  partiesOf,
   publicNoticeStates,
   workflowVersion,
 } from '@portal/domain';
@@ -29,6 +31,13 @@ import { OutboxRelay, TransitionService } from '@portal/api-engine';
 function noticeStates(): string[] {
   return APPLICATION_TYPES.flatMap((type) =>
     publicNoticeStates(currentWorkflow(type)),
+  );
+}
+
+/** The parties that may start a public notice in some programme. */
+function starters(): Set<string> {
+  return new Set(
+    APPLICATION_TYPES.flatMap((type) => noticeStarters(currentWorkflow(type))),
   );
 }
 
@@ -81,26 +90,39 @@ export class PublicNoticesService {
     }));
   }
 
-  /** Starts each listed application's notice through the same action a single case uses. */
+  /**
+   * Starts each listed application's notice through the same action a single case uses. Who
+   * may start a notice is settled for the whole request before any item: 403 for a party that
+   * starts none, 404 when a listed case is not the actor's to see. What is left per item is
+   * the case's own state and version.
+   */
   async start(
     actor: Actor,
     request: StartNoticeRequest,
   ): Promise<StartNoticeResult> {
-    const results = [];
+    const allowed = starters();
+    if (!partiesOf(actor.memberships).some((party) => allowed.has(party)))
+      throw new AppError(
+        403,
+        'FORBIDDEN',
+        'Only the reviewers who run public notices (the provincial bureau) can start one.',
+      );
+    const listed = [];
     for (const { id, version } of request.applications) {
-      const { application } = await this.applications
-        .readable(actor, id)
-        .catch(() => ({ application: null }));
-      const action = application
-        ? noticeStart(
-            workflowVersion(application.type, application.workflowVersion),
-            application.state,
-          )?.action
-        : undefined;
+      const { application } = await this.applications.readable(actor, id);
+      listed.push({ application, version });
+    }
+    const results = [];
+    for (const { application, version } of listed) {
+      const id = application.id;
+      const action = noticeStart(
+        workflowVersion(application.type, application.workflowVersion),
+        application.state,
+      )?.action;
       try {
         if (!action)
           throw new AppError(
-            403,
+            409,
             'TRANSITION_NOT_ALLOWED',
             'This application cannot go into public notice now.',
           );

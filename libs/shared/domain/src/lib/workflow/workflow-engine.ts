@@ -151,3 +151,15 @@ export function noticeStart(
     ) ?? null
   );
 }
+
+/** The parties that may put some case of this programme into public notice. */
+export function noticeStarters(definition: WorkflowDefinition): Party[] {
+  const notices = publicNoticeStates(definition);
+  return [
+    ...new Set(
+      definition.transitions
+        .filter((t) => !t.trigger && notices.includes(t.to))
+        .flatMap((t) => t.by),
+    ),
+  ];
+}
