@@ -71,31 +71,94 @@ describe.each(DIALECTS)(
       ]);
     });
 
-    it('locks an account for 30 minutes after 5 failures, even for the right password, and unknown addresses alike', async () => {
+    it('holds the client after 5 failures for an address, even for the right password, and unknown addresses alike', async () => {
       for (const email of ['lihua@example.com', 'ghost@example.com']) {
-        const client = t.client();
+        const attacker = t.client().from('203.0.113.10');
         const answers: number[] = [];
         for (let i = 0; i < 5; i++)
           answers.push(
-            (await client.login(email, 'Wrong-password-123')).status,
+            (await attacker.login(email, 'Wrong-password-123')).status,
           );
         expect(answers).toEqual([401, 401, 401, 401, 423]);
-        const locked = await client.login(email, DEMO_PASSWORD);
+        const locked = await attacker.login(email, DEMO_PASSWORD);
         expect(locked.status).toBe(423);
         expect((locked.body as unknown as ErrorBody).code).toBe(
           'ACCOUNT_LOCKED',
         );
       }
-      // When the lock has run out, the right password works again.
+      // When the hold has run out, the right password works again from there.
       await t.dataSource
         .getRepository(LoginThrottleEntity)
         .update(
-          { email: 'lihua@example.com' },
+          { email: 'lihua@example.com', client: '203.0.113.10' },
           { lockedUntil: new Date(Date.now() - 1000) },
         );
       expect(
-        (await t.client().login('lihua@example.com', DEMO_PASSWORD)).status,
+        (
+          await t
+            .client()
+            .from('203.0.113.10')
+            .login('lihua@example.com', DEMO_PASSWORD)
+        ).status,
       ).toBe(200);
+    });
+
+    it('lets the owner in from another client while the guessing client is held, and holds it longer each time', async () => {
+      const attacker = t.client().from('198.51.100.7');
+      for (let i = 0; i < 5; i++)
+        await attacker.login(REVIEWER, 'Wrong-password-123');
+      const held = await attacker.login(REVIEWER, DEMO_PASSWORD);
+      expect(held.status).toBe(423);
+
+      const owner = t.client().from('192.0.2.44');
+      const mine = await owner.login(REVIEWER, DEMO_PASSWORD);
+      expect(mine.status).toBe(200);
+      expect((await owner.get(ApiRoutes.me)).status).toBe(200);
+
+      // The owner's success does not free the guessing client; past its hold, one more
+      // wrong guess holds it twice as long (5, then 10 minutes).
+      expect((await attacker.login(REVIEWER, DEMO_PASSWORD)).status).toBe(423);
+      const rows = t.dataSource.getRepository(LoginThrottleEntity);
+      await rows.update(
+        { email: REVIEWER, client: '198.51.100.7' },
+        { lockedUntil: new Date(Date.now() - 1000) },
+      );
+      expect(
+        (await attacker.login(REVIEWER, 'Wrong-password-123')).status,
+      ).toBe(423);
+      const row = await rows.findOneByOrFail({
+        email: REVIEWER,
+        client: '198.51.100.7',
+      });
+      expect(row.failures).toBe(6);
+      const holdMinutes =
+        ((row.lockedUntil as Date).getTime() - Date.now()) / 60_000;
+      expect(holdMinutes).toBeGreaterThan(9);
+      expect(holdMinutes).toBeLessThanOrEqual(10);
+    });
+
+    it('locks an address for everyone at the ceiling of 50 failures from many clients', async () => {
+      const email = 'jinghua@example.com';
+      const answers: number[] = [];
+      for (let i = 0; i < 50; i++)
+        answers.push(
+          (
+            await t
+              .client()
+              .from(`100.64.0.${i + 1}`)
+              .login(email, 'Wrong-password-123')
+          ).status,
+        );
+      expect(answers.slice(0, 49).every((s) => s === 401)).toBe(true);
+      expect(answers[49]).toBe(423);
+      const fresh = await t
+        .client()
+        .from('100.64.1.1')
+        .login(email, DEMO_PASSWORD);
+      expect(fresh.status).toBe(423);
+      await t.dataSource
+        .getRepository(LoginThrottleEntity)
+        .update({ email, client: '*' }, { lockedUntil: null, failures: 0 });
     });
 
     it('expires a session idle for 30 minutes', async () => {

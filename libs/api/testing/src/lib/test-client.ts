@@ -15,8 +15,18 @@ export interface TestResponse<T = unknown> {
 export class TestClient {
   private readonly cookies = new Map<string, string>();
   private csrfToken: string | null = null;
+  private forwardedFor: string | null = null;
 
   constructor(private readonly app: INestApplication) {}
+
+  /**
+   * Sends every request as if from `ip`, through X-Forwarded-For (inject connects from
+   * 127.0.0.1, a trusted proxy under the default TRUST_PROXY).
+   */
+  from(ip: string): this {
+    this.forwardedFor = ip;
+    return this;
+  }
 
   get sessionCookie(): string | undefined {
     return this.cookies.get(SESSION_COOKIE);
@@ -148,6 +158,8 @@ export class TestClient {
   ): Promise<TestResponse<T>> {
     const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (cookie) options.headers['cookie'] = cookie;
+    if (this.forwardedFor)
+      options.headers['x-forwarded-for'] ??= this.forwardedFor;
     const fastify = this.app.getHttpAdapter().getInstance() as FastifyInstance;
     const response = await fastify.inject(options);
     for (const c of response.cookies as {

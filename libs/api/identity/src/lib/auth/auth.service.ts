@@ -50,7 +50,7 @@ export class AuthService {
   ) {}
 
   async login(dto: LoginDto, context: RequestContext): Promise<LoginOutcome> {
-    const lockedUntil = await this.throttle.lockedUntil(dto.email);
+    const lockedUntil = await this.throttle.lockedUntil(dto.email, context.ip);
     if (lockedUntil) {
       await this.audit.record({
         action: 'auth.login',
@@ -66,7 +66,10 @@ export class AuthService {
       ? await verifyPassword(user.passwordHash, dto.password)
       : await verifyPassword(await this.dummy(), dto.password);
     if (!user || !passwordOk || user.disabledAt) {
-      const nowLocked = await this.throttle.recordFailure(dto.email);
+      const nowLocked = await this.throttle.recordFailure(
+        dto.email,
+        context.ip,
+      );
       await this.audit.record({
         action: 'auth.login',
         result: 'failure',
@@ -81,7 +84,7 @@ export class AuthService {
       if (nowLocked) throw lockedError(nowLocked);
       throw new UnauthorizedError('INVALID_CREDENTIALS', INVALID);
     }
-    await this.throttle.clear(dto.email);
+    await this.throttle.clearClient(dto.email, context.ip);
     return this.startSession(user, context, 'auth.login');
   }
 

@@ -4,6 +4,7 @@ import { Applications1764290000000 } from './1764290000000-applications';
 import { Notifications1764300000000 } from './1764300000000-notifications';
 import { CalendarRevision1764310000000 } from './1764310000000-calendar-revision';
 import { Grants1764320000000 } from './1764320000000-grants';
+import { LoginThrottlePerClient1764340000000 } from './1764340000000-login-throttle-per-client';
 
 /** In order. Each file is reviewed by hand; never edit one that has shipped. */
 export const MYSQL_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MYSQL_MIGRATIONS = [
   Notifications1764300000000,
   CalendarRevision1764310000000,
   Grants1764320000000,
+  LoginThrottlePerClient1764340000000,
 ];

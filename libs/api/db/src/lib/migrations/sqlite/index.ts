@@ -4,6 +4,7 @@ import { Applications1764290000000 } from './1764290000000-applications';
 import { Notifications1764300000000 } from './1764300000000-notifications';
 import { CalendarRevision1764310000000 } from './1764310000000-calendar-revision';
 import { Grants1764320000000 } from './1764320000000-grants';
+import { LoginThrottlePerClient1764340000000 } from './1764340000000-login-throttle-per-client';
 
 /** In order; each mirrors the MySQL migration of the same name. */
 export const SQLITE_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const SQLITE_MIGRATIONS = [
   Notifications1764300000000,
   CalendarRevision1764310000000,
   Grants1764320000000,
+  LoginThrottlePerClient1764340000000,
 ];
