@@ -14,6 +14,7 @@ import {
   type NestFastifyApplication,
 } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AuditService } from '@portal/api-access';
 import { mountQueueDashboard } from '@portal/api-admin';
 import {
   AppConfig,
@@ -24,6 +25,7 @@ import {
   logEveryApiResponse,
   nestsDeeperThan,
   ROOT_LOGGER,
+  routedPath,
 } from '@portal/api-core';
 import { createRedis } from '@portal/api-jobs';
 import { AppError } from '@portal/api-core';
@@ -186,6 +188,21 @@ export async function createApp(
   fastify.addHook('onRequest', (request, reply, done) => {
     if (SAFE_METHODS.has(request.method)) return done();
     fastify.csrfProtection(request, reply, done);
+  });
+  // A refused request is audited (GB/T 22239 8.1.4.3): a forged request from another site is
+  // an attack on a signed-in user, worth a trace even though nothing was changed. The plugin
+  // sends its refusal as an error, which passes here before the error filter answers it.
+  const audit = app.get(AuditService);
+  fastify.addHook('onError', async (request, _reply, error) => {
+    if (!(error as { code?: string }).code?.startsWith('FST_CSRF')) return;
+    await audit
+      .record({
+        action: 'request.csrf_refused',
+        result: 'denied',
+        ip: request.ip,
+        detail: { method: request.method, path: routedPath(request) },
+      })
+      .catch(() => undefined);
   });
   const rateLimitRedis = createRedis(config.redisUrl, 'client');
   fastify.addHook('onClose', async () => {

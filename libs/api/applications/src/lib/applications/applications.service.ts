@@ -254,25 +254,45 @@ export class ApplicationsService {
           message: `${p.field}: ${p.code.replace(/_/g, ' ')}`,
         })),
       );
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .update(ApplicationEntity)
-      .set({
-        form: () => ':form',
-        version: () => 'version + 1',
-        updatedAt: new Date(),
-      })
-      .setParameter('form', JSON.stringify(request.form))
-      .where('id = :id AND version = :version', {
-        id,
-        version: request.version,
-      })
-      .execute();
-    if (result.affected !== 1)
-      throw new ConflictError(
-        'VERSION_CONFLICT',
-        'This application has changed since you opened it. Reload it and try again.',
+    // The save and its audit entry land together (GB/T 22239 8.1.4.3): which fields changed,
+    // never their values.
+    await this.dataSource.transaction(async (em) => {
+      const result = await em
+        .createQueryBuilder()
+        .update(ApplicationEntity)
+        .set({
+          form: () => ':form',
+          version: () => 'version + 1',
+          updatedAt: new Date(),
+        })
+        .setParameter('form', JSON.stringify(request.form))
+        .where('id = :id AND version = :version', {
+          id,
+          version: request.version,
+        })
+        .execute();
+      if (result.affected !== 1)
+        throw new ConflictError(
+          'VERSION_CONFLICT',
+          'This application has changed since you opened it. Reload it and try again.',
+        );
+      await this.audit.record(
+        {
+          action: 'application.form_saved',
+          result: 'success',
+          userId: actor.userId,
+          userEmail: actor.email,
+          ip: actor.ip,
+          objectType: 'application',
+          objectId: id,
+          detail: {
+            version: request.version + 1,
+            changed: changedFields(application.form, request.form),
+          },
+        },
+        em,
       );
+    });
     const saved = { ...application, version: request.version + 1 };
     return {
       applicationId: id,
@@ -445,4 +465,17 @@ export class ApplicationsService {
       );
     return company;
   }
+}
+
+/** The top-level form fields whose value differs between two saves. */
+function changedFields(
+  before: Record<string, unknown> | null | undefined,
+  after: Record<string, unknown>,
+): string[] {
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after)]);
+  return [...keys]
+    .filter(
+      (key) => JSON.stringify(before?.[key]) !== JSON.stringify(after[key]),
+    )
+    .sort();
 }

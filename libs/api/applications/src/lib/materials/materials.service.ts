@@ -3,7 +3,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService, type Actor } from '@portal/api-access';
+import { AuditService, type Actor, type AuditEntry } from '@portal/api-access';
 import {
   AppConfig,
   AppError,
@@ -138,7 +138,13 @@ export class MaterialsService {
       uploadedAt: new Date(),
     };
     try {
-      await insertRows(this.dataSource.manager, AttachmentEntity, row);
+      await this.dataSource.transaction(async (em) => {
+        await insertRows(em, AttachmentEntity, row);
+        await this.audit.record(
+          this.fileEntry(actor, 'application.file_uploaded', row),
+          em,
+        );
+      });
     } catch (error) {
       await rm(join(this.config.uploadDir, storageName), { force: true });
       throw error;
@@ -156,9 +162,13 @@ export class MaterialsService {
       .getRepository(AttachmentEntity)
       .findOneBy({ id: attachmentId, applicationId });
     if (!row) throw new NotFoundError('The file');
-    await this.dataSource
-      .getRepository(AttachmentEntity)
-      .delete({ id: row.id });
+    await this.dataSource.transaction(async (em) => {
+      await em.getRepository(AttachmentEntity).delete({ id: row.id });
+      await this.audit.record(
+        this.fileEntry(actor, 'application.file_removed', row),
+        em,
+      );
+    });
     await rm(join(this.config.uploadDir, row.storageName), { force: true });
   }
 
@@ -186,6 +196,30 @@ export class MaterialsService {
       fileName: row.fileName,
       kind: row.kind,
       content: await readFile(join(this.config.uploadDir, row.storageName)),
+    };
+  }
+
+  /** An upload's or removal's audit entry: which file of which case, by its content hash. */
+  private fileEntry(
+    actor: Actor,
+    action: string,
+    row: AttachmentEntity,
+  ): AuditEntry {
+    return {
+      action,
+      result: 'success',
+      userId: actor.userId,
+      userEmail: actor.email,
+      ip: actor.ip,
+      objectType: 'attachment',
+      objectId: row.id,
+      detail: {
+        applicationId: row.applicationId,
+        materialKey: row.materialKey,
+        fileName: row.fileName,
+        sizeBytes: row.sizeBytes,
+        sha256: row.sha256,
+      },
     };
   }
 

@@ -551,6 +551,20 @@ export const en: TranslationTree<typeof zhCN> = {
       approvedOn: 'Approved on',
     },
   },
+  voucherLedger: {
+    title: 'Innovation voucher cap ({{year}})',
+    cap: 'Yearly cap',
+    committed: 'Committed',
+    remaining: 'Remaining',
+    entries: 'Bookings',
+    none: 'Nothing booked this year yet',
+    thisCase: 'This application',
+    kind: {
+      reserve: 'Reserved at issue',
+      release: 'Released',
+      redeem: 'Redeemed',
+    },
+  },
   experts: {
     title: 'Expert review',
     draw: 'Draw experts',

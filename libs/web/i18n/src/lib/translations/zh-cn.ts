@@ -516,6 +516,20 @@ export const zhCN = {
       approvedOn: '立项日期',
     },
   },
+  voucherLedger: {
+    title: '创新券年度额度（{{year}} 年）',
+    cap: '年度上限',
+    committed: '已占用',
+    remaining: '剩余额度',
+    entries: '额度记录',
+    none: '本年度尚无额度记录',
+    thisCase: '本申请',
+    kind: {
+      reserve: '发券预留',
+      release: '释放额度',
+      redeem: '兑付核销',
+    },
+  },
   experts: {
     title: '专家评审',
     draw: '抽取专家',
