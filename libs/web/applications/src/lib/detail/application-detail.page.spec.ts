@@ -747,4 +747,33 @@ describe('ApplicationDetailPage', () => {
       element().querySelector('[data-testid="application-decisions"]'),
     ).toBeNull();
   });
+
+  it("shows the company's voucher ledger where the programme keeps one, and asks for none elsewhere", async () => {
+    await render(
+      ENTERPRISE,
+      testDetail({
+        type: 'innovation_voucher',
+        status: testStatus({ waitingForApplicant: false, holder: 'county' }),
+      }),
+    );
+    http.expectOne(ApiRoutes.applicationVoucherLedger('a-1')).flush({
+      companyId: 'c-1',
+      year: 2026,
+      capYuan: 500_000,
+      committedYuan: 80_000,
+      remainingYuan: 420_000,
+      entries: [],
+    });
+    await fixture.whenStable();
+    expect(byTestId(fixture, 'ledger-remaining').textContent).toContain(
+      '420,000',
+    );
+    TestBed.resetTestingModule();
+
+    // A loan keeps no ledger: no card and no request (afterEach verifies).
+    await render(ENTERPRISE, testDetail());
+    expect(
+      element().querySelector('[data-testid="voucher-ledger"]'),
+    ).toBeNull();
+  });
 });

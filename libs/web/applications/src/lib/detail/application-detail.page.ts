@@ -60,6 +60,7 @@ import { ExpertPanel } from './expert-panel';
 import { ApplicationForm } from './application-form';
 import { ApplicationTimeline } from './application-timeline';
 import { MaterialsSection } from './materials-section';
+import { VoucherLedgerCard } from './voucher-ledger-card';
 
 /** How long typing pauses before the form is saved. */
 export const AUTOSAVE_DELAY_MS = 1500;
@@ -113,6 +114,7 @@ const INVALID_FORM: ApiProblem = {
     LabelPipe,
     MaterialsSection,
     TargetLabelPipe,
+    VoucherLedgerCard,
   ],
   templateUrl: './application-detail.page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -135,16 +137,19 @@ export class ApplicationDetailPage {
     const detail = this.detail();
     return detail ? APPLICATION_FORMS[detail.type] : null;
   });
-  /** The expert panel shows where the programme's definition has experts score. */
-  protected readonly expertReview = computed(() => {
+  /** The case's workflow definition: what the page shows beyond the common parts follows from it. */
+  private readonly definition = computed(() => {
     const detail = this.detail();
-    return detail
-      ? workflowVersion(
-          detail.type,
-          detail.workflowVersion,
-        ).capabilities.includes('expert_review')
-      : false;
+    return detail ? workflowVersion(detail.type, detail.workflowVersion) : null;
   });
+  /** The expert panel shows where the programme's definition has experts score. */
+  protected readonly expertReview = computed(
+    () => this.definition()?.capabilities.includes('expert_review') ?? false,
+  );
+  /** The company's voucher ledger shows where the programme keeps one. */
+  protected readonly voucherLedger = computed(
+    () => this.definition()?.capabilities.includes('voucher_ledger') ?? false,
+  );
   protected readonly targets = computed(() => {
     const schema = this.schema();
     return schema ? supplementTargets(schema) : [];

@@ -18,6 +18,7 @@ import {
   type PublicNoticeView,
   type SaveFormRequest,
   type ScoreRequest,
+  type VoucherLedgerView,
 } from '@portal/contracts';
 import type { Observable } from 'rxjs';
 
@@ -118,6 +119,13 @@ export class ApplicationsApi {
   /** Cooperating banks or voucher service providers, the choices of an action's select. */
   partners(kind: 'banks' | 'providers'): Observable<PartnerView[]> {
     return this.http.get<PartnerView[]>(ApiRoutes.partners(kind));
+  }
+
+  /** The case's company voucher ledger for the case's year (programmes with `voucher_ledger`). */
+  voucherLedger(id: string): Observable<VoucherLedgerView> {
+    return this.http.get<VoucherLedgerView>(
+      ApiRoutes.applicationVoucherLedger(id),
+    );
   }
 
   /** The expert panel of a high-tech application (province: all and the aggregate; an expert: own). */
