@@ -231,11 +231,201 @@ describe.each(DIALECTS)(
         code: '12345',
       });
       expect(bad.status).toBe(400);
+      // The confirmation used the current step's code: the next step's is still accepted.
       const done = await next.post<LoginResponse>(ApiRoutes.loginSecondFactor, {
-        code: authenticator.generate(enrol.body.secret),
+        code: totp(enrol.body.secret, 1),
       });
       expect(done.body.status).toBe('authenticated');
       expect((await next.get(ApiRoutes.myCompany)).status).toBe(200);
+    });
+
+    /** Logs in, enrols a second factor and confirms it with the current step's code. */
+    async function enrolled(email: string): Promise<string> {
+      const client = t.client();
+      await client.login(email, DEMO_PASSWORD);
+      const enrol = await client.post<SecondFactorEnrolment>(
+        ApiRoutes.secondFactorEnrol,
+      );
+      const confirm = await client.post(ApiRoutes.secondFactorConfirm, {
+        code: totp(enrol.body.secret),
+      });
+      expect(confirm.status).toBe(204);
+      return enrol.body.secret;
+    }
+
+    it('accepts a second-factor code once: the same code cannot log in twice', async () => {
+      const email = 'xiaozhong@example.com';
+      const secret = await enrolled(email);
+      const code = totp(secret, 1);
+
+      const first = t.client();
+      await first.login(email, DEMO_PASSWORD);
+      const ok = await first.post<LoginResponse>(ApiRoutes.loginSecondFactor, {
+        code,
+      });
+      expect(ok.body.status).toBe('authenticated');
+
+      // Someone who saw the code (over a shoulder, in a phishing proxy) and has the password.
+      const replay = t.client().from('203.0.113.77');
+      await replay.login(email, DEMO_PASSWORD);
+      const again = await replay.post<ErrorBody>(ApiRoutes.loginSecondFactor, {
+        code,
+      });
+      expect(again.status).toBe(401);
+      expect(again.body.code).toBe('SECOND_FACTOR_USED');
+      expect((await replay.get(ApiRoutes.myCompany)).status).toBe(401);
+      // Nor does the code that confirmed the enrolment (an earlier step).
+      const older = await replay.post<ErrorBody>(ApiRoutes.loginSecondFactor, {
+        code: totp(secret),
+      });
+      expect(older.body.code).toBe('SECOND_FACTOR_USED');
+      const audit = await t.dataSource.query(
+        "SELECT detail FROM audit_log WHERE action = 'auth.second_factor' AND user_email = ? AND result = 'failure'",
+        [email],
+      );
+      expect(String((audit as { detail: string }[])[0]?.detail)).toContain(
+        '"reason":"reused"',
+      );
+    });
+
+    it('ends the half-logged-in session after 5 wrong codes: 6 wrong codes, then the right one, do not get in', async () => {
+      const email = 'youan@example.com';
+      const secret = await enrolled(email);
+      const wrong = wrongCode(secret);
+
+      const attacker = t.client().from('203.0.113.50');
+      expect((await attacker.login(email, DEMO_PASSWORD)).body.status).toBe(
+        'second_factor_required',
+      );
+      const answers: string[] = [];
+      for (let i = 0; i < 6; i++) {
+        const res = await attacker.post<ErrorBody>(
+          ApiRoutes.loginSecondFactor,
+          { code: wrong },
+        );
+        answers.push(`${res.status} ${res.body.code}`);
+      }
+      expect(answers).toEqual([
+        '401 SECOND_FACTOR_INVALID',
+        '401 SECOND_FACTOR_INVALID',
+        '401 SECOND_FACTOR_INVALID',
+        '401 SECOND_FACTOR_INVALID',
+        // the 5th wrong code also holds this client, like a 5th wrong password
+        '423 ACCOUNT_LOCKED',
+        '401 AUTH_REQUIRED',
+      ]);
+      const right = await attacker.post<ErrorBody>(
+        ApiRoutes.loginSecondFactor,
+        { code: totp(secret, 1) },
+      );
+      expect(right.status).toBe(401);
+      expect((await attacker.get(ApiRoutes.myCompany)).status).toBe(401);
+      expect((await attacker.login(email, DEMO_PASSWORD)).status).toBe(423);
+
+      // The owner, elsewhere, starts again with the password and gets in.
+      const owner = t.client().from('192.0.2.80');
+      await owner.login(email, DEMO_PASSWORD);
+      const mine = await owner.post<LoginResponse>(
+        ApiRoutes.loginSecondFactor,
+        { code: totp(secret, 1) },
+      );
+      expect(mine.body.status).toBe('authenticated');
+    });
+
+    it('counts wrong codes per account, whichever session sends them', async () => {
+      const email = 'admin.jiashan@example.com';
+      const secret = await enrolled(email);
+      const wrong = wrongCode(secret);
+      const first = t.client().from('198.18.0.1');
+      const second = t.client().from('198.18.0.2');
+      await first.login(email, DEMO_PASSWORD);
+      await second.login(email, DEMO_PASSWORD);
+      for (let i = 0; i < 3; i++)
+        await first.post(ApiRoutes.loginSecondFactor, { code: wrong });
+      await second.post(ApiRoutes.loginSecondFactor, { code: wrong });
+      const fifth = await second.post<ErrorBody>(ApiRoutes.loginSecondFactor, {
+        code: wrong,
+      });
+      expect(fifth.status).toBe(401);
+      expect(fifth.body.code).toBe('SECOND_FACTOR_ATTEMPTS_EXCEEDED');
+      // Both half-logged-in sessions ended, the one that guessed less too.
+      for (const client of [first, second]) {
+        const res = await client.post<ErrorBody>(ApiRoutes.loginSecondFactor, {
+          code: totp(secret, 1),
+        });
+        expect(res.body.code).toBe('AUTH_REQUIRED');
+      }
+    });
+
+    it('keeps the active second factor while a new one is set up, and asks for the code or password first', async () => {
+      const email = 'admin.jiaxing@example.com';
+      const client = t.client();
+      await client.login(email, DEMO_PASSWORD);
+      const first = await client.post<SecondFactorEnrolment>(
+        ApiRoutes.secondFactorEnrol,
+      );
+      await client.post(ApiRoutes.secondFactorConfirm, {
+        code: totp(first.body.secret),
+      });
+
+      // A bodiless enrolment used to switch the factor off; now it is refused, saying why.
+      const bare = await client.post<ErrorBody>(ApiRoutes.secondFactorEnrol);
+      expect(bare.status).toBe(400);
+      expect(bare.body.fields).toContainEqual(
+        expect.objectContaining({
+          field: 'currentCode',
+          code: 'reauth.required',
+        }),
+      );
+      const wrongPassword = await client.post<ErrorBody>(
+        ApiRoutes.secondFactorEnrol,
+        { password: 'Not-the-password-1' },
+      );
+      expect(wrongPassword.body.fields).toContainEqual(
+        expect.objectContaining({ field: 'password', code: 'password.wrong' }),
+      );
+      const wrongCodeProof = await client.post<ErrorBody>(
+        ApiRoutes.secondFactorEnrol,
+        { currentCode: wrongCode(first.body.secret) },
+      );
+      expect(wrongCodeProof.body.fields).toContainEqual(
+        expect.objectContaining({ field: 'currentCode', code: 'code.wrong' }),
+      );
+      const second = await client.post<SecondFactorEnrolment>(
+        ApiRoutes.secondFactorEnrol,
+        { password: DEMO_PASSWORD },
+      );
+      expect(second.status).toBe(200);
+      expect(
+        (await client.get<Me>(ApiRoutes.me)).body.secondFactorEnabled,
+      ).toBe(true);
+
+      // Until confirmed, log-in still asks for the old factor's code.
+      const meanwhile = t.client();
+      expect((await meanwhile.login(email, DEMO_PASSWORD)).body.status).toBe(
+        'second_factor_required',
+      );
+      const old = await meanwhile.post<LoginResponse>(
+        ApiRoutes.loginSecondFactor,
+        { code: totp(first.body.secret, 1) },
+      );
+      expect(old.body.status).toBe('authenticated');
+
+      const confirmed = await client.post(ApiRoutes.secondFactorConfirm, {
+        code: totp(second.body.secret),
+      });
+      expect(confirmed.status).toBe(204);
+      const after = t.client();
+      await after.login(email, DEMO_PASSWORD);
+      const byOld = await after.post<ErrorBody>(ApiRoutes.loginSecondFactor, {
+        code: totp(first.body.secret, 1),
+      });
+      expect(byOld.body.code).toBe('SECOND_FACTOR_INVALID');
+      const byNew = await after.post<LoginResponse>(
+        ApiRoutes.loginSecondFactor,
+        { code: totp(second.body.secret, 1) },
+      );
+      expect(byNew.body.status).toBe('authenticated');
     });
 
     it('writes an audit entry for every log-in attempt', async () => {
@@ -306,3 +496,16 @@ describe('rate limit on authentication endpoints', () => {
     expect((res.body as unknown as ErrorBody).code).toBe('RATE_LIMITED');
   });
 });
+
+/** The code of the time step `offset` steps from now. */
+function totp(secret: string, offset = 0): string {
+  return authenticator
+    .clone({ epoch: Date.now() + offset * 30_000 })
+    .generate(secret);
+}
+
+/** A well-formed code that matches none of the steps the API accepts now. */
+function wrongCode(secret: string): string {
+  const valid = new Set([-2, -1, 0, 1, 2].map((o) => totp(secret, o)));
+  return ['000000', '111111', '222222'].find((c) => !valid.has(c)) as string;
+}

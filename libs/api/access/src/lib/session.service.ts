@@ -78,6 +78,22 @@ export class SessionService {
       .execute();
   }
 
+  /** Ends every session of the user (after a password reset). */
+  async revokeAll(userId: string): Promise<void> {
+    await this.sessions.update(
+      { userId, revokedAt: IsNull() },
+      { revokedAt: new Date() },
+    );
+  }
+
+  /** Ends the user's half-logged-in sessions, those still waiting for a second-factor code. */
+  async revokePendingSecondFactor(userId: string): Promise<void> {
+    await this.sessions.update(
+      { userId, stage: 'second_factor', revokedAt: IsNull() },
+      { revokedAt: new Date() },
+    );
+  }
+
   /**
    * The actor behind a cookie token, or an UnauthorizedError saying why not. One statement:
    * the session with its user, memberships and their organisations (every request pays it).

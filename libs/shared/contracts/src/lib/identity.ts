@@ -53,6 +53,15 @@ export type LoginResponse =
   | { readonly status: 'second_factor_required' }
   | { readonly status: 'second_factor_enrolment_required'; readonly me: Me };
 
+/**
+ * Starting an enrolment while a second factor is active needs the code it shows now, or
+ * else the password.
+ */
+export interface StartEnrolmentRequest {
+  readonly currentCode?: string;
+  readonly password?: string;
+}
+
 export interface SecondFactorEnrolment {
   readonly secret: string;
   readonly otpauthUrl: string;

@@ -33,6 +33,26 @@ export class UserEntity {
   @TimestampColumn({ name: 'totp_enabled_at', nullable: true })
   totpEnabledAt!: Date | null;
 
+  /**
+   * A new TOTP secret being set up, sealed like `totpSecret`. The active one keeps working
+   * until a code from this one confirms it.
+   */
+  @Column({
+    name: 'totp_pending_secret',
+    type: 'varchar',
+    length: 255,
+    nullable: true,
+  })
+  totpPendingSecret!: string | null;
+
+  /** The 30-second time step of the last code accepted: a code is never accepted twice. */
+  @Column({ name: 'totp_last_step', type: 'int', nullable: true })
+  totpLastStep!: number | null;
+
+  /** Wrong codes since the last right one; at 5 the half-logged-in sessions end. */
+  @Column({ name: 'totp_failures', type: 'int', default: 0 })
+  totpFailures!: number;
+
   @TimestampColumn({ name: 'disabled_at', nullable: true })
   disabledAt!: Date | null;
 

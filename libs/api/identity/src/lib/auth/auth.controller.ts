@@ -32,6 +32,7 @@ import {
   LoginDto,
   RegisterDto,
   SecondFactorDto,
+  StartEnrolmentDto,
 } from '../dto/identity.dto';
 import { InvitationsService } from '../invitations/invitations.service';
 import { AuthService, type LoginOutcome } from './auth.service';
@@ -122,10 +123,14 @@ export class AuthController {
   }
 
   @AllowStages('enrolment')
+  @RouteConfig(AUTH_RATE_LIMIT)
   @Post('second-factor/enrol')
   @HttpCode(200)
-  enrol(@CurrentActor() actor: Actor): Promise<SecondFactorEnrolment> {
-    return this.auth.startEnrolment(actor);
+  enrol(
+    @CurrentActor() actor: Actor,
+    @Body() dto: StartEnrolmentDto,
+  ): Promise<SecondFactorEnrolment> {
+    return this.auth.startEnrolment(actor, dto);
   }
 
   @AllowStages('enrolment')

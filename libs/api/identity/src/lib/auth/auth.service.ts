@@ -5,6 +5,7 @@ import {
   AppError,
   hashPassword,
   UnauthorizedError,
+  ValidationFailedError,
   verifyPassword,
 } from '@portal/api-core';
 import {
@@ -20,7 +21,11 @@ import type {
   MembershipView,
   SecondFactorEnrolment,
 } from '@portal/contracts';
-import { isStaff, permissionsOf } from '@portal/domain';
+import {
+  isStaff,
+  permissionsOf,
+  SECOND_FACTOR_MAX_FAILURES,
+} from '@portal/domain';
 import type { Repository } from 'typeorm';
 import type { LoginDto } from '../dto/identity.dto';
 import { LoginThrottleService } from './login-throttle.service';
@@ -119,21 +124,59 @@ export class AuthService {
     return { response, sessionToken };
   }
 
+  /**
+   * The second step of a log-in. Wrong codes count per account (5 in a row end every
+   * half-logged-in session: the password must be entered again) and, like wrong passwords,
+   * toward the hold on this client and the address's ceiling.
+   */
   async completeSecondFactor(
     actor: Actor,
     code: string,
   ): Promise<LoginResponse> {
     const user = await this.users.findOneByOrFail({ id: actor.userId });
-    try {
-      this.secondFactor.assertCode(user, code);
-    } catch (error) {
+    const lockedUntil = await this.throttle.lockedUntil(user.email, actor.ip);
+    if (lockedUntil) {
       await this.audit.record({
         action: 'auth.second_factor',
         result: 'failure',
         userId: user.id,
         userEmail: user.email,
         ip: actor.ip,
+        detail: { reason: 'locked' },
       });
+      throw lockedError(lockedUntil);
+    }
+    try {
+      await this.secondFactor.acceptCode(user, code);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      const failures = await this.secondFactor.recordWrongCode(user.id);
+      const nowLocked = await this.throttle.recordFailure(user.email, actor.ip);
+      const ended = failures >= SECOND_FACTOR_MAX_FAILURES;
+      if (ended) {
+        await this.sessions.revokePendingSecondFactor(user.id);
+        await this.secondFactor.resetWrongCodes(user.id);
+      }
+      await this.audit.record({
+        action: 'auth.second_factor',
+        result: 'failure',
+        userId: user.id,
+        userEmail: user.email,
+        ip: actor.ip,
+        detail: {
+          reason: error.code === 'SECOND_FACTOR_USED' ? 'reused' : 'wrong',
+          failures,
+          sessionsEnded: ended,
+          locked: nowLocked !== null,
+        },
+      });
+      if (nowLocked) throw lockedError(nowLocked);
+      if (ended) {
+        throw new UnauthorizedError(
+          'SECOND_FACTOR_ATTEMPTS_EXCEEDED',
+          'Too many wrong codes: log in again with your password.',
+        );
+      }
       throw error;
     }
     await this.sessions.setStage(actor.sessionId, 'authenticated');
@@ -147,16 +190,37 @@ export class AuthService {
     return { status: 'authenticated', me: meView(user, actor.memberships) };
   }
 
-  async startEnrolment(actor: Actor): Promise<SecondFactorEnrolment> {
+  /**
+   * A new secret to scan. With a factor already active this needs its current code or the
+   * password, and the active factor stays enforced until the new one is confirmed.
+   */
+  async startEnrolment(
+    actor: Actor,
+    proof: { currentCode?: string; password?: string },
+  ): Promise<SecondFactorEnrolment> {
     const user = await this.users.findOneByOrFail({ id: actor.userId });
-    if (user.totpEnabledAt && actor.stage !== 'authenticated') {
-      throw new AppError(
-        403,
-        'SECOND_FACTOR_REQUIRED',
-        'Enter your current code before setting up a new one.',
-      );
+    if (user.totpEnabledAt) {
+      if (actor.stage !== 'authenticated') {
+        throw new AppError(
+          403,
+          'SECOND_FACTOR_REQUIRED',
+          'Enter your current code before setting up a new one.',
+        );
+      }
+      await this.assertReauthenticated(actor, user, proof);
     }
-    return this.secondFactor.startEnrolment(user);
+    const enrolment = await this.secondFactor.startEnrolment(user);
+    await this.audit.record({
+      action: 'auth.second_factor_enrolment_started',
+      result: 'success',
+      userId: user.id,
+      userEmail: user.email,
+      ip: actor.ip,
+      objectType: 'user',
+      objectId: user.id,
+      detail: { replacing: user.totpEnabledAt !== null },
+    });
+    return enrolment;
   }
 
   async confirmEnrolment(actor: Actor, code: string): Promise<void> {
@@ -174,6 +238,66 @@ export class AuthService {
       objectType: 'user',
       objectId: user.id,
     });
+  }
+
+  /**
+   * A logged-in user proves again who they are, with the current second-factor code or the
+   * password; a wrong proof counts like a wrong password. 400 with the field to correct.
+   */
+  private async assertReauthenticated(
+    actor: Actor,
+    user: UserEntity,
+    proof: { currentCode?: string; password?: string },
+  ): Promise<void> {
+    const field = proof.currentCode ? 'currentCode' : 'password';
+    if (!proof.currentCode && !proof.password) {
+      throw new ValidationFailedError([
+        {
+          field: 'currentCode',
+          code: 'reauth.required',
+          message:
+            'Enter the code your authenticator app shows now, or your password',
+        },
+      ]);
+    }
+    const lockedUntil = await this.throttle.lockedUntil(user.email, actor.ip);
+    if (lockedUntil) throw lockedError(lockedUntil);
+    let ok: boolean;
+    if (proof.currentCode) {
+      ok = await this.secondFactor
+        .acceptCode(user, proof.currentCode)
+        .then(() => true)
+        .catch((error: unknown) => {
+          if (error instanceof AppError) return false;
+          throw error;
+        });
+    } else {
+      ok = await verifyPassword(user.passwordHash, proof.password as string);
+    }
+    if (ok) return;
+    const nowLocked = await this.throttle.recordFailure(user.email, actor.ip);
+    await this.audit.record({
+      action: 'auth.reauthentication',
+      result: 'failure',
+      userId: user.id,
+      userEmail: user.email,
+      ip: actor.ip,
+      detail: { with: field, locked: nowLocked !== null },
+    });
+    if (nowLocked) throw lockedError(nowLocked);
+    throw new ValidationFailedError([
+      field === 'currentCode'
+        ? {
+            field,
+            code: 'code.wrong',
+            message: 'The code is wrong, expired or already used',
+          }
+        : {
+            field,
+            code: 'password.wrong',
+            message: 'The password is not correct',
+          },
+    ]);
   }
 
   async logout(actor: Actor): Promise<void> {

@@ -103,6 +103,24 @@ export class SecondFactorDto {
   code!: string;
 }
 
+/** Re-enrolment with a factor active: the current code, or else the password. */
+export class StartEnrolmentDto {
+  @ApiPropertyOptional({ example: '123456' })
+  @IsOptional()
+  @Transform(trim)
+  @Matches(/^\d{6}$/, {
+    message: '[code.format] Enter the 6-digit code from your authenticator app',
+  })
+  currentCode?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty({ message: 'Enter your password' })
+  @MaxLength(200)
+  password?: string;
+}
+
 export class AcceptInvitationDto {
   @ApiProperty()
   @IsString()

@@ -29,4 +29,7 @@ export function clientHoldMs(failures: number): number {
   );
 }
 
+/** Wrong second-factor codes in a row that end every half-logged-in session of the account. */
+export const SECOND_FACTOR_MAX_FAILURES = 5;
+
 export const INVITATION_VALIDITY_MS = 7 * 24 * 60 * 60 * 1000;

@@ -69,15 +69,19 @@ export const en: TranslationTree<typeof zhCN> = {
     SESSION_EXPIRED: 'Your session has expired. Please log in again.',
     INVALID_CREDENTIALS: 'The e-mail address or password is not correct.',
     ACCOUNT_LOCKED:
-      'The account is temporarily locked after repeated failed log-ins. Please try again later.',
+      'Log-in from here is temporarily locked after repeated failed attempts. Please try again later, or reset your password.',
     ACCOUNT_LOCKED_UNTIL:
-      'The account is temporarily locked after repeated failed log-ins. Please try again after {{until}}.',
+      'Log-in from here is temporarily locked after repeated failed attempts. Please try again after {{until}}, or reset your password.',
     SECOND_FACTOR_REQUIRED:
       'Enter the 6-digit code from your authenticator app.',
     SECOND_FACTOR_ENROLMENT_REQUIRED:
       'Your account must set up two-step verification first.',
     SECOND_FACTOR_INVALID:
       'The code is wrong or has expired. Enter the code your authenticator app shows now.',
+    SECOND_FACTOR_USED:
+      'This code was already used. Wait for the next code in your authenticator app and enter that one.',
+    SECOND_FACTOR_ATTEMPTS_EXCEEDED:
+      'Too many wrong codes. For your safety, log in again with your password.',
     CSRF_INVALID: 'The page has expired. Reload the page and try again.',
     FORBIDDEN: 'You do not have permission to do this.',
     NOT_FOUND: 'The requested item does not exist.',

@@ -67,13 +67,17 @@ export const zhCN = {
     AUTH_REQUIRED: '请先登录。',
     SESSION_EXPIRED: '登录已过期，请重新登录。',
     INVALID_CREDENTIALS: '邮箱或密码不正确。',
-    ACCOUNT_LOCKED: '账户因多次登录失败已被暂时锁定，请稍后再试。',
+    ACCOUNT_LOCKED: '此处多次登录失败，登录已暂停。请稍后再试，或重设密码。',
     ACCOUNT_LOCKED_UNTIL:
-      '账户因多次登录失败已被暂时锁定，请于 {{until}} 之后再试。',
+      '此处多次登录失败，登录已暂停。请于 {{until}} 之后再试，或重设密码。',
     SECOND_FACTOR_REQUIRED: '请输入身份验证器中的 6 位动态验证码。',
     SECOND_FACTOR_ENROLMENT_REQUIRED: '您的账户必须先启用两步验证。',
     SECOND_FACTOR_INVALID:
       '验证码不正确或已过期，请输入身份验证器当前显示的验证码。',
+    SECOND_FACTOR_USED:
+      '该验证码已使用过。请等待身份验证器显示下一个验证码后再输入。',
+    SECOND_FACTOR_ATTEMPTS_EXCEEDED:
+      '验证码错误次数过多。为保障账户安全，请重新输入密码登录。',
     CSRF_INVALID: '页面已过期，请刷新页面后重试。',
     FORBIDDEN: '您没有执行此操作的权限。',
     NOT_FOUND: '请求的内容不存在。',

@@ -5,6 +5,7 @@ import { Notifications1764300000000 } from './1764300000000-notifications';
 import { CalendarRevision1764310000000 } from './1764310000000-calendar-revision';
 import { Grants1764320000000 } from './1764320000000-grants';
 import { LoginThrottlePerClient1764340000000 } from './1764340000000-login-throttle-per-client';
+import { SecondFactorState1764340100000 } from './1764340100000-second-factor-state';
 
 /** In order; each mirrors the MySQL migration of the same name. */
 export const SQLITE_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const SQLITE_MIGRATIONS = [
   CalendarRevision1764310000000,
   Grants1764320000000,
   LoginThrottlePerClient1764340000000,
+  SecondFactorState1764340100000,
 ];
