@@ -265,6 +265,64 @@ describe.each(DIALECTS)('high-tech applications on %s', (dialect) => {
     await expectNotifiedAsDefined(t, suite.smtp, [id]);
   });
 
+  it('shows the applicant a history in public wording after the expert review: no internal step, stage or remark, while the province reads them', async () => {
+    const antai = await as('antai@example.com');
+    const province = await as('reviewer.zhejiang@example.com');
+    const id = await atProvincialReview(suite, antai);
+    const remark = '内部意见：请重点核查知识产权权属';
+    await scoredByPanel(
+      suite,
+      id,
+      {
+        ip: 24,
+        transformation: 24,
+        rd_management: 15,
+        growth: 14,
+        standard_bonus: 0,
+      },
+      'provincial_decision',
+      remark,
+    );
+    const internal =
+      /专家|expert|自动|automat|评分|scoring|形式审查|异议复核|objection|系统|system/i;
+
+    const own = (await antai.get<ApplicationDetail>(ApiRoutes.application(id)))
+      .body;
+    const steps = own.events.map((e) => e.action);
+    expect(steps).toEqual(
+      expect.arrayContaining([
+        'auto_check_passed',
+        'send_to_experts',
+        'scoring_complete',
+      ]),
+    );
+    for (const event of own.events)
+      for (const label of [event.actionLabel, event.toLabel])
+        for (const text of [label['zh-CN'], label.en])
+          expect(text).not.toMatch(internal);
+    expect(own.status.stage).toBeNull();
+    const sent = own.events.find((e) => e.action === 'send_to_experts');
+    expect(sent?.comment).toBeNull();
+    // Nothing of the internal wording or the remark anywhere in what the company receives.
+    const body = JSON.stringify(own);
+    for (const word of ['专家', '自动校验', '省级形式审查', remark])
+      expect(body).not.toContain(word);
+    // The recommendations it is told of keep their comments.
+    expect(
+      own.events.filter((e) => e.action === 'recommend').map((e) => e.comment),
+    ).toEqual(['推荐', '推荐']);
+
+    const staff = (
+      await province.get<ApplicationDetail>(ApiRoutes.application(id))
+    ).body;
+    const staffSent = staff.events.find((e) => e.action === 'send_to_experts');
+    expect(staffSent?.actionLabel['zh-CN']).toBe('组织专家评审');
+    expect(staffSent?.comment).toBe(remark);
+    expect(
+      staff.events.find((e) => e.action === 'scoring_complete')?.actionLabel.en,
+    ).toBe('Expert scoring complete');
+  });
+
   it('rejects a high-tech application whose objection is upheld', async () => {
     const lihua = await as('lihua@example.com');
     const province = await as('reviewer.zhejiang@example.com');

@@ -106,6 +106,8 @@ export async function scoredByPanel(
   id: string,
   points: ExpertScore,
   decidedAt = 'provincial_decision',
+  /** The province's remark on sending the case (one between bureau stages). */
+  sendComment?: string,
 ): Promise<ExpertPanelView> {
   const province = await suite.as(PROVINCE);
   const drawn = await province.post<ExpertPanelView>(
@@ -119,7 +121,16 @@ export async function scoredByPanel(
   expect(
     (await province.post(ApiRoutes.applicationExpertDraw(id))).status,
   ).toBe(409);
-  expect((await act(province, id, 'send_to_experts')).status).toBe(200);
+  expect(
+    (
+      await act(
+        province,
+        id,
+        'send_to_experts',
+        sendComment ? { comment: sendComment } : {},
+      )
+    ).status,
+  ).toBe(200);
   const users = await suite.t.dataSource
     .getRepository(UserEntity)
     .findBy({ id: In(drawn.body.experts.map((e) => e.userId)) });

@@ -14,7 +14,9 @@ import type {
   SupplementItem,
 } from '@portal/contracts';
 import {
+  addressedToApplicant,
   applicantStatus,
+  applicantWording,
   stateOf,
   workflowVersion,
   type Party,
@@ -106,18 +108,23 @@ export function eventView(
     (t) => t.action === event.action && t.to === event.toState,
   );
   const items = event.payload['items'];
+  // The enterprise reads a step in its public wording, and its comment and items only where the
+  // step is addressed to it (its own, or one it is told of): a remark between bureau stages stays.
+  const addressed = asStaff || !transition || addressedToApplicant(transition);
   return {
     seq: event.seq,
     action: event.action,
-    actionLabel: transition?.label ??
+    actionLabel: (transition &&
+      (asStaff ? transition.label : applicantWording(transition))) ??
       EVENT_LABELS[event.action] ?? { 'zh-CN': event.action, en: event.action },
     from: event.fromState,
     to: event.toState,
     toLabel: asStaff ? to.staffLabel : to.applicantLabel,
     party: event.party,
     actorName: asStaff || event.party === 'enterprise' ? event.actorName : null,
-    comment: event.comment,
-    items: Array.isArray(items) ? (items as SupplementItem[]) : null,
+    comment: addressed ? event.comment : null,
+    items:
+      addressed && Array.isArray(items) ? (items as SupplementItem[]) : null,
     createdAt: event.createdAt.toISOString(),
   };
 }

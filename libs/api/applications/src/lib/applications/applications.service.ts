@@ -34,6 +34,7 @@ import type {
 } from '@portal/contracts';
 import {
   actionPayloadFields,
+  applicantWording,
   APPLICATION_FORMS,
   availableActions,
   currentWorkflow,
@@ -196,7 +197,7 @@ export class ApplicationsService {
       partiesOn(actor, application, facts),
     ).map((t) => ({
       action: t.action,
-      label: t.label,
+      label: asStaff ? t.label : applicantWording(t),
       to: t.to,
       commentRequired: t.commentRequired,
       itemsRequired: t.guards.includes('supplement_items_listed'),

@@ -19,6 +19,7 @@ import type {
 import {
   APPLICATION_FORMS,
   applicantMustHear,
+  applicantWording,
   NOTIFICATION_CATEGORY,
   supervisingParty,
   techSmeRefilingOpensOn,
@@ -305,7 +306,11 @@ export class NotifyService {
           ? state.applicantLabel[language]
           : state.staffLabel[language]
         : occasion.state,
-      actionLabel: occasion.transition?.label[language] ?? '',
+      actionLabel: occasion.transition
+        ? (recipient.audience === 'applicant'
+            ? applicantWording(occasion.transition)
+            : occasion.transition.label)[language]
+        : '',
       comment: occasion.event?.comment ?? null,
       items: occasion.items.map((item) => itemLine(schema, item, language)),
       deadline:

@@ -37,6 +37,8 @@ export function returnAndReject<S extends string>(
   returnedState: S,
   rejectedState: S,
   rejectLabel: Labels,
+  /** What the enterprise reads of the rejection, where `rejectLabel` names an internal stage. */
+  rejectApplicantLabel?: Labels,
 ): TransitionDefinition<S>[] {
   return [
     {
@@ -67,6 +69,7 @@ export function returnAndReject<S extends string>(
       to: rejectedState,
       by: [by],
       label: rejectLabel,
+      ...(rejectApplicantLabel ? { applicantLabel: rejectApplicantLabel } : {}),
       commentRequired: true,
       guards: [],
       notify: ['applicant'],
@@ -147,6 +150,10 @@ export function objectionsDuringNotice<S extends string>(
       to: review,
       by: EVERYONE_SIGNED_IN,
       label: l('实名提出异议', 'Lodge a real-name objection'),
+      applicantLabel: l(
+        '公示期间收到实名反映，复核中',
+        'A real-name concern was raised during the notice: under review',
+      ),
       public: true,
       commentRequired: true,
       guards: [],
@@ -159,6 +166,10 @@ export function objectionsDuringNotice<S extends string>(
       to: notice,
       by: ['province'],
       label: l('异议不成立', 'Dismiss the objection'),
+      applicantLabel: l(
+        '经复核反映不成立，公示继续',
+        'Reviewed: the concern was not upheld, the notice continues',
+      ),
       commentRequired: true,
       guards: [],
       notify: ['applicant', 'objector'],
@@ -170,6 +181,10 @@ export function objectionsDuringNotice<S extends string>(
       to: refused,
       by: ['province'],
       label: upholdLabel,
+      applicantLabel: l(
+        '经公示复核，未予通过',
+        'Not approved after the review during the notice',
+      ),
       commentRequired: true,
       guards: [],
       notify: ['applicant', 'objector'],

@@ -119,6 +119,32 @@ describe('validateWorkflow', () => {
       'state "expert_review" applicant label: shows the applicant an internal word ("专家评审中")',
     ],
     [
+      'a step the applicant reads in its staff wording, which names an internal stage',
+      withTransition('scoring_complete', { applicantLabel: undefined }),
+      'transition "scoring_complete" from expert_review label, which the applicant reads (it has no applicant label): shows the applicant an internal word ("专家评分完成")',
+    ],
+    [
+      'an internal word in a step’s applicant wording',
+      withTransition('send_to_experts', {
+        applicantLabel: { 'zh-CN': '进入专家评审', en: 'Sent to the panel' },
+      }),
+      'transition "send_to_experts" from provincial_review applicant label: shows the applicant an internal word ("进入专家评审")',
+    ],
+    [
+      'a step’s applicant wording without English',
+      withTransition('auto_check_passed', {
+        applicantLabel: { 'zh-CN': '已受理', en: '已受理' },
+      }),
+      'transition "auto_check_passed" from submitted applicant label: has no English wording',
+    ],
+    [
+      'a step’s applicant wording without Chinese',
+      withTransition('auto_check_failed', {
+        applicantLabel: { 'zh-CN': '', en: 'Supplement needed' },
+      }),
+      'transition "auto_check_failed" from submitted applicant label: has no Chinese wording',
+    ],
+    [
       'a return without a comment',
       withTransition('return_for_supplement', { commentRequired: false }),
       'refuses or returns without requiring a comment',

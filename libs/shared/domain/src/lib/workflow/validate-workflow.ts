@@ -27,6 +27,8 @@ const INTERNAL_WORDS = [
   /形式审查/,
   /system/i,
   /系统/,
+  /评分/,
+  /scoring/i,
 ];
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -77,6 +79,15 @@ export function validateWorkflow(
       if (!states[key]) say(named(t), `names "${key}", which is not a state`);
     if (t.from.length === 0) say(named(t), 'starts from no state');
     checkLabels(t.label, named(t), say, false);
+    // The enterprise reads every step of its case's history: in its own wording, or the label.
+    if (t.applicantLabel)
+      checkLabels(t.applicantLabel, `${named(t)} applicant label`, say, true);
+    else
+      checkPublic(
+        t.label,
+        `${named(t)} label, which the applicant reads (it has no applicant label)`,
+        say,
+      );
     for (const guard of t.guards)
       if (!Object.hasOwn(GUARDS, guard))
         say(named(t), `has the unknown guard "${guard}"`);
@@ -310,9 +321,16 @@ function checkLabels(
   const en = label?.en?.trim() ?? '';
   if (!CJK.test(zh)) say(where, 'has no Chinese wording');
   if (!en || CJK.test(en)) say(where, 'has no English wording');
-  if (applicantFacing)
-    for (const text of [zh, en])
-      for (const word of INTERNAL_WORDS)
-        if (word.test(text))
-          say(where, `shows the applicant an internal word ("${text}")`);
+  if (applicantFacing) checkPublic(label, where, say);
+}
+
+/** Wording the applicant reads names no internal stage. */
+function checkPublic(
+  label: Labels,
+  where: string,
+  say: (where: string, problem: string) => void,
+): void {
+  for (const text of [label?.['zh-CN'] ?? '', label?.en ?? ''])
+    if (INTERNAL_WORDS.some((word) => word.test(text)))
+      say(where, `shows the applicant an internal word ("${text}")`);
 }

@@ -143,7 +143,15 @@ export interface TransitionDefinition<S extends string = string> {
   readonly to: S;
   /** The parties that may fire it; `system` transitions are fired by queue handlers only. */
   readonly by: readonly Party[];
+  /** What bureau staff read of the step: in the history and on the action's button. */
   readonly label: Labels;
+  /**
+   * What the enterprise reads of the step in its history and its mail: plain public wording,
+   * never an internal stage. Needed wherever `label` names one (an expert review, an automated
+   * check, an objection review); without it the enterprise reads `label`, which validateWorkflow
+   * then holds to the same rule.
+   */
+  readonly applicantLabel?: Labels;
   readonly commentRequired: boolean;
   readonly guards: readonly GuardKey[];
   readonly notify: readonly NotifyTarget[];

@@ -5,6 +5,7 @@ import type {
   WorkflowDefinition,
 } from './workflow-definition';
 import { applicantMustHear } from '../notifications/notification-rules';
+import { applicantWording } from './workflow-engine';
 import { currentWorkflow } from './workflows';
 
 /** docs/workflows.md, generated from the definitions: a Mermaid diagram and tables per type. */
@@ -62,15 +63,16 @@ function renderOne(w: WorkflowDefinition): string[] {
   }
   lines.push(
     '',
-    '| action | from | to | by | comment | guards | notifies | then |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| action | from | to | by | the enterprise reads | comment | guards | notifies | then |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   );
   for (const t of w.transitions) {
     const by = t.trigger
       ? `system, on ${describeTrigger(t.trigger)}`
       : t.by.join(', ');
+    const reads = applicantWording(t);
     lines.push(
-      `| \`${t.action}\` | ${t.from.map((f) => `\`${f}\``).join(', ')} | \`${t.to}\` | ${by} | ${t.commentRequired ? 'required' : '—'} | ${t.guards.join(', ') || '—'} | ${describeNotify(w, t)} | ${t.effects.join(', ') || '—'} |`,
+      `| \`${t.action}\` | ${t.from.map((f) => `\`${f}\``).join(', ')} | \`${t.to}\` | ${by} | ${reads['zh-CN']} / ${reads.en} | ${t.commentRequired ? 'required' : '—'} | ${t.guards.join(', ') || '—'} | ${describeNotify(w, t)} | ${t.effects.join(', ') || '—'} |`,
     );
   }
   lines.push('');

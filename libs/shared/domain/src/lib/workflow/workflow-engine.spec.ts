@@ -1,7 +1,9 @@
 import { HIGH_TECH_WORKFLOW } from '../programmes/high-tech/workflow';
 import { TRANSFORMATION_LOAN_WORKFLOW } from '../programmes/transformation-loan/workflow';
 import {
+  addressedToApplicant,
   applicantStatus,
+  applicantWording,
   availableActions,
   canTransition,
   nextHolders,
@@ -112,5 +114,24 @@ describe('workflow engine', () => {
   it('finds a case its recorded version and refuses an unknown one', () => {
     expect(workflowVersion('high_tech', 1)).toBe(HIGH_TECH_WORKFLOW);
     expect(() => workflowVersion('high_tech', 99)).toThrow(/No version 99/);
+  });
+
+  it('gives the applicant public wording for each step, and its comments only where addressed to it', () => {
+    const step = (action: string) => {
+      const found = HIGH_TECH_WORKFLOW.transitions.find(
+        (t) => t.action === action,
+      );
+      if (!found) throw new Error(action);
+      return found;
+    };
+    expect(applicantWording(step('scoring_complete'))['zh-CN']).toBe(
+      '评审完成，待省级认定',
+    );
+    // Where the staff wording is public, the applicant reads it too.
+    expect(applicantWording(step('submit'))).toBe(step('submit').label);
+    expect(addressedToApplicant(step('send_to_experts'))).toBe(false);
+    expect(addressedToApplicant(step('scoring_complete'))).toBe(false);
+    expect(addressedToApplicant(step('return_for_supplement'))).toBe(true);
+    expect(addressedToApplicant(step('resubmit'))).toBe(true);
   });
 });

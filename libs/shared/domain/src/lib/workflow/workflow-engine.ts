@@ -163,3 +163,22 @@ export function noticeStarters(definition: WorkflowDefinition): Party[] {
     ),
   ];
 }
+
+/** What the enterprise reads of a step: its applicant wording, or its label where that is public. */
+export function applicantWording(transition: TransitionDefinition): Labels {
+  return transition.applicantLabel ?? transition.label;
+}
+
+/**
+ * Whether the enterprise reads a step's comment and listed items: those of its own steps and of
+ * the steps it is told of (a return, a decision), as its mail carries them. A comment between
+ * bureau stages (sending a case to experts, an expert panel's close) stays with the staff.
+ */
+export function addressedToApplicant(
+  transition: TransitionDefinition,
+): boolean {
+  return (
+    transition.by.includes('enterprise') ||
+    transition.notify.includes('applicant')
+  );
+}

@@ -245,7 +245,11 @@ export const ST_PROJECT_WORKFLOW = {
       'expert_review',
       'province',
       l('组织专家初审', 'Send to the expert initial review'),
-      { guards: ['experts_drawn'], notify: ['holders'] },
+      {
+        guards: ['experts_drawn'],
+        notify: ['holders'],
+        applicantLabel: l('进入项目评审', 'Project review continues'),
+      },
     ),
     ...returnAndReject<S>(
       'formal_review',
@@ -253,6 +257,7 @@ export const ST_PROJECT_WORKFLOW = {
       'returned_by_province',
       'rejected',
       l('形式审查不通过', 'Reject'),
+      l('审核未通过', 'Not approved'),
     ),
     {
       ...step(
@@ -261,7 +266,14 @@ export const ST_PROJECT_WORKFLOW = {
         'initial_decision',
         'system',
         l('专家评分完成', 'Expert scoring complete'),
-        { guards: ['all_experts_scored'], notify: ['holders'] },
+        {
+          guards: ['all_experts_scored'],
+          notify: ['holders'],
+          applicantLabel: l(
+            '评审完成，待确定初审结果',
+            'Reviewed: the result is pending',
+          ),
+        },
       ),
       trigger: { on: 'all_scored' },
     },
