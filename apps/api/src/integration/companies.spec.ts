@@ -10,6 +10,8 @@ import {
   type InvitationView,
   type LoginResponse,
   type MemberView,
+  type NoticePage,
+  type NoticeView,
   type Page,
 } from '@portal/contracts';
 import { startTestApp, type TestApp } from '../testing/test-app';
@@ -104,6 +106,13 @@ describe.each(DIALECTS)(
         (await company.get<CompanyView>(ApiRoutes.myCompany)).body
           .verificationStatus,
       ).toBe('verified');
+      // The company hears of it, by e-mail and in the portal.
+      const mail = await waitForMail(t.config.mailDir, 'xiaozhong@example.com');
+      expect(mail).toMatch(/核验结果: 已通过/);
+      const notices = await waitForNotices(company, 'company_verification');
+      expect(notices).toHaveLength(1);
+      expect(notices[0]).toMatchObject({ link: '/company' });
+      expect(notices[0]?.title).toMatch(/已通过核验/);
     });
 
     it("does not let a county reviewer verify, or even see, another county's company", async () => {
@@ -150,6 +159,15 @@ describe.each(DIALECTS)(
       );
       expect(res.body.verificationStatus).toBe('rejected');
       expect(res.body.verificationComment).toBe('营业执照与信用代码不一致');
+      // Told why, so it knows what to fix.
+      const mail = await waitForMail(t.config.mailDir, 'youan@example.com');
+      expect(mail).toMatch(/未通过/);
+      expect(mail).toContain('营业执照与信用代码不一致');
+      const notices = await waitForNotices(
+        await as('youan@example.com'),
+        'company_verification',
+      );
+      expect(notices[0]?.body).toContain('营业执照与信用代码不一致');
     });
 
     it("never shows one company another company's data", async () => {
@@ -355,6 +373,19 @@ describe.each(DIALECTS)(
 );
 
 /** The .eml file the mail job wrote for `to`, waiting for the queue to process it. */
+async function waitForNotices(
+  client: TestClient,
+  kind: NoticeView['kind'],
+): Promise<NoticeView[]> {
+  for (let i = 0; i < 100; i++) {
+    const page = await client.get<NoticePage>(ApiRoutes.myNotices);
+    const found = page.body.items.filter((n) => n.kind === kind);
+    if (found.length) return found;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`No ${kind} notice within 10 s`);
+}
+
 async function waitForMail(dir: string, to: string): Promise<string> {
   for (let i = 0; i < 100; i++) {
     const files = (() => {

@@ -66,6 +66,8 @@ export interface JobPayloads {
   'calls-tick': Record<string, never>;
   /** Resolve recipients and preferences, render and record each message. */
   notify: NotifyJobPayload;
+  /** Tell a company's members the county verified or rejected its registration. */
+  'company-verification-notice': { readonly organisationId: string };
   /** Send one recorded e-mail and record the result. */
   'send-mail': { readonly notificationId: string };
   /** The reviewers' daily digest (repeatable, at DIGEST_TIME China time). */
@@ -84,6 +86,7 @@ export const JOB_QUEUES: { readonly [J in JobName]: QueueName } = {
   'refiling-reminder': QUEUES.timers,
   'calls-tick': QUEUES.workflow,
   notify: QUEUES.notifications,
+  'company-verification-notice': QUEUES.notifications,
   'send-mail': QUEUES.notifications,
   'daily-digest': QUEUES.notifications,
 };

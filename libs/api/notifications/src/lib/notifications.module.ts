@@ -7,6 +7,7 @@ import {
   MyNotificationsController,
 } from './notifications.controller';
 import { NotificationsProcessor } from './notifications.processor';
+import { CompanyNoticesService } from './notify/company-notices.service';
 import { NotifyService } from './notify/notify.service';
 import { PreferencesService } from './preferences/preferences.service';
 
@@ -14,6 +15,7 @@ const services = [
   MailDeliveryService,
   NoticesService,
   NotifyService,
+  CompanyNoticesService,
   PreferencesService,
   DigestService,
 ];

@@ -12,6 +12,7 @@ import {
   type SendOutcome,
 } from './delivery/mail-delivery.service';
 import { DigestService } from './digest/digest.service';
+import { CompanyNoticesService } from './notify/company-notices.service';
 import { NotifyService } from './notify/notify.service';
 
 /** Thin: the two hops of every notification, and the daily digest. */
@@ -21,6 +22,7 @@ export class NotificationsProcessor implements OnModuleInit {
     private readonly notifications: NotifyService,
     private readonly delivery: MailDeliveryService,
     private readonly digest: DigestService,
+    private readonly companyNotices: CompanyNoticesService,
     private readonly config: AppConfig,
     @InjectQueue(QUEUES.notifications) private readonly queue: Queue,
   ) {}
@@ -41,6 +43,13 @@ export class NotificationsProcessor implements OnModuleInit {
   @Process({ name: 'notify', concurrency: HANDLER_CONCURRENCY })
   notify(job: Job<JobPayloads['notify']>): Promise<{ recipients: number }> {
     return this.notifications.notify(job.data);
+  }
+
+  @Process('company-verification-notice')
+  companyVerification(
+    job: Job<JobPayloads['company-verification-notice']>,
+  ): Promise<{ recipients: number }> {
+    return this.companyNotices.verificationDecided(job.data.organisationId);
   }
 
   @Process('daily-digest')

@@ -20,6 +20,7 @@ import type {
   Page,
   VerificationStatus,
 } from '@portal/contracts';
+import { JobProducer } from '@portal/api-jobs';
 import { maskPhone } from '@portal/domain';
 import { DataSource, In, type Repository } from 'typeorm';
 import type { CompanyListQueryDto } from '../dto/identity.dto';
@@ -36,6 +37,7 @@ export class CompaniesService {
     @InjectRepository(RegionEntity)
     private readonly regions: Repository<RegionEntity>,
     private readonly audit: AuditService,
+    private readonly jobs: JobProducer,
   ) {}
 
   /** The company the actor belongs to (their first enterprise membership). */
@@ -145,6 +147,7 @@ export class CompaniesService {
         'Only a county reviewer or a bureau admin of this region can verify companies.',
       );
     }
+    const decidedAt = new Date();
     await this.dataSource.transaction(async (em) => {
       const result = await em
         .createQueryBuilder()
@@ -152,7 +155,7 @@ export class CompaniesService {
         .set({
           verificationStatus: decision,
           verificationComment: comment ?? null,
-          verifiedAt: new Date(),
+          verifiedAt: decidedAt,
           verifiedBy: actor.userId,
           version: () => 'version + 1',
         })
@@ -184,6 +187,21 @@ export class CompaniesService {
         },
         em,
       );
+      // Enqueued before commit, as an invitation is: if Redis refuses, nothing is decided; if
+      // the commit fails after, the job finds the company still pending and skips.
+      await this.jobs
+        .enqueue(
+          'company-verification-notice',
+          { organisationId: id },
+          `${id}:${decidedAt.getTime()}`,
+        )
+        .catch(() => {
+          throw new AppError(
+            503,
+            'SERVICE_UNAVAILABLE',
+            'The decision could not be queued for notice to the company right now. Try again in a minute.',
+          );
+        });
     });
     return this.get(actor, id);
   }

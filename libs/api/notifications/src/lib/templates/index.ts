@@ -1,5 +1,6 @@
 import type { Language, NotificationKind } from '@portal/contracts';
 import { commitmentOverdueTemplate } from './commitment-overdue.template';
+import { companyVerificationTemplate } from './company-verification.template';
 import { digestTemplate } from './digest.template';
 import { draftReminderTemplate } from './draft-reminder.template';
 import { layOut, type RenderedMessage } from './layout';
@@ -20,6 +21,7 @@ export const TEMPLATES: { readonly [K in NotificationKind]: Template<K> } = {
   commitment_overdue: commitmentOverdueTemplate,
   refiling_reminder: refilingReminderTemplate,
   draft_reminder: draftReminderTemplate,
+  company_verification: companyVerificationTemplate,
   digest: digestTemplate,
 };
 

@@ -46,6 +46,16 @@ export interface RefilingFacts extends CaseFacts {
   readonly refilingOpensOn: string;
 }
 
+/** The county's decision on a company's registration. */
+export interface CompanyVerificationFacts {
+  readonly recipientName: string;
+  readonly companyName: string;
+  readonly creditCode: string;
+  readonly verified: boolean;
+  readonly comment: string | null;
+  readonly url: string;
+}
+
 export interface DigestFacts {
   readonly recipientName: string;
   readonly date: string;
@@ -62,6 +72,7 @@ export interface TemplateData {
   readonly commitment_overdue: CommitmentFacts;
   readonly refiling_reminder: RefilingFacts;
   readonly draft_reminder: DraftFacts;
+  readonly company_verification: CompanyVerificationFacts;
   readonly digest: DigestFacts;
 }
 

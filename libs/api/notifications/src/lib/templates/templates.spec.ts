@@ -33,6 +33,14 @@ const SAMPLES: TemplateData = {
     closesOn: '2026-12-10',
     workingDaysLeft: 3,
   },
+  company_verification: {
+    recipientName: '王芳',
+    companyName: '嘉兴安泰生物科技有限公司 <script>',
+    creditCode: '91330421MA2B3C4D5E',
+    verified: false,
+    comment: '营业执照与填报的信用代码不一致',
+    url: 'https://portal.example.gov.cn/company',
+  },
   digest: {
     recipientName: '张伟',
     date: '2026-11-28',
@@ -163,6 +171,22 @@ describe('case messages', () => {
       expect(mail.text).not.toContain(
         language === 'zh-CN' ? '需补正' : 'What to supplement',
       );
+    }
+  });
+
+  it('tells a company its registration was verified, or not and why', () => {
+    const rejected = SAMPLES.company_verification;
+    for (const language of LANGUAGES) {
+      const no = render('company_verification', language, rejected);
+      expect(no.text).toContain(rejected.comment);
+      expect(no.text).toContain(rejected.creditCode);
+      const yes = render('company_verification', language, {
+        ...rejected,
+        verified: true,
+        comment: null,
+      });
+      expect(yes.subject).not.toEqual(no.subject);
+      expect(yes.text).not.toContain(rejected.comment);
     }
   });
 

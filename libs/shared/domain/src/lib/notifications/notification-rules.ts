@@ -12,6 +12,7 @@ export const NOTIFICATION_KINDS = [
   'commitment_overdue',
   'refiling_reminder',
   'draft_reminder',
+  'company_verification',
   'digest',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -34,6 +35,7 @@ export const NOTIFICATION_CATEGORY: {
   commitment_overdue: 'reminder',
   refiling_reminder: 'reminder',
   draft_reminder: 'reminder',
+  company_verification: 'status_change',
   digest: 'digest',
 };
 

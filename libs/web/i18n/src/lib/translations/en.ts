@@ -625,6 +625,7 @@ export const en: TranslationTree<typeof zhCN> = {
       commitment_overdue: 'Commitment overdue',
       refiling_reminder: 'Re-filing reminder',
       draft_reminder: 'Draft reminder',
+      company_verification: 'Company verification',
       digest: 'Daily digest',
     },
     statuses: {

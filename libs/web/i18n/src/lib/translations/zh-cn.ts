@@ -588,6 +588,7 @@ export const zhCN = {
       commitment_overdue: '容缺承诺逾期',
       refiling_reminder: '新年度评价提醒',
       draft_reminder: '申报截止提醒',
+      company_verification: '企业核验结果',
       digest: '每日汇总',
     },
     statuses: {
