@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { loadConfig } from '@portal/api-core';
+import { loadConfig, PersonalDataCipher } from '@portal/api-core';
 import { eventHash, GENESIS_HASH } from '@portal/api-engine';
 import {
   createDataSource,
   DemoSeeder,
+  usePersonalDataCipher,
   type ApplicationEventEntity,
 } from '@portal/api-db';
 import {
@@ -55,6 +56,10 @@ export interface DatasetFacts {
 
 /** Four in five companies in 嘉善县, the benchmark reviewer's county. */
 const COUNTIES = ['330421', '330421', '330421', '330421', '330424'] as const;
+/** The key the benchmark's data set is sealed with, and its API and worker open it with. */
+export const BENCH_PERSONAL_DATA_KEYS =
+  'bench:00112233445566778899aabbccddeeff';
+
 /** Bumped whenever what the seeder writes changes: a set of another layout is seeded again. */
 const LAYOUT = 5;
 const BATCH = 1000;
@@ -110,7 +115,9 @@ export async function ensureDataset(
     NODE_ENV: 'test',
     DATABASE_URL: url,
     LOG_LEVEL: 'silent',
+    PERSONAL_DATA_KEYS: BENCH_PERSONAL_DATA_KEYS,
   });
+  usePersonalDataCipher(new PersonalDataCipher(config.personalDataKeys));
   const dataSource = await createDataSource(config.database).initialize();
   await new DemoSeeder(dataSource).seedIfEmpty();
   await dataSource.destroy();

@@ -5,7 +5,12 @@ import { ApiRoutes } from '@portal/contracts';
 import { createPool } from 'mysql2/promise';
 import { startBareServer } from './bare-server';
 import type { BenchContext, FigureGroup } from './context';
-import { ensureDataset, PROVINCE_SCALE, QUICK } from './dataset';
+import {
+  BENCH_PERSONAL_DATA_KEYS,
+  ensureDataset,
+  PROVINCE_SCALE,
+  QUICK,
+} from './dataset';
 import { memoryAfterRun } from './figures/memory';
 import { pipeline } from './figures/pipeline';
 import { deadline } from './figures/deadline';
@@ -76,6 +81,7 @@ async function main(): Promise<void> {
     REDIS_PREFIX: `bench-${Date.now()}`,
     DATA_DIR: mkdtempSync(join(tmpdir(), 'portal-bench-')),
     SEED_DEMO_DATA: 'false',
+    PERSONAL_DATA_KEYS: BENCH_PERSONAL_DATA_KEYS,
     LOG_LEVEL: 'info',
     AUTH_RATE_LIMIT_PER_MINUTE: '100000',
     PORT: String(API_PORT),

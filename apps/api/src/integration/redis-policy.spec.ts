@@ -16,6 +16,7 @@ describe('starting in production on a Redis that may evict keys', () => {
         DATA_DIR: db.dataDir,
         REDIS_URL: redis.url,
         SESSION_SECRET: 'a-production-secret-of-at-least-32-chars',
+        PERSONAL_DATA_KEYS: 'k1:9f86d081884c7d659a2feaa0c55ad015',
         PUBLIC_URL: 'https://portal.example.gov.cn',
         LOG_LEVEL: 'silent',
       });

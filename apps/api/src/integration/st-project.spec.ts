@@ -89,6 +89,8 @@ describe.each(DIALECTS)('S&T project calls on %s', (dialect) => {
     ).toBe(200);
     const underWay = await expectState(jinghua, id, 'in_progress');
     expect(underWay.decision.project?.approvedBudgetYuan).toBe(1_500_000);
+    // The company sees the working days it has left on the report (the whole limit, on the day).
+    expect(underWay.dueInWorkingDays).toBe(120);
 
     // The mid-term report is a milestone: 120 working days, reminded at 96, escalated at 120.
     const [reminder] = await t.dataSource.getRepository(OutboxEntity).find({
@@ -133,6 +135,8 @@ describe.each(DIALECTS)('S&T project calls on %s', (dialect) => {
       ApiRoutes.application(id),
     );
     expect(review.body.status.state).toBe('midterm_review');
+    // Outside a milestone no working days are counted for the detail.
+    expect(review.body.dueInWorkingDays).toBeNull();
   });
 
   it('refuses a score on another programme’s rubric, part by part', async () => {

@@ -14,6 +14,8 @@ import type { Logger as PinoLogger } from 'pino';
 import { DataSource } from 'typeorm';
 import { createApp } from '../app/create-app';
 
+export const TEST_PERSONAL_DATA_KEYS = 'test:6b86b273ff34fce19d6b804eff5a3f57';
+
 export interface TestApp {
   readonly app: NestFastifyApplication;
   readonly config: AppConfig;
@@ -44,6 +46,9 @@ export async function startTestApp(
     AUTH_RATE_LIMIT_PER_MINUTE: '100000',
     LOG_LEVEL: 'silent',
     SEED_DEMO_DATA: 'false',
+    // One key for every test app: the cipher is one per process (see personalDataColumn), and a
+    // file may start several apps side by side.
+    PERSONAL_DATA_KEYS: TEST_PERSONAL_DATA_KEYS,
     ...env,
   });
   const app = await createApp(config, {

@@ -7,6 +7,7 @@ export * from './lib/http/routed-path';
 export * from './lib/logging/logging.module';
 export * from './lib/security/passwords';
 export * from './lib/security/tokens';
+export * from './lib/security/personal-data-cipher';
 export * from './lib/pagination/keyset-cursor';
 export * from './lib/time/china-time';
 export * from './lib/pagination/page-query.dto';

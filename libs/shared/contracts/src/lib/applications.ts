@@ -167,6 +167,12 @@ export interface ApplicationDetail extends ApplicationSummary {
   readonly supplementItems: readonly SupplementItem[] | null;
   /** What decisions recorded: voucher amount and validity, loan terms, certificate. */
   readonly decision: ApplicationDecision;
+  /**
+   * While the enterprise owes a milestone (a state with `milestone`): working days from today
+   * (Beijing time) to `dueAt` on the bureau's calendar, 0 on the day, negative once it has
+   * passed. Null in every other state.
+   */
+  readonly dueInWorkingDays: number | null;
 }
 
 /** One booking on a company's yearly voucher ledger. */

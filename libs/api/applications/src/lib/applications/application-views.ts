@@ -146,6 +146,7 @@ export function detailView(
   attachments: readonly AttachmentEntity[],
   available: readonly AvailableAction[],
   asStaff: boolean,
+  dueInWorkingDays: number | null = null,
 ): ApplicationDetail {
   return {
     ...summary,
@@ -157,5 +158,6 @@ export function detailView(
     autoCheck: application.autoCheck,
     supplementItems: application.supplementItems,
     decision: application.decision,
+    dueInWorkingDays,
   };
 }

@@ -44,6 +44,7 @@ import {
   validateForm,
   workflowVersion,
 } from '@portal/domain';
+import { workingDaysBetween } from '@portal/domain/calendar';
 import { DataSource } from 'typeorm';
 import {
   type AccessFacts,
@@ -56,6 +57,7 @@ import {
   readsAsStaff,
   ReferenceNumbersService,
   TransitionService,
+  WorkingCalendar,
 } from '@portal/api-engine';
 import { detailView, statusView, summaryView } from './application-views';
 
@@ -70,6 +72,7 @@ export class ApplicationsService {
     private readonly references: ReferenceNumbersService,
     private readonly relay: OutboxRelay,
     private readonly audit: AuditService,
+    private readonly calendar: WorkingCalendar,
   ) {}
 
   /** Starts a draft in a call, prefilled from the company's last application of the type. */
@@ -215,7 +218,29 @@ export class ApplicationsService {
       attachments,
       available,
       asStaff,
+      await this.dueInWorkingDays(application),
     );
+  }
+
+  /**
+   * The working days the enterprise has left on a milestone it owes (negative once overdue), on
+   * the bureau's calendar; read only then, so other details cost no calendar statement.
+   */
+  private async dueInWorkingDays(
+    application: ApplicationEntity,
+  ): Promise<number | null> {
+    const definition = workflowVersion(
+      application.type,
+      application.workflowVersion,
+    );
+    if (!application.dueAt || !stateOf(definition, application.state).milestone)
+      return null;
+    const overrides = await this.calendar.overrides();
+    const today = chinaDate(new Date());
+    const dueOn = chinaDate(application.dueAt);
+    return dueOn >= today
+      ? workingDaysBetween(today, dueOn, overrides)
+      : -workingDaysBetween(dueOn, today, overrides);
   }
 
   /** Autosave of the form while the enterprise holds the case (a draft or a return). */

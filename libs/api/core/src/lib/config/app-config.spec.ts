@@ -63,10 +63,19 @@ describe('configuration', () => {
     const secret = 'Jq3vX9pL2mR7tY5wB8nC4kF6hD1sG0aZ';
     expect(() =>
       loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret }),
+    ).toThrow(/PERSONAL_DATA_KEYS/);
+    const keys = 'k1:9f86d081884c7d659a2feaa0c55ad015';
+    expect(() =>
+      loadConfig({
+        NODE_ENV: 'production',
+        SESSION_SECRET: secret,
+        PERSONAL_DATA_KEYS: keys,
+      }),
     ).toThrow(/DATABASE_URL/);
     const production = loadConfig({
       NODE_ENV: 'production',
       SESSION_SECRET: secret,
+      PERSONAL_DATA_KEYS: keys,
       DATABASE_URL: 'mysql://portal:pw@db:3306/portal',
       PUBLIC_URL: 'https://portal.kjj.example.gov.cn',
     });
@@ -84,6 +93,7 @@ describe('configuration', () => {
       loadConfig({
         NODE_ENV: 'production',
         SESSION_SECRET: secret,
+        PERSONAL_DATA_KEYS: keys,
         DATABASE_URL: 'mysql://db/p',
         SEED_DEMO_DATA: 'true',
       }),
@@ -94,6 +104,7 @@ describe('configuration', () => {
     const base = {
       NODE_ENV: 'production',
       SESSION_SECRET: 'Jq3vX9pL2mR7tY5wB8nC4kF6hD1sG0aZ',
+      PERSONAL_DATA_KEYS: 'k1:9f86d081884c7d659a2feaa0c55ad015',
       DATABASE_URL: 'mysql://portal:pw@db:3306/portal',
       PUBLIC_URL: 'https://portal.kjj.example.gov.cn',
     };
@@ -157,6 +168,7 @@ describe('configuration', () => {
     const production = {
       NODE_ENV: 'production',
       SESSION_SECRET: 'Jq3vX9pL2mR7tY5wB8nC4kF6hD1sG0aZ',
+      PERSONAL_DATA_KEYS: 'k1:9f86d081884c7d659a2feaa0c55ad015',
       DATABASE_URL: 'mysql://db/p',
       PUBLIC_URL: 'https://portal.kjj.example.gov.cn',
     };

@@ -2,6 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
+import {
+  parsePersonalDataKeys,
+  type PersonalDataKey,
+} from '../security/personal-data-cipher';
 
 /** Raised at boot when an environment variable is missing or malformed. */
 export class ConfigError extends Error {
@@ -60,6 +64,11 @@ export class AppConfig {
   /** Whether this API process also runs the queue processors. */
   readonly runWorkers!: boolean;
   readonly sessionSecret!: string;
+  /**
+   * Keys that seal personal data at rest (SM4); the first seals, all open. Kept outside the
+   * database: in the environment, or outside production in DATA_DIR/personal-data-key.
+   */
+  readonly personalDataKeys!: readonly PersonalDataKey[];
   /** Bureau staff, admins and auditors must use a TOTP second factor. */
   readonly requireStaffSecondFactor!: boolean;
   readonly logLevel!:
@@ -162,6 +171,17 @@ const envSchema = z.object({
     .string()
     .min(32, 'must be at least 32 characters')
     .optional(),
+  PERSONAL_DATA_KEYS: z
+    .string()
+    .transform((value, ctx) => {
+      try {
+        return parsePersonalDataKeys(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    })
+    .optional(),
   REQUIRE_STAFF_2FA: bool('REQUIRE_STAFF_2FA'),
   /** Production only: serve on an http: PUBLIC_URL (a local trial), knowing sessions travel unencrypted. */
   ALLOW_HTTP_PUBLIC_URL: bool('ALLOW_HTTP_PUBLIC_URL'),
@@ -239,6 +259,12 @@ export function loadConfig(
       `looks guessable (fewer than ${MIN_SECRET_DISTINCT_CHARACTERS} different characters); generate one with: openssl rand -base64 48`,
     );
   }
+  if (production && !e.PERSONAL_DATA_KEYS) {
+    throw new ConfigError(
+      'PERSONAL_DATA_KEYS',
+      'required when NODE_ENV=production: the key that seals phone numbers at rest, kept outside the database (k1:$(openssl rand -hex 16))',
+    );
+  }
   if (production && !e.DATABASE_URL) {
     throw new ConfigError(
       'DATABASE_URL',
@@ -297,6 +323,7 @@ export function loadConfig(
     mailDir: join(dataDir, 'mail'),
     runWorkers: e.RUN_WORKERS ?? true,
     sessionSecret: e.SESSION_SECRET ?? generatedSecret(dataDir),
+    personalDataKeys: e.PERSONAL_DATA_KEYS ?? generatedPersonalDataKey(dataDir),
     requireStaffSecondFactor: e.REQUIRE_STAFF_2FA ?? production,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'warn' : 'info'),
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE ?? 30,
@@ -361,6 +388,24 @@ function parseDatabaseUrl(
 }
 
 /** Outside production a missing SESSION_SECRET is generated once and kept under DATA_DIR. */
+/** Outside production a missing PERSONAL_DATA_KEYS is one key generated once under DATA_DIR. */
+function generatedPersonalDataKey(dataDir: string): PersonalDataKey[] {
+  const file = join(dataDir, 'personal-data-key');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    try {
+      // 'wx': an API and a worker starting together on one DATA_DIR keep the first one's key.
+      writeFileSync(file, `local:${randomBytes(16).toString('hex')}\n`, {
+        mode: 0o600,
+        flag: 'wx',
+      });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  return parsePersonalDataKeys(readFileSync(file, 'utf8').trim());
+}
+
 function generatedSecret(dataDir: string): string {
   const file = join(dataDir, 'session-secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();

@@ -2,6 +2,7 @@ import type { VerificationStatus } from '@portal/contracts';
 import type { OrganisationKind, RegionLevel } from '@portal/domain';
 import { Column, Entity, Index, PrimaryColumn, VersionColumn } from 'typeorm';
 import { CreatedAt, idColumn, TimestampColumn, UpdatedAt } from './columns';
+import { personalDataColumn } from './personal-data-column';
 
 /**
  * An enterprise, bureau, bank or service provider. The region is stored as three codes so that
@@ -86,12 +87,8 @@ export class OrganisationEntity {
   })
   contactName!: string | null;
 
-  @Column({
-    name: 'contact_phone',
-    type: 'varchar',
-    length: 20,
-    nullable: true,
-  })
+  /** Sealed at rest (SM4). */
+  @Column(personalDataColumn('contact_phone'))
   contactPhone!: string | null;
 
   @Column({

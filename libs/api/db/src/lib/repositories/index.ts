@@ -14,3 +14,4 @@ export * from './notifications.repository';
 export * from './preferences.repository';
 export * from './grants.repository';
 export * from './voucher-ledgers.repository';
+export * from './personal-data.repository';

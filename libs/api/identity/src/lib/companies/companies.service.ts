@@ -106,19 +106,21 @@ export class CompaniesService {
     };
   }
 
-  /** One company, to its own members and to reviewers of its region; 404 to everyone else. */
+  /**
+   * One company, to its own members and to reviewers of its region; 404 to everyone else. The
+   * contact's phone number is the company's to see in full; reviewers see it masked, as in
+   * the list (they reach the company through the portal, not by phone).
+   */
   async get(actor: Actor, id: string): Promise<CompanyView> {
     const org = await this.organisations.findOneBy({ id, kind: 'enterprise' });
+    const member = !!org && isMemberOf(actor, org.id);
     if (
       !org ||
-      !(
-        isMemberOf(actor, org.id) ||
-        holdsInRegion(actor, 'company.region.read', org.regionCode)
-      )
+      !(member || holdsInRegion(actor, 'company.region.read', org.regionCode))
     ) {
       throw new NotFoundError('The company');
     }
-    return (await this.toViews([org], true))[0] as CompanyView;
+    return (await this.toViews([org], member))[0] as CompanyView;
   }
 
   async decide(

@@ -60,6 +60,7 @@ import { ExpertPanel } from './expert-panel';
 import { ApplicationForm } from './application-form';
 import { ApplicationTimeline } from './application-timeline';
 import { MaterialsSection } from './materials-section';
+import { MilestoneTimeline } from './milestone-timeline';
 import { VoucherLedgerCard } from './voucher-ledger-card';
 
 /** How long typing pauses before the form is saved. */
@@ -113,6 +114,7 @@ const INVALID_FORM: ApiProblem = {
     ExpertPanel,
     LabelPipe,
     MaterialsSection,
+    MilestoneTimeline,
     TargetLabelPipe,
     VoucherLedgerCard,
   ],

@@ -61,6 +61,7 @@ export function testDetail(
     autoCheck: null,
     supplementItems: null,
     decision: {},
+    dueInWorkingDays: null,
     ...overrides,
   };
 }
