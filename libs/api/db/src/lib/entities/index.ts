@@ -93,3 +93,7 @@ export const ENTITIES = [
   CalendarRevisionEntity,
   GrantEntity,
 ];
+export {
+  personalDataCipher,
+  usePersonalDataCipher,
+} from './personal-data-column';

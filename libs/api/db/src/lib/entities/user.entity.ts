@@ -1,6 +1,7 @@
 import type { Language } from '@portal/contracts';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { CreatedAt, idColumn, TimestampColumn, UpdatedAt } from './columns';
+import { personalDataColumn } from './personal-data-column';
 
 @Entity('users')
 export class UserEntity {
@@ -15,7 +16,8 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 100 })
   name!: string;
 
-  @Column({ type: 'varchar', length: 20, nullable: true })
+  /** Sealed at rest (SM4). */
+  @Column(personalDataColumn('phone'))
   phone!: string | null;
 
   /** argon2id */
