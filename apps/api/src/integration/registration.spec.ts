@@ -2,11 +2,12 @@ import {
   ApiRoutes,
   type CompanyView,
   type ErrorBody,
-  type LoginResponse,
+  type RegisterResponse,
 } from '@portal/contracts';
 import { DIALECTS } from '@portal/api-testing';
-import { OrganisationEntity, UserEntity } from '@portal/api-db';
+import { DEMO_PASSWORD, OrganisationEntity, UserEntity } from '@portal/api-db';
 import { usccCheckCharacter } from '@portal/domain';
+import { mailsTo, nextMailTo } from '../testing/mail';
 import { startTestApp, type TestApp } from '../testing/test-app';
 
 export function creditCode(serial: number, region = '330421'): string {
@@ -37,14 +38,20 @@ describe.each(DIALECTS)('enterprise registration on %s', (dialect) => {
   });
   afterAll(() => t.close());
 
-  it('creates the company pending verification and logs its admin in', async () => {
+  it('creates the company pending verification; its admin logs in with the chosen password', async () => {
     const client = t.client();
-    const res = await client.post<LoginResponse>(
+    const res = await client.post<RegisterResponse>(
       ApiRoutes.register,
       registration(1),
     );
     expect(res.status).toBe(201);
-    expect(res.body.status).toBe('authenticated');
+    expect(res.body).toEqual({ status: 'registered' });
+    expect(res.headers['set-cookie'] ?? '').not.toMatch(/portal_sid=/);
+    expect(
+      (await client.login('company1@example.org', 'Kx9!correct-Horse')).status,
+    ).toBe(200);
+    const welcome = await nextMailTo(t.config.mailDir, 'company1@example.org');
+    expect(welcome.subject).toContain('注册已收到');
     const mine = await client.get<CompanyView>(ApiRoutes.myCompany);
     expect(mine.status).toBe(200);
     expect(mine.body).toMatchObject({
@@ -76,7 +83,7 @@ describe.each(DIALECTS)('enterprise registration on %s', (dialect) => {
   it('stores the three region codes of the county a company registers in', async () => {
     const res = await t
       .client()
-      .post<LoginResponse>(
+      .post<RegisterResponse>(
         ApiRoutes.register,
         registration(9, { creditCode: ` ${creditCode(9).toLowerCase()} ` }),
       );
@@ -108,15 +115,58 @@ describe.each(DIALECTS)('enterprise registration on %s', (dialect) => {
     );
   });
 
-  it('refuses an e-mail address that already has an account (409)', async () => {
-    const res = await t
+  it('answers an address that already has an account exactly as a new one, writes nothing and tells the owner', async () => {
+    const count = async () => ({
+      users: await t.dataSource.getRepository(UserEntity).count(),
+      organisations: await t.dataSource
+        .getRepository(OrganisationEntity)
+        .count(),
+    });
+    const before = await count();
+    const mailsBefore = mailsTo(t.config.mailDir, 'antai@example.com').length;
+    const fresh = await t
       .client()
-      .post<ErrorBody>(
-        ApiRoutes.register,
-        registration(4, { email: 'company1@example.org' }),
-      );
-    expect(res.status).toBe(409);
-    expect(res.body.code).toBe('EMAIL_TAKEN');
+      .post<RegisterResponse>(ApiRoutes.register, registration(40));
+    const taken = await t.client().post<RegisterResponse>(
+      ApiRoutes.register,
+      // A demo company's address, in another case and with spaces: the same account.
+      registration(41, { email: ' AnTai@example.com ' }),
+    );
+    expect(taken.status).toBe(fresh.status);
+    expect(taken.body).toEqual(fresh.body);
+    expect(Object.keys(taken.headers).sort()).toEqual(
+      Object.keys(fresh.headers).sort(),
+    );
+    const after = await count();
+    // Only the new address made a company and an account.
+    expect(after).toEqual({
+      users: before.users + 1,
+      organisations: before.organisations + 1,
+    });
+    expect(
+      await t.dataSource
+        .getRepository(OrganisationEntity)
+        .existsBy({ creditCode: creditCode(41) }),
+    ).toBe(false);
+    const warning = await nextMailTo(
+      t.config.mailDir,
+      'antai@example.com',
+      mailsBefore,
+    );
+    expect(warning.subject).toContain('有人尝试用您的邮箱注册');
+    expect(warning.text).toContain('/forgot-password');
+    // The owner's password still works; the one typed at registration does not.
+    expect(
+      (await t.client().login('antai@example.com', 'Kx9!correct-Horse')).status,
+    ).toBe(401);
+    expect(
+      (await t.client().login('antai@example.com', DEMO_PASSWORD)).status,
+    ).toBe(200);
+    const audit = await t.dataSource.query(
+      "SELECT result FROM audit_log WHERE action = 'company.registration_existing_email' AND user_email = ?",
+      ['antai@example.com'],
+    );
+    expect(audit).toEqual([{ result: 'denied' }]);
   });
 
   it('rejects unknown fields with 400 naming the field', async () => {

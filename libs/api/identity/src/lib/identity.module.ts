@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
+import { AccountMailProcessor } from './account-mail/account-mail.processor';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { LoginThrottleService } from './auth/login-throttle.service';
+import { PasswordService } from './auth/password.service';
 import { RegistrationService } from './auth/registration.service';
 import { SecondFactorService } from './auth/second-factor.service';
 import { CompaniesController } from './companies/companies.controller';
@@ -16,6 +18,7 @@ import { FiguresService } from './figures/figures.service';
 const services = [
   AuthService,
   LoginThrottleService,
+  PasswordService,
   RegistrationService,
   SecondFactorService,
   CompaniesService,
@@ -37,9 +40,9 @@ const services = [
 })
 export class IdentityModule {}
 
-/** The identity queue handlers, for the worker and for an API that runs its own workers. */
+/** The identity queue handlers (invitation and account mails), for the worker and for an API that runs its own workers. */
 @Module({
   imports: [IdentityModule],
-  providers: [InvitationMailProcessor],
+  providers: [InvitationMailProcessor, AccountMailProcessor],
 })
 export class IdentityProcessorsModule {}

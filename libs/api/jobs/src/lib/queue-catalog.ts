@@ -45,9 +45,31 @@ export interface NotifyJobPayload {
   readonly workingDaysLeft?: number;
 }
 
+/**
+ * E-mails about a user's own account, in the user's language first. `registration_attempt`:
+ * someone registered with the address of this existing account (the answer they got was the
+ * same as for a new address, so only the owner learns of it).
+ */
+export type AccountMailKind =
+  | 'registered'
+  | 'registration_attempt'
+  | 'password_changed';
+
 export interface JobPayloads {
   /** E-mail an invitation to join a company. */
   'invitation-mail': { readonly invitationId: string };
+  /** Tell a user something about their account; `at` is when it happened. */
+  'account-mail': {
+    readonly kind: AccountMailKind;
+    readonly userId: string;
+    readonly at: string;
+  };
+  /**
+   * Someone asked for a password reset for this address, which may have no account: the
+   * handler looks it up, issues the link and mails it, so the request itself does the same
+   * for every address. The token exists only in the mail and, hashed, in the database.
+   */
+  'password-reset-mail': { readonly email: string; readonly requestId: string };
   /** The automated completeness and eligibility check after submission. */
   'auto-check': WorkflowJobPayload;
   /** The end of a state's time limit (a public notice): fires the transition waiting for it. */
@@ -77,6 +99,8 @@ export type JobName = keyof JobPayloads;
 
 export const JOB_QUEUES: { readonly [J in JobName]: QueueName } = {
   'invitation-mail': QUEUES.notifications,
+  'account-mail': QUEUES.notifications,
+  'password-reset-mail': QUEUES.notifications,
   'auto-check': QUEUES.workflow,
   'time-limit-end': QUEUES.workflow,
   'validity-end': QUEUES.workflow,

@@ -69,6 +69,31 @@ export interface SecondFactorEnrolment {
   readonly qrCodeDataUrl: string;
 }
 
+/** Both answers of a registration, for a new address and for one that has an account. */
+export interface RegisterResponse {
+  readonly status: 'registered';
+}
+
+export interface ChangePasswordRequest {
+  readonly currentPassword: string;
+  readonly newPassword: string;
+}
+
+export interface PasswordResetRequest {
+  readonly email: string;
+}
+
+/** The same for every address, whether an account uses it or not. */
+export interface PasswordResetRequested {
+  readonly status: 'requested';
+}
+
+export interface CompletePasswordResetRequest {
+  /** From the link's fragment (#token=…): never in a URL the server sees. */
+  readonly token: string;
+  readonly password: string;
+}
+
 export interface InvitationView {
   readonly email: string;
   readonly companyName: string;

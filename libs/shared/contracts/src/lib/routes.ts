@@ -14,8 +14,10 @@ export const ApiRoutes = {
   me: '/api/auth/me',
   secondFactorEnrol: '/api/auth/second-factor/enrol',
   secondFactorConfirm: '/api/auth/second-factor/confirm',
-  invitation: (token: string) =>
-    `/api/auth/invitations/${encodeURIComponent(token)}`,
+  passwordChange: '/api/auth/password',
+  passwordResetRequest: '/api/auth/password-reset/request',
+  passwordReset: '/api/auth/password-reset',
+  invitation: '/api/auth/invitations/view',
   invitationAccept: '/api/auth/invitations/accept',
   regions: '/api/regions',
   myCompany: '/api/companies/mine',

@@ -21,7 +21,8 @@ export const identityRoutes: Route[] = [
       import('./register/register.page').then((m) => m.RegisterPage),
   },
   {
-    path: 'invitation/:token',
+    // The token is in the fragment (#token=…), which never reaches the server's logs.
+    path: 'invitation',
     title: 'titles.invitation',
     canActivate: [guestGuard],
     loadComponent: () =>

@@ -25,6 +25,7 @@ import { GrantEntity } from './grant.entity';
 import { ObjectionEntity } from './objection.entity';
 import { OrganisationEntity } from './organisation.entity';
 import { OutboxEntity } from './outbox.entity';
+import { PasswordResetTokenEntity } from './password-reset-token.entity';
 import { ReferenceSequenceEntity } from './reference-sequence.entity';
 import { RegionEntity } from './region.entity';
 import { SessionEntity } from './session.entity';
@@ -56,6 +57,7 @@ export {
   ObjectionEntity,
   OrganisationEntity,
   OutboxEntity,
+  PasswordResetTokenEntity,
   ReferenceSequenceEntity,
   RegionEntity,
   SessionEntity,
@@ -74,6 +76,7 @@ export const ENTITIES = [
   NotificationPreferenceEntity,
   SessionEntity,
   LoginThrottleEntity,
+  PasswordResetTokenEntity,
   InvitationEntity,
   AuditLogEntity,
   CompanyYearFiguresEntity,

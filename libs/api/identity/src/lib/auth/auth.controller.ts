@@ -1,12 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  Post,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiTags } from '@nestjs/swagger';
 import {
@@ -23,24 +15,39 @@ import {
   type InvitationView,
   type LoginResponse,
   type Me,
+  type PasswordResetRequested,
+  type RegisterResponse,
   type SecondFactorEnrolment,
 } from '@portal/contracts';
+import { PASSWORD_RESET_REQUESTS_PER_CLIENT } from '@portal/domain';
 import type { FastifyReply } from 'fastify';
 import type {} from '@fastify/csrf-protection';
 import {
   AcceptInvitationDto,
+  ChangePasswordDto,
+  CompletePasswordResetDto,
+  InvitationTokenDto,
   LoginDto,
   RegisterDto,
+  RequestPasswordResetDto,
   SecondFactorDto,
   StartEnrolmentDto,
 } from '../dto/identity.dto';
 import { InvitationsService } from '../invitations/invitations.service';
 import { AuthService, type LoginOutcome } from './auth.service';
+import { PasswordService } from './password.service';
 import { RegistrationService } from './registration.service';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
 
 /** Marks a route for @fastify/rate-limit (registered with global: false). */
 const AUTH_RATE_LIMIT = { rateLimit: { groupId: 'auth' } };
+/** Reset requests: a limit of their own per client, lower than log-in's. */
+const RESET_REQUEST_RATE_LIMIT = {
+  rateLimit: {
+    max: PASSWORD_RESET_REQUESTS_PER_CLIENT,
+    timeWindow: 15 * 60_000,
+  },
+};
 
 @ApiTags('auth')
 @Controller('auth')
@@ -50,6 +57,7 @@ export class AuthController {
     private readonly auth: AuthService,
     private readonly registration: RegistrationService,
     private readonly invitations: InvitationsService,
+    private readonly passwords: PasswordService,
   ) {}
 
   /** Issues the CSRF token: in a cookie the web app reads and in the body for other clients. */
@@ -68,18 +76,15 @@ export class AuthController {
     return { token };
   }
 
+  /** 201 `registered` for a new address and an existing one alike; no session (log in next). */
   @Public()
   @RouteConfig(AUTH_RATE_LIMIT)
   @Post('register')
-  async register(
+  register(
     @Body() dto: RegisterDto,
     @ReqContext() context: RequestContext,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<LoginResponse> {
-    return this.withSession(
-      reply,
-      await this.registration.register(dto, context),
-    );
+  ): Promise<RegisterResponse> {
+    return this.registration.register(dto, context);
   }
 
   @Public()
@@ -144,10 +149,47 @@ export class AuthController {
     return this.auth.confirmEnrolment(actor, dto.code);
   }
 
+  @RouteConfig(AUTH_RATE_LIMIT)
+  @Post('password')
+  @HttpCode(204)
+  changePassword(
+    @CurrentActor() actor: Actor,
+    @Body() dto: ChangePasswordDto,
+  ): Promise<void> {
+    return this.passwords.change(actor, dto);
+  }
+
+  /** 202 with the same body for every address; at most 10 requests per client per 15 minutes. */
   @Public()
-  @Get('invitations/:token')
-  invitation(@Param('token') token: string): Promise<InvitationView> {
-    return this.invitations.view(token);
+  @RouteConfig(RESET_REQUEST_RATE_LIMIT)
+  @Post('password-reset/request')
+  @HttpCode(202)
+  async requestPasswordReset(
+    @Body() dto: RequestPasswordResetDto,
+    @ReqContext() context: RequestContext,
+  ): Promise<PasswordResetRequested> {
+    await this.passwords.requestReset(dto, context);
+    return { status: 'requested' };
+  }
+
+  @Public()
+  @RouteConfig(AUTH_RATE_LIMIT)
+  @Post('password-reset')
+  @HttpCode(204)
+  completePasswordReset(
+    @Body() dto: CompletePasswordResetDto,
+    @ReqContext() context: RequestContext,
+  ): Promise<void> {
+    return this.passwords.completeReset(dto, context);
+  }
+
+  /** A POST with the token in the body: a token in a URL would land in access logs. */
+  @Public()
+  @RouteConfig(AUTH_RATE_LIMIT)
+  @Post('invitations/view')
+  @HttpCode(200)
+  invitation(@Body() dto: InvitationTokenDto): Promise<InvitationView> {
+    return this.invitations.view(dto.token);
   }
 
   @Public()

@@ -323,7 +323,7 @@ export class AuthService {
   }
 }
 
-function lockedError(until: Date): AppError {
+export function lockedError(until: Date): AppError {
   return new AppError(
     423,
     'ACCOUNT_LOCKED',

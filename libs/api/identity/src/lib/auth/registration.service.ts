@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppError, ConflictError, hashPassword } from '@portal/api-core';
 import { AuditService, type RequestContext } from '@portal/api-access';
@@ -13,33 +13,64 @@ import { regionPath } from '@portal/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { RegisterDto } from '../dto/identity.dto';
 import { isDuplicateKey } from '@portal/api-db';
-import { AuthService, type LoginOutcome } from './auth.service';
+import { JobProducer } from '@portal/api-jobs';
+import type { RegisterResponse } from '@portal/contracts';
 
 /** Enterprise self-registration: the company (pending verification) and its first admin. */
 @Injectable()
 export class RegistrationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly auth: AuthService,
+    private readonly jobs: JobProducer,
     private readonly audit: AuditService,
   ) {}
 
+  private readonly logger = new Logger(RegistrationService.name);
+
+  /**
+   * The answer is the same for a new address and for one that already has an account (201
+   * `registered`, no session: the user logs in next), so registering does not tell who has an
+   * account. A new address gets its company, account and a welcome mail; an existing one gets
+   * nothing written and a mail to its owner saying someone tried.
+   */
   async register(
     dto: RegisterDto,
     context: RequestContext,
-  ): Promise<LoginOutcome> {
+  ): Promise<RegisterResponse> {
     const passwordHash = await hashPassword(dto.password);
-    let user: UserEntity;
+    let outcome: { user: UserEntity; created: boolean };
     try {
-      user = await this.dataSource.transaction((em) =>
+      outcome = await this.dataSource.transaction((em) =>
         this.create(em, dto, passwordHash, context),
       );
     } catch (error) {
       // Two registrations racing past the checks below meet the unique indexes.
-      if (isDuplicateKey(error)) throw (await this.findConflict(dto)) ?? error;
-      throw error;
+      if (!isDuplicateKey(error)) throw error;
+      const conflict = await this.creditCodeConflict(dto);
+      if (conflict) throw conflict;
+      const owner = await this.dataSource
+        .getRepository(UserEntity)
+        .findOneBy({ email: dto.email });
+      if (!owner) throw error;
+      outcome = { user: owner, created: false };
+      await this.recordAttempt(owner, dto, context);
     }
-    return this.auth.startSession(user, context, 'auth.login');
+    const at = new Date();
+    await this.jobs
+      .enqueue(
+        'account-mail',
+        {
+          kind: outcome.created ? 'registered' : 'registration_attempt',
+          userId: outcome.user.id,
+          at: at.toISOString(),
+        },
+        `registration:${outcome.user.id}:${at.getTime()}`,
+      )
+      .catch((error: unknown) => {
+        // The account exists (or existed); the mail is a courtesy, not worth a failed answer.
+        this.logger.warn(`Registration mail not queued: ${String(error)}`);
+      });
+    return { status: 'registered' };
   }
 
   private async create(
@@ -47,7 +78,7 @@ export class RegistrationService {
     dto: RegisterDto,
     passwordHash: string,
     context: RequestContext,
-  ): Promise<UserEntity> {
+  ): Promise<{ user: UserEntity; created: boolean }> {
     const region = await em.findOneBy(RegionEntity, { code: dto.regionCode });
     if (!region || region.level !== 'county') {
       throw new AppError(
@@ -63,8 +94,13 @@ export class RegistrationService {
         ],
       );
     }
-    const conflict = await this.findConflict(dto, em);
+    const conflict = await this.creditCodeConflict(dto, em);
     if (conflict) throw conflict;
+    const owner = await em.findOneBy(UserEntity, { email: dto.email });
+    if (owner) {
+      await this.recordAttempt(owner, dto, context, em);
+      return { user: owner, created: false };
+    }
 
     const organisation = em.create(OrganisationEntity, {
       id: randomUUID(),
@@ -114,11 +150,31 @@ export class RegistrationService {
       },
       em,
     );
-    return user;
+    return { user, created: true };
   }
 
-  /** The 409 for a taken credit code or e-mail, if either is taken. */
-  private async findConflict(
+  /** Someone registered with the address of an existing account: nothing is written but this. */
+  private async recordAttempt(
+    owner: UserEntity,
+    dto: RegisterDto,
+    context: RequestContext,
+    em?: EntityManager,
+  ): Promise<void> {
+    await this.audit.record(
+      {
+        action: 'company.registration_existing_email',
+        result: 'denied',
+        userId: owner.id,
+        userEmail: owner.email,
+        ip: context.ip,
+        detail: { creditCode: dto.creditCode, regionCode: dto.regionCode },
+      },
+      em,
+    );
+  }
+
+  /** The 409 for a taken credit code: registrations are public record, so saying so leaks nothing. */
+  private async creditCodeConflict(
     dto: RegisterDto,
     em: EntityManager = this.dataSource.manager,
   ): Promise<AppError | null> {
@@ -133,13 +189,6 @@ export class RegistrationService {
             message: 'Already registered',
           },
         ],
-      );
-    }
-    if (await em.existsBy(UserEntity, { email: dto.email })) {
-      return new ConflictError(
-        'EMAIL_TAKEN',
-        'An account with this e-mail address already exists. Log in, or use another address.',
-        [{ field: 'email', code: 'email.taken', message: 'Already in use' }],
       );
     }
     return null;

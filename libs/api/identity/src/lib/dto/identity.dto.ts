@@ -121,6 +121,53 @@ export class StartEnrolmentDto {
   password?: string;
 }
 
+export class ChangePasswordDto {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty({ message: 'Enter your current password' })
+  @MaxLength(200)
+  currentPassword!: string;
+
+  @ApiProperty({
+    description:
+      'At least 12 characters, 3 of 4 character classes, not a common password',
+  })
+  @IsString()
+  @IsNotEmpty({ message: 'Enter a new password' })
+  @MaxLength(200)
+  newPassword!: string;
+}
+
+export class RequestPasswordResetDto {
+  @ApiProperty({ example: 'contact@example.com' })
+  @Transform(lowerTrim)
+  @IsEmail({}, { message: '[email.invalid] Enter a valid e-mail address' })
+  @MaxLength(254)
+  email!: string;
+}
+
+export class CompletePasswordResetDto {
+  @ApiProperty({ description: 'The token from the link in the reset mail' })
+  @IsString()
+  @IsNotEmpty({ message: 'Open the link from the e-mail again' })
+  @MaxLength(200)
+  token!: string;
+
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty({ message: 'Enter a new password' })
+  @MaxLength(200)
+  password!: string;
+}
+
+export class InvitationTokenDto {
+  @ApiProperty({ description: 'The token from the invitation link' })
+  @IsString()
+  @IsNotEmpty({ message: 'Open the link from the e-mail again' })
+  @MaxLength(200)
+  token!: string;
+}
+
 export class AcceptInvitationDto {
   @ApiProperty()
   @IsString()

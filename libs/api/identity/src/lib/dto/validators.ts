@@ -33,6 +33,27 @@ const PASSWORD_MESSAGES: Record<PasswordProblem, string> = {
   contains_email: 'The password must not contain your e-mail name',
 };
 
+/** The policy's verdict on a new password as field errors (`password.<problem>`), first problem only. */
+export function passwordProblems(
+  password: string,
+  email: string,
+  field: string,
+): { field: string; code: string; message: string }[] {
+  const [problem] = checkPasswordPolicy(password, {
+    commonPasswords: COMMON_PASSWORDS,
+    email,
+  });
+  return problem
+    ? [
+        {
+          field,
+          code: `password.${problem}`,
+          message: PASSWORD_MESSAGES[problem],
+        },
+      ]
+    : [];
+}
+
 /** Dynamic messages carry their stable code as "[code] message" for the error filter. */
 function decorator(
   name: string,

@@ -51,8 +51,9 @@ export class InvitationsService {
     return `${invitationId}.${hmac(this.config.sessionSecret, `invitation:${invitationId}`)}`;
   }
 
+  /** The token rides in the fragment, which browsers never send: not in any access log. */
   linkFor(invitationId: string): string {
-    return `${this.config.publicUrl}/invitation/${this.tokenFor(invitationId)}`;
+    return `${this.config.publicUrl}/invitation#token=${this.tokenFor(invitationId)}`;
   }
 
   async invite(actor: Actor, dto: InviteMemberDto): Promise<InvitationCreated> {

@@ -32,4 +32,11 @@ export function clientHoldMs(failures: number): number {
 /** Wrong second-factor codes in a row that end every half-logged-in session of the account. */
 export const SECOND_FACTOR_MAX_FAILURES = 5;
 
+/** A password-reset link works once, for this long. */
+export const PASSWORD_RESET_VALIDITY_MS = 30 * 60 * 1000;
+/** Reset mails one address receives per hour at most; further requests are answered alike. */
+export const PASSWORD_RESET_MAILS_PER_HOUR = 3;
+/** Reset requests one client may send per 15 minutes. */
+export const PASSWORD_RESET_REQUESTS_PER_CLIENT = 10;
+
 export const INVITATION_VALIDITY_MS = 7 * 24 * 60 * 60 * 1000;

@@ -3,14 +3,20 @@ import { Injectable, inject } from '@angular/core';
 import {
   type AcceptInvitationRequest,
   ApiRoutes,
+  type ChangePasswordRequest,
+  type CompletePasswordResetRequest,
   type InvitationView,
   type LoginRequest,
   type LoginResponse,
   type Me,
+  type PasswordResetRequest,
+  type PasswordResetRequested,
   type RegionView,
   type RegisterRequest,
+  type RegisterResponse,
   type SecondFactorEnrolment,
   type SecondFactorRequest,
+  type StartEnrolmentRequest,
 } from '@portal/contracts';
 import type { Observable } from 'rxjs';
 
@@ -35,16 +41,18 @@ export class AuthApi {
     return this.http.post<void>(ApiRoutes.logout, null);
   }
 
-  register(request: RegisterRequest): Observable<LoginResponse> {
-    return this.http.post<LoginResponse>(ApiRoutes.register, request);
+  /** The same answer whether or not the address has an account: log in next. */
+  register(request: RegisterRequest): Observable<RegisterResponse> {
+    return this.http.post<RegisterResponse>(ApiRoutes.register, request);
   }
 
   regions(): Observable<RegionView[]> {
     return this.http.get<RegionView[]>(ApiRoutes.regions);
   }
 
+  /** The token goes in the body, never in a URL (access logs keep URLs). */
   invitation(token: string): Observable<InvitationView> {
-    return this.http.get<InvitationView>(ApiRoutes.invitation(token));
+    return this.http.post<InvitationView>(ApiRoutes.invitation, { token });
   }
 
   acceptInvitation(
@@ -53,11 +61,33 @@ export class AuthApi {
     return this.http.post<LoginResponse>(ApiRoutes.invitationAccept, request);
   }
 
-  enrolSecondFactor(): Observable<SecondFactorEnrolment> {
+  /** With a factor active, `proof` carries its current code or the password. */
+  enrolSecondFactor(
+    proof: StartEnrolmentRequest = {},
+  ): Observable<SecondFactorEnrolment> {
     return this.http.post<SecondFactorEnrolment>(
       ApiRoutes.secondFactorEnrol,
-      null,
+      proof,
     );
+  }
+
+  changePassword(request: ChangePasswordRequest): Observable<void> {
+    return this.http.post<void>(ApiRoutes.passwordChange, request);
+  }
+
+  requestPasswordReset(
+    request: PasswordResetRequest,
+  ): Observable<PasswordResetRequested> {
+    return this.http.post<PasswordResetRequested>(
+      ApiRoutes.passwordResetRequest,
+      request,
+    );
+  }
+
+  completePasswordReset(
+    request: CompletePasswordResetRequest,
+  ): Observable<void> {
+    return this.http.post<void>(ApiRoutes.passwordReset, request);
   }
 
   confirmSecondFactor(request: SecondFactorRequest): Observable<void> {

@@ -168,7 +168,8 @@ describe('portal HTTP interceptors', () => {
 
   it('knows which calls belong to the login flow', () => {
     expect(isAuthFlowCall(ApiRoutes.me)).toBe(true);
-    expect(isAuthFlowCall(ApiRoutes.invitation('abc'))).toBe(true);
+    expect(isAuthFlowCall(ApiRoutes.invitation)).toBe(true);
+    expect(isAuthFlowCall(ApiRoutes.passwordReset)).toBe(true);
     expect(isAuthFlowCall(ApiRoutes.secondFactorEnrol)).toBe(false);
     expect(isAuthFlowCall(`${ApiRoutes.companies}?status=pending`)).toBe(false);
   });

@@ -18,13 +18,15 @@ const AUTH_FLOW_URLS: readonly string[] = [
   ApiRoutes.loginSecondFactor,
   ApiRoutes.logout,
   ApiRoutes.register,
+  ApiRoutes.invitation,
   ApiRoutes.invitationAccept,
+  ApiRoutes.passwordResetRequest,
+  ApiRoutes.passwordReset,
 ];
-const INVITATION_PREFIX = ApiRoutes.invitation('');
 
 export function isAuthFlowCall(url: string): boolean {
   const path = url.split('?')[0] ?? url;
-  return AUTH_FLOW_URLS.includes(path) || path.startsWith(INVITATION_PREFIX);
+  return AUTH_FLOW_URLS.includes(path);
 }
 
 /**

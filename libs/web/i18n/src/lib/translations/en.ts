@@ -50,6 +50,8 @@ export const en: TranslationTree<typeof zhCN> = {
     register: 'Register a company',
     invitation: 'Accept invitation',
     account: 'Account & security',
+    forgotPassword: 'Forgot password',
+    resetPassword: 'Choose a new password',
     home: 'Home',
     company: 'My company',
     review: 'Company verification',
@@ -89,6 +91,8 @@ export const en: TranslationTree<typeof zhCN> = {
       'A company with this unified social credit code is already registered.',
     EMAIL_TAKEN: 'This e-mail address is already in use.',
     REGION_UNKNOWN: 'The selected county is not served by this portal.',
+    PASSWORD_RESET_INVALID:
+      'This link is invalid, was already used or has expired. Ask for a new one with "Forgot password?" on the log-in page.',
     INVITATION_INVALID:
       'This invitation link is invalid, already used or expired. Ask your company admin for a new one.',
     COMPANY_NOT_PENDING:
@@ -167,12 +171,20 @@ export const en: TranslationTree<typeof zhCN> = {
       common: 'This password is too common; choose another one',
       contains_email: 'The password must not contain your e-mail name',
       mismatch: 'The passwords do not match',
+      wrong: 'The password is not correct; enter it again',
+      same: 'Choose a password different from the current one',
     },
     region: {
       unknown: 'This county is not served by the portal',
     },
     code: {
       format: 'Enter the 6-digit code',
+      wrong:
+        'The code is wrong, expired or already used; enter the code your app shows now',
+    },
+    reauth: {
+      required:
+        'Enter the code your authenticator app shows now, or your password',
     },
     comment: {
       required: 'A comment is required when rejecting',
@@ -197,6 +209,7 @@ export const en: TranslationTree<typeof zhCN> = {
     submit: 'Log in',
     noAccount: 'Company not registered yet?',
     registerLink: 'Register a company account',
+    forgotLink: 'Forgot password?',
     secondFactorTitle: 'Two-step verification',
     secondFactorHint:
       'Open your authenticator app and enter the 6-digit code shown for this account.',
@@ -228,6 +241,45 @@ export const en: TranslationTree<typeof zhCN> = {
     submit: 'Register',
     haveAccount: 'Already have an account?',
     loginLink: 'Log in',
+    doneTitle: 'Registration sent',
+    doneText: 'We sent an e-mail to {{email}} saying what to do next.',
+    doneMail:
+      'For a new address: log in with it and the password you just chose; the company becomes "verified" once the county bureau checks it. If the address already had an account, follow the mail to log in or reset the password.',
+    doneLogin: 'Go to log-in',
+  },
+  forgotPassword: {
+    title: 'Forgot password',
+    intro:
+      "Enter your account's e-mail address. We will send a link to choose a new password; it works for 30 minutes.",
+    email: 'E-mail',
+    submit: 'Send the link',
+    sentTitle: 'Check your e-mail',
+    sent: 'If {{email}} belongs to a portal account, a reset link is on its way. It works once, for 30 minutes. Nothing arrived? Look in the spam folder, or try again in a few minutes.',
+    back: 'Back to log-in',
+  },
+  resetPassword: {
+    title: 'Choose a new password',
+    intro:
+      'Choose a new password for your account. Every session on every device will be logged out.',
+    password: 'New password',
+    passwordConfirm: 'Confirm the new password',
+    submit: 'Save the new password',
+    doneTitle: 'Password updated',
+    done: 'Log in with your new password.',
+    login: 'Go to log-in',
+    missingToken:
+      'The link is incomplete. Open the whole link from the e-mail, or ask for a new one.',
+    requestAgain: 'Ask for a new link',
+  },
+  changePassword: {
+    title: 'Change password',
+    intro:
+      'Other devices will be logged out; this one stays logged in. We will tell you by e-mail.',
+    currentPassword: 'Current password',
+    newPassword: 'New password',
+    newPasswordConfirm: 'Confirm the new password',
+    submit: 'Change password',
+    success: 'Your password was changed. Other devices were logged out.',
   },
   passwordPolicy: {
     title: 'Password rules',
@@ -278,6 +330,14 @@ export const en: TranslationTree<typeof zhCN> = {
     confirmSubmit: 'Confirm',
     success: 'Two-step verification is now enabled.',
     continue: 'Go to home',
+    replace: 'Replace the authenticator',
+    replaceHint:
+      'For a new phone or app. Your current authenticator keeps working until the new one is confirmed. First confirm it is you:',
+    currentCode: 'Current code',
+    orPassword: 'or your password',
+    password: 'Password',
+    proofSubmit: 'Continue',
+    cancel: 'Cancel',
   },
   home: {
     welcome: 'Hello, {{name}}',

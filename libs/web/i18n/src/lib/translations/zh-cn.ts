@@ -50,6 +50,8 @@ export const zhCN = {
     register: '企业注册',
     invitation: '接受邀请',
     account: '账户与安全',
+    forgotPassword: '忘记密码',
+    resetPassword: '设置新密码',
     home: '首页',
     company: '本企业',
     review: '企业核验',
@@ -67,9 +69,10 @@ export const zhCN = {
     AUTH_REQUIRED: '请先登录。',
     SESSION_EXPIRED: '登录已过期，请重新登录。',
     INVALID_CREDENTIALS: '邮箱或密码不正确。',
-    ACCOUNT_LOCKED: '此处多次登录失败，登录已暂停。请稍后再试，或重设密码。',
+    ACCOUNT_LOCKED:
+      '此处多次登录失败，登录已暂时锁定。请稍后再试，或重设密码。',
     ACCOUNT_LOCKED_UNTIL:
-      '此处多次登录失败，登录已暂停。请于 {{until}} 之后再试，或重设密码。',
+      '此处多次登录失败，登录已暂时锁定。请于 {{until}} 之后再试，或重设密码。',
     SECOND_FACTOR_REQUIRED: '请输入身份验证器中的 6 位动态验证码。',
     SECOND_FACTOR_ENROLMENT_REQUIRED: '您的账户必须先启用两步验证。',
     SECOND_FACTOR_INVALID:
@@ -84,6 +87,8 @@ export const zhCN = {
     CREDIT_CODE_TAKEN: '该统一社会信用代码已注册。',
     EMAIL_TAKEN: '该邮箱已被使用。',
     REGION_UNKNOWN: '所选区县不在本平台服务范围内。',
+    PASSWORD_RESET_INVALID:
+      '链接无效、已使用或已过期。请在登录页点击“忘记密码？”重新申请。',
     INVITATION_INVALID:
       '邀请链接无效、已使用或已过期，请联系企业管理员重新邀请。',
     COMPANY_NOT_PENDING: '该企业已不在待核验状态，可能已被他人处理。',
@@ -145,12 +150,18 @@ export const zhCN = {
       common: '该密码过于常见，请换一个',
       contains_email: '密码不能包含邮箱用户名',
       mismatch: '两次输入的密码不一致',
+      wrong: '密码不正确，请重新输入',
+      same: '新密码不能与当前密码相同',
     },
     region: {
       unknown: '所选区县不在服务范围内',
     },
     code: {
       format: '请输入 6 位数字验证码',
+      wrong: '验证码不正确、已过期或已使用，请输入身份验证器当前显示的验证码',
+    },
+    reauth: {
+      required: '请输入身份验证器当前显示的验证码，或输入登录密码',
     },
     comment: {
       required: '驳回时必须填写意见',
@@ -175,6 +186,7 @@ export const zhCN = {
     submit: '登录',
     noAccount: '企业还没有账户？',
     registerLink: '注册企业账户',
+    forgotLink: '忘记密码？',
     secondFactorTitle: '两步验证',
     secondFactorHint: '请打开身份验证器应用，输入为本账户显示的 6 位验证码。',
     code: '验证码',
@@ -203,6 +215,42 @@ export const zhCN = {
     submit: '注册',
     haveAccount: '已有账户？',
     loginLink: '直接登录',
+    doneTitle: '注册申请已提交',
+    doneText: '我们已向 {{email}} 发送邮件，说明下一步操作。',
+    doneMail:
+      '如果这是新邮箱，请用该邮箱和刚设置的密码登录，企业将在区县科技局核验后转为“已核验”。如果该邮箱此前已有账户，请按邮件提示登录或重设密码。',
+    doneLogin: '前往登录',
+  },
+  forgotPassword: {
+    title: '忘记密码',
+    intro: '输入账户邮箱，我们会发送一个 30 分钟内有效的重设链接。',
+    email: '邮箱',
+    submit: '发送重设链接',
+    sentTitle: '请查收邮件',
+    sent: '如果 {{email}} 是门户账户的邮箱，重设链接已发往该邮箱，30 分钟内有效且只能使用一次。没有收到？请检查垃圾邮件，或几分钟后再试。',
+    back: '返回登录',
+  },
+  resetPassword: {
+    title: '设置新密码',
+    intro: '请为您的账户设置新密码。设置后，所有设备上的登录都将退出。',
+    password: '新密码',
+    passwordConfirm: '确认新密码',
+    submit: '保存新密码',
+    doneTitle: '密码已更新',
+    done: '请使用新密码登录。',
+    login: '前往登录',
+    missingToken: '链接不完整。请从邮件中完整打开链接，或重新申请重设密码。',
+    requestAgain: '重新申请重设链接',
+  },
+  changePassword: {
+    title: '修改密码',
+    intro:
+      '修改后，其他设备上的登录将退出，本设备保持登录，并会向您的邮箱发送通知。',
+    currentPassword: '当前密码',
+    newPassword: '新密码',
+    newPasswordConfirm: '确认新密码',
+    submit: '修改密码',
+    success: '密码已修改。其他设备上的登录已退出。',
   },
   passwordPolicy: {
     title: '密码要求',
@@ -250,6 +298,14 @@ export const zhCN = {
     confirmSubmit: '确认启用',
     success: '两步验证已启用。',
     continue: '进入首页',
+    replace: '更换身份验证器',
+    replaceHint:
+      '更换手机或身份验证器时使用。新验证器绑定成功前，当前验证器仍然有效。请先验证身份：',
+    currentCode: '当前验证码',
+    orPassword: '或者输入登录密码',
+    password: '登录密码',
+    proofSubmit: '继续',
+    cancel: '取消',
   },
   home: {
     welcome: '您好，{{name}}',

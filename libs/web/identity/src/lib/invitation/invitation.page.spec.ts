@@ -4,7 +4,7 @@ import {
   provideHttpClientTesting,
 } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { Router, provideRouter } from '@angular/router';
+import { ActivatedRoute, Router, provideRouter } from '@angular/router';
 import { ApiRoutes, type Me } from '@portal/contracts';
 import { SessionStore } from '@portal/web-data-access';
 import { provideI18n } from '@portal/web-i18n';
@@ -24,19 +24,35 @@ describe('InvitationPage', () => {
         provideRouter([]),
         provideHttpClient(),
         provideHttpClientTesting(),
+        {
+          provide: ActivatedRoute,
+          useValue: { snapshot: { fragment: 'token=tok-123' } },
+        },
       ],
     });
     http = TestBed.inject(HttpTestingController);
     jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
     fixture = TestBed.createComponent(InvitationPage);
-    fixture.componentRef.setInput('token', 'tok-123');
     await fixture.whenStable();
   });
 
   afterEach(() => http.verify());
 
+  it('reads the token from the fragment and posts it, never putting it in a URL', () => {
+    const req = http.expectOne(ApiRoutes.invitation);
+    expect(req.request.method).toBe('POST');
+    expect(req.request.urlWithParams).toBe(ApiRoutes.invitation);
+    expect(req.request.body).toEqual({ token: 'tok-123' });
+    req.flush({
+      email: 'li.na@jszz.example.cn',
+      companyName: '嘉善智造科技有限公司',
+      role: 'enterprise_member',
+      expiresAt: '2030-01-01T00:00:00.000Z',
+    });
+  });
+
   it('shows who invites, then accepts with a name and password', async () => {
-    http.expectOne(ApiRoutes.invitation('tok-123')).flush({
+    http.expectOne(ApiRoutes.invitation).flush({
       email: 'li.na@jszz.example.cn',
       companyName: '嘉善智造科技有限公司',
       role: 'enterprise_member',
@@ -83,7 +99,7 @@ describe('InvitationPage', () => {
   });
 
   it('explains an invitation that can no longer be used', async () => {
-    http.expectOne(ApiRoutes.invitation('tok-123')).flush(
+    http.expectOne(ApiRoutes.invitation).flush(
       {
         statusCode: 404,
         code: 'INVITATION_INVALID',

@@ -4,7 +4,6 @@ import {
   DestroyRef,
   OnInit,
   inject,
-  input,
   signal,
 } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
@@ -13,7 +12,7 @@ import {
   ReactiveFormsModule,
   Validators,
 } from '@angular/forms';
-import { Router, RouterLink } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { InvitationView } from '@portal/contracts';
 import { ACCOUNT_PATH, AuthApi, SessionStore } from '@portal/web-data-access';
@@ -40,8 +39,21 @@ import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { finalize } from 'rxjs';
+import { fragmentToken } from '../fragment-token';
 
-/** The page an invitation e-mail links to: choose a name and password, and you are in. */
+/** A link without its token (cut short by a mail program): said the way the API says it. */
+const INVALID_LINK: ApiProblem = {
+  status: 404,
+  code: 'INVITATION_INVALID',
+  message: 'This invitation link is incomplete.',
+  correlationId: null,
+  fields: [],
+};
+
+/**
+ * The page an invitation e-mail links to (/invitation#token=…): choose a name and password,
+ * and you are in. The token comes from the fragment and is posted, never put in a URL.
+ */
 @Component({
   selector: 'app-invitation-page',
   imports: [
@@ -69,8 +81,7 @@ export class InvitationPage implements OnInit {
   private readonly languages = inject(LanguageService);
   private readonly destroyRef = inject(DestroyRef);
 
-  /** From the route: /invitation/:token. */
-  readonly token = input.required<string>();
+  private readonly token = fragmentToken(inject(ActivatedRoute)) ?? '';
 
   protected readonly invitation = signal<InvitationView | null>(null);
   protected readonly loadProblem = signal<ApiProblem | null>(null);
@@ -108,8 +119,12 @@ export class InvitationPage implements OnInit {
   }
 
   ngOnInit(): void {
+    if (!this.token) {
+      this.loadProblem.set(INVALID_LINK);
+      return;
+    }
     this.auth
-      .invitation(this.token())
+      .invitation(this.token)
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: (invitation) => this.invitation.set(invitation),
@@ -127,7 +142,7 @@ export class InvitationPage implements OnInit {
     this.problem.set(null);
     this.auth
       .acceptInvitation({
-        token: this.token(),
+        token: this.token,
         name: name.trim(),
         password,
         language: this.languages.language(),

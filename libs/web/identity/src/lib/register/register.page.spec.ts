@@ -10,7 +10,6 @@ import { Router, provideRouter } from '@angular/router';
 import {
   ApiRoutes,
   type ErrorBody,
-  type Me,
   type RegionView,
 } from '@portal/contracts';
 import { SessionStore } from '@portal/web-data-access';
@@ -151,7 +150,7 @@ describe('RegisterPage', () => {
     expect(fieldText(fixture, 'register-regionCode')).toContain('此项为必填项');
   });
 
-  it('sends the normalised request and goes home logged in', async () => {
+  it('sends the normalised request, then says to log in without telling whether the address had an account', async () => {
     await fillValidForm();
     await submit();
     const req = http.expectOne(ApiRoutes.register);
@@ -165,22 +164,18 @@ describe('RegisterPage', () => {
       password: 'Kaifa-Qu-2024!',
       language: 'zh-CN',
     });
-    const me: Me = {
-      id: 'u-9',
-      email: 'zhang.wei@jszz.example.cn',
-      name: '张伟',
-      language: 'zh-CN',
-      secondFactorEnabled: false,
-      memberships: [],
-      permissions: ['company.profile.read', 'company.members.manage'],
-    };
-    req.flush(
-      { status: 'authenticated', me },
-      { status: 201, statusText: 'Created' },
-    );
+    req.flush({ status: 'registered' }, { status: 201, statusText: 'Created' });
     await fixture.whenStable();
-    expect(TestBed.inject(SessionStore).isAuthenticated()).toBe(true);
-    expect(navigateByUrl).toHaveBeenCalledWith('/');
+    // The same answer whether or not the address had an account: the page says what comes
+    // next (log in; a mail is on its way) and never that the address is taken.
+    const done = byTestId(fixture, 'register-done').textContent ?? '';
+    expect(done).toContain('zhang.wei@jszz.example.cn');
+    expect(done).not.toMatch(/已被使用|已注册/);
+    expect(byTestId(fixture, 'register-login').getAttribute('href')).toBe(
+      '/login',
+    );
+    expect(TestBed.inject(SessionStore).isAuthenticated()).toBe(false);
+    expect(navigateByUrl).not.toHaveBeenCalled();
   });
 
   it('puts the server field errors at their fields, in the chosen language', async () => {

@@ -12,11 +12,11 @@ import {
   ReactiveFormsModule,
   Validators,
 } from '@angular/forms';
-import { Router, RouterLink } from '@angular/router';
+import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { RegionView, RegisterRequest } from '@portal/contracts';
 import { normalizeIdentifier } from '@portal/domain';
-import { AuthApi, SessionStore } from '@portal/web-data-access';
+import { AuthApi } from '@portal/web-data-access';
 import {
   type ApiProblem,
   FieldErrorPipe,
@@ -46,7 +46,6 @@ import { finalize } from 'rxjs';
 /** Conflicts the API reports without naming a field: shown at the field they concern. */
 const CONFLICT_FIELDS: CodeFieldMap = {
   CREDIT_CODE_TAKEN: { field: 'creditCode', code: 'uscc.taken' },
-  EMAIL_TAKEN: { field: 'email', code: 'email.taken' },
   REGION_UNKNOWN: { field: 'regionCode', code: 'region.unknown' },
 };
 
@@ -71,8 +70,6 @@ const CONFLICT_FIELDS: CodeFieldMap = {
 })
 export class RegisterPage implements OnInit {
   private readonly auth = inject(AuthApi);
-  private readonly session = inject(SessionStore);
-  private readonly router = inject(Router);
   private readonly languages = inject(LanguageService);
   private readonly destroyRef = inject(DestroyRef);
 
@@ -101,6 +98,7 @@ export class RegisterPage implements OnInit {
   protected readonly regionsProblem = signal<ApiProblem | null>(null);
   protected readonly busy = signal(false);
   protected readonly problem = signal<ApiProblem | null>(null);
+  protected readonly registeredEmail = signal<string | null>(null);
 
   protected readonly password = toSignal(
     this.form.controls.password.valueChanges,
@@ -170,10 +168,9 @@ export class RegisterPage implements OnInit {
         takeUntilDestroyed(this.destroyRef),
       )
       .subscribe({
-        next: (response) => {
-          this.session.accept(response);
-          void this.router.navigateByUrl('/');
-        },
+        // The answer is the same whether or not the address already had an account (the
+        // owner of an existing one gets a mail instead): say what happens next, and no more.
+        next: () => this.registeredEmail.set(request.email),
         error: (error: unknown) => {
           const problem = toApiProblem(error);
           applyServerErrors(this.form, problem, CONFLICT_FIELDS);

@@ -6,6 +6,7 @@ import { CalendarRevision1764310000000 } from './1764310000000-calendar-revision
 import { Grants1764320000000 } from './1764320000000-grants';
 import { LoginThrottlePerClient1764340000000 } from './1764340000000-login-throttle-per-client';
 import { SecondFactorState1764340100000 } from './1764340100000-second-factor-state';
+import { PasswordResetTokens1764340200000 } from './1764340200000-password-reset-tokens';
 import { PersonalDataSealed1764350000000 } from './1764350000000-personal-data-sealed';
 
 /** In order. Each file is reviewed by hand; never edit one that has shipped. */
@@ -18,5 +19,6 @@ export const MYSQL_MIGRATIONS = [
   Grants1764320000000,
   LoginThrottlePerClient1764340000000,
   SecondFactorState1764340100000,
+  PasswordResetTokens1764340200000,
   PersonalDataSealed1764350000000,
 ];
