@@ -1,6 +1,10 @@
 import { AuditLogEntity, DEMO_PASSWORD } from '@portal/api-db';
 import { DIALECTS } from '@portal/api-testing';
-import { ApiRoutes, type ErrorBody } from '@portal/contracts';
+import {
+  ApiRoutes,
+  type ApplicationDetail,
+  type ErrorBody,
+} from '@portal/contracts';
 import { insertCall, MINIMAL_PDF } from '../testing/factories';
 import { startTestApp, type TestApp } from '../testing/test-app';
 
@@ -83,6 +87,47 @@ describe.each(DIALECTS)('the audit trail on %s', (dialect) => {
       applicationId: id,
       sha256: detailOf(upload)['sha256'],
     });
+  });
+
+  it('lets the auditor read a case and its timeline, never act on it, and records each read', async () => {
+    const company = t.client();
+    expect(
+      (await company.login('shengze@example.com', DEMO_PASSWORD)).status,
+    ).toBe(200);
+    const draft = await company.post<ApplicationDetail>(
+      ApiRoutes.applications,
+      {
+        callId: await insertCall(t.dataSource, 'innovation_voucher', '330421'),
+      },
+    );
+    const auditor = t.client();
+    expect(
+      (await auditor.login('auditor@example.com', DEMO_PASSWORD)).status,
+    ).toBe(200);
+    const read = await auditor.get<ApplicationDetail>(
+      ApiRoutes.application(draft.body.id),
+    );
+    expect(read.status).toBe(200);
+    expect(read.body.reference).toBe(draft.body.reference);
+    // The whole timeline, as staff read it.
+    const own = await company.get<ApplicationDetail>(
+      ApiRoutes.application(draft.body.id),
+    );
+    expect(read.body.events.map((e) => e.action)).toEqual(
+      own.body.events.map((e) => e.action),
+    );
+    expect(read.body.availableActions).toEqual([]);
+    const acted = await auditor.post<ErrorBody>(
+      ApiRoutes.applicationActions(draft.body.id),
+      { action: 'submit', version: read.body.version },
+    );
+    expect(acted.status).toBe(403);
+    const [entry] = await entries('application.read_by_auditor', draft.body.id);
+    expect(entry).toMatchObject({
+      result: 'success',
+      objectType: 'application',
+    });
+    expect(detailOf(entry)).toEqual({ reference: draft.body.reference });
   });
 
   it('records a request refused for a missing or wrong CSRF token, under the path the router matched', async () => {

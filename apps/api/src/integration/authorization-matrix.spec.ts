@@ -61,6 +61,8 @@ const STRANGERS = {
   expert: 404,
 };
 const NO_PERMISSION = { auditor: 403, systemAdmin: 403 };
+/** The auditor reads every case of their region (each read audited) and changes none. */
+const AUDITED_READ = { auditor: 200, systemAdmin: 403 };
 
 /**
  * Every application route against every kind of user: another company's or another region's
@@ -76,7 +78,7 @@ const ROUTES: Route[] = [
       owner: 200,
       ...READERS_IN_REGION,
       ...STRANGERS,
-      ...NO_PERMISSION,
+      ...AUDITED_READ,
     },
   },
   {
@@ -87,7 +89,7 @@ const ROUTES: Route[] = [
       owner: 200,
       ...READERS_IN_REGION,
       ...STRANGERS,
-      ...NO_PERMISSION,
+      ...AUDITED_READ,
     },
   },
   {
@@ -97,7 +99,7 @@ const ROUTES: Route[] = [
       owner: 200,
       ...READERS_IN_REGION,
       ...STRANGERS,
-      ...NO_PERMISSION,
+      ...AUDITED_READ,
     },
   },
   {

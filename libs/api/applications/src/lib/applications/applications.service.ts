@@ -52,6 +52,7 @@ import {
   buildEvent,
   GENESIS_HASH,
   mayRead,
+  overseerOf,
   OutboxRelay,
   partiesOn,
   readsAsStaff,
@@ -424,6 +425,18 @@ export class ApplicationsService {
         );
       throw new NotFoundError('The application');
     }
+    // An auditor's reads are themselves on the record (GB/T 22239 8.1.4.3): what they looked at.
+    if (overseerOf(actor, application, 'auditor'))
+      await this.audit.record({
+        action: 'application.read_by_auditor',
+        result: 'success',
+        userId: actor.userId,
+        userEmail: actor.email,
+        ip: actor.ip,
+        objectType: 'application',
+        objectId: id,
+        detail: { reference: application.reference },
+      });
     return { application, facts, names: found.names };
   }
 

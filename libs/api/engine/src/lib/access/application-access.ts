@@ -68,8 +68,8 @@ export function partiesOn(
 }
 
 /**
- * Whether the actor may read the application: a party to it, or a bureau admin whose region
- * contains the company. Everyone else gets the same 404 as for a missing application.
+ * Whether the actor may read the application: a party to it, or a bureau admin or an auditor
+ * whose region contains the company. Everyone else gets the same 404 as for a missing one.
  */
 export function mayRead(
   actor: Actor,
@@ -77,11 +77,28 @@ export function mayRead(
   facts: AccessFacts,
 ): boolean {
   if (partiesOn(actor, application, facts).length > 0) return true;
-  return actor.memberships.some(
-    (m) =>
-      m.role === 'bureau_admin' &&
-      m.regionCode !== null &&
-      regionContains(m.regionCode, application.countyCode),
+  return (
+    overseerOf(actor, application, 'bureau_admin') !== null ||
+    overseerOf(actor, application, 'auditor') !== null
+  );
+}
+
+/**
+ * The membership through which a bureau admin or an auditor oversees the application: the role,
+ * with a region that contains the company. Overseers read; they are no party and act on nothing.
+ */
+export function overseerOf(
+  actor: Actor,
+  application: ApplicationEntity,
+  role: 'bureau_admin' | 'auditor',
+): MembershipView | null {
+  return (
+    actor.memberships.find(
+      (m) =>
+        m.role === role &&
+        m.regionCode !== null &&
+        regionContains(m.regionCode, application.countyCode),
+    ) ?? null
   );
 }
 

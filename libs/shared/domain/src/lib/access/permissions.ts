@@ -57,7 +57,8 @@ export const PERMISSION_MAP = {
   },
   'calls.manage': { roles: ['bureau_admin'] },
   'applications.file': { roles: ['enterprise_admin', 'enterprise_member'] },
-  // Reading is further limited per application: own company, region, assignment or bank.
+  // Reading is further limited per application: own company, region, assignment or bank; an
+  // auditor reads every case of their region, and each read is audited.
   'applications.read': {
     roles: [
       'enterprise_admin',
@@ -67,6 +68,7 @@ export const PERMISSION_MAP = {
       'bank_officer',
       'service_provider',
       'bureau_admin',
+      'auditor',
     ],
   },
   // Which action in which state is the workflow definition's to say; this only admits the parties.
