@@ -36,6 +36,17 @@ describe.each(DIALECTS)(
     });
     afterAll(() => t.close());
 
+    it('prefills nothing of the self-check for a company without a tech-SME registration', async () => {
+      const prefill = await admin.get(
+        ApiRoutes.myCompanyHighTechSelfCheckPrefill,
+      );
+      expect(prefill.status).toBe(200);
+      expect(prefill.body).toEqual({
+        majorIncidentLastYear: null,
+        registration: null,
+      });
+    });
+
     it('keeps one row per year: saving again replaces it', async () => {
       expect(
         (

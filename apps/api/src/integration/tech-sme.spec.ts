@@ -5,7 +5,10 @@ import {
   type ActionResult,
   type ApplicationDetail,
 } from '@portal/contracts';
-import { techSmeValidUntil } from '@portal/domain';
+import {
+  techSmeValidUntil,
+  type HighTechSelfCheckPrefill,
+} from '@portal/domain';
 import { insertTechSmeRegistration } from '../testing/factories';
 import type { TestApp } from '../testing/test-app';
 import { bullJobOf } from '../testing/walks';
@@ -180,6 +183,18 @@ describe.each(DIALECTS)('tech-SME evaluation on %s', (dialect) => {
     expect(registration?.validUntil).toBe(`${year + 1}-03-31`);
     expect(registration?.validUntil).toBe(techSmeValidUntil(year));
     expect(registered.status.label['zh-CN']).toContain('已入库');
+
+    // The high-tech self-check starts from it: the filing declared no incident in three years.
+    const prefill = await antai.get<HighTechSelfCheckPrefill>(
+      ApiRoutes.myCompanyHighTechSelfCheckPrefill,
+    );
+    expect(prefill.body).toEqual({
+      majorIncidentLastYear: false,
+      registration: {
+        number: registration?.number,
+        validUntil: registration?.validUntil,
+      },
+    });
 
     // The registration's end and the re-filing reminder are Bull delayed jobs at their dates.
     const ends = await t.dataSource

@@ -26,6 +26,8 @@ export const ApiRoutes = {
   myCompanyFigures: '/api/companies/mine/figures',
   myCompanyFiguresYear: (year: number) => `/api/companies/mine/figures/${year}`,
   myCompanyHighTechSelfCheck: '/api/companies/mine/high-tech-self-check',
+  myCompanyHighTechSelfCheckPrefill:
+    '/api/companies/mine/high-tech-self-check/prefill',
   companies: '/api/companies',
   company: (id: string) => `/api/companies/${encodeURIComponent(id)}`,
   companyVerify: (id: string) =>

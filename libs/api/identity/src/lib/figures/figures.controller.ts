@@ -15,7 +15,10 @@ import {
   type Actor,
 } from '@portal/api-access';
 import type { CompanyYearFiguresView } from '@portal/contracts';
-import type { HighTechSelfCheck } from '@portal/domain';
+import type {
+  HighTechSelfCheck,
+  HighTechSelfCheckPrefill,
+} from '@portal/domain';
 import { HighTechSelfCheckDto, YearFiguresDto } from './figures.dto';
 import { FiguresService } from './figures.service';
 
@@ -38,6 +41,15 @@ export class FiguresController {
     @Body() dto: YearFiguresDto,
   ): Promise<CompanyYearFiguresView> {
     return this.figures.save(actor, year, dto);
+  }
+
+  /** Answers a valid tech-SME registration gives the self-check (null where it gives none). */
+  @RequirePermission('company.profile.read')
+  @Get('high-tech-self-check/prefill')
+  selfCheckPrefill(
+    @CurrentActor() actor: Actor,
+  ): Promise<HighTechSelfCheckPrefill> {
+    return this.figures.highTechSelfCheckPrefill(actor);
   }
 
   @RequirePermission('company.profile.read')

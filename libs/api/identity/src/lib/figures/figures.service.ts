@@ -1,17 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ValidationFailedError } from '@portal/api-core';
+import { chinaDate, ValidationFailedError } from '@portal/api-core';
 import { AuditService, type Actor } from '@portal/api-access';
 import {
   CompanyYearFiguresEntity,
   figuresBefore,
+  GrantsRepository,
   toCompanyYearFigures,
 } from '@portal/api-db';
 import type { CompanyYearFiguresView } from '@portal/contracts';
 import {
   highTechSelfCheck,
+  highTechSelfCheckPrefill,
+  SELF_CHECK_PREFILL_SERIES,
   type HighTechSelfCheck,
   type HighTechSelfCheckInput,
+  type HighTechSelfCheckPrefill,
 } from '@portal/domain';
 import { DataSource } from 'typeorm';
 import { CompaniesService } from '../companies/companies.service';
@@ -110,6 +114,21 @@ export class FiguresService {
       field: dto.field ?? null,
       majorIncidentLastYear: dto.majorIncidentLastYear,
     });
+  }
+
+  /** What the company's valid tech-SME registration answers of the self-check before it is asked. */
+  async highTechSelfCheckPrefill(
+    actor: Actor,
+  ): Promise<HighTechSelfCheckPrefill> {
+    const held = await GrantsRepository.newestValidWithFiling(
+      this.dataSource.manager,
+      this.companies.ownCompanyId(actor),
+      chinaDate(new Date()),
+      SELF_CHECK_PREFILL_SERIES,
+    );
+    return highTechSelfCheckPrefill(
+      held ? { grant: held.grant, form: held.form ?? {} } : null,
+    );
   }
 
   /** The same check for any company, on the figures it keeps. */

@@ -13,6 +13,7 @@ export * from './decision';
 export * from './eligibility';
 export * from './form';
 export * from './rubric';
+export * from './self-check-prefill';
 export * from './workflow';
 
 const isHighTechField = (value: unknown): value is HighTechField =>
