@@ -79,6 +79,11 @@ for (const flow of FLOWS) {
       .fill('Browser-Test-2026!');
     await snapshot(page, testInfo, '1-register-form');
     await page.getByTestId('register-submit').click();
+    // The same answer as for an address that already has an account: log in next.
+    await expect(page.getByTestId('register-done')).toContainText(email);
+    await page.getByTestId('register-login').click();
+    await expect(page).toHaveURL(/\/login/);
+    await login(page, email, 'Browser-Test-2026!');
 
     const status = page.getByTestId('verification-status');
     await expect(status).toHaveAttribute('data-status', 'pending');

@@ -5,7 +5,7 @@ import {
   guestGuard,
 } from '@portal/web-data-access';
 
-/** Login, registration, invitations, the account page and the user's notices. */
+/** Login, registration, password reset, invitations, the account page and the user's notices. */
 export const identityRoutes: Route[] = [
   {
     path: 'login',
@@ -27,6 +27,25 @@ export const identityRoutes: Route[] = [
     canActivate: [guestGuard],
     loadComponent: () =>
       import('./invitation/invitation.page').then((m) => m.InvitationPage),
+  },
+  {
+    path: 'forgot-password',
+    title: 'titles.forgotPassword',
+    canActivate: [guestGuard],
+    loadComponent: () =>
+      import('./forgot-password/forgot-password.page').then(
+        (m) => m.ForgotPasswordPage,
+      ),
+  },
+  {
+    // The token is in the fragment (#token=…) like the invitation's. No guard: a link from
+    // the mail works whoever is logged in on this browser.
+    path: 'reset-password',
+    title: 'titles.resetPassword',
+    loadComponent: () =>
+      import('./reset-password/reset-password.page').then(
+        (m) => m.ResetPasswordPage,
+      ),
   },
   {
     path: 'account',

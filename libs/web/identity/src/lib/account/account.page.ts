@@ -6,10 +6,11 @@ import { DataKitStyles } from '@portal/web-ui/data-kit';
 import { FormKitStyles } from '@portal/web-ui/form-kit';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzTableModule } from 'ng-zorro-antd/table';
+import { ChangePassword } from './change-password';
 import { NotificationPreferences } from './notification-preferences';
 import { SecondFactorSetup } from './second-factor-setup';
 
-/** The user's profile, memberships, second factor and e-mail notification choices. */
+/** The user's profile, memberships, second factor, password and e-mail notification choices. */
 @Component({
   selector: 'app-account-page',
   imports: [
@@ -19,6 +20,7 @@ import { SecondFactorSetup } from './second-factor-setup';
     RoleLabelPipe,
     DataKitStyles,
     FormKitStyles,
+    ChangePassword,
     NotificationPreferences,
     SecondFactorSetup,
   ],

@@ -117,6 +117,55 @@ describe('SecondFactorSetup', () => {
     expect(byTestId(fixture, 'second-factor-qr')).toBeTruthy();
   });
 
+  it('replaces an active factor only after the current code or the password, keeping it until the new one is confirmed', async () => {
+    session.signIn({ ...me, secondFactorEnabled: true });
+    await render();
+    click(fixture, 'second-factor-replace');
+    await fixture.whenStable();
+
+    // Neither the code nor the password: say what is needed, send nothing.
+    click(fixture, 'second-factor-proof-submit');
+    await fixture.whenStable();
+    expect(fixture.nativeElement.textContent).toContain(
+      '请输入身份验证器当前显示的验证码，或输入登录密码',
+    );
+    http.expectNone(ApiRoutes.secondFactorEnrol);
+
+    typeInto(fixture, 'second-factor-password', 'Not-my-password-1');
+    click(fixture, 'second-factor-proof-submit');
+    await fixture.whenStable();
+    const wrong = http.expectOne(ApiRoutes.secondFactorEnrol);
+    expect(wrong.request.body).toEqual({ password: 'Not-my-password-1' });
+    wrong.flush(
+      {
+        statusCode: 400,
+        code: 'VALIDATION_FAILED',
+        message: 'password: wrong',
+        correlationId: 'c',
+        fields: [
+          { field: 'password', code: 'password.wrong', message: 'wrong' },
+        ],
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await fixture.whenStable();
+    expect(fixture.nativeElement.textContent).toContain('密码不正确');
+
+    typeInto(fixture, 'second-factor-password', '');
+    typeInto(fixture, 'second-factor-current-code', '654321');
+    click(fixture, 'second-factor-proof-submit');
+    await fixture.whenStable();
+    const ok = http.expectOne(ApiRoutes.secondFactorEnrol);
+    expect(ok.request.body).toEqual({ currentCode: '654321' });
+    ok.flush({ secret: 'NEW', otpauthUrl: 'otpauth://x', qrCodeDataUrl: QR });
+    await fixture.whenStable();
+    expect(byTestId(fixture, 'second-factor-qr')).toBeTruthy();
+    // Still shown as enabled: the old factor holds until the new one is confirmed.
+    expect(
+      byTestId(fixture, 'second-factor-status').getAttribute('data-enabled'),
+    ).toBe('true');
+  });
+
   it('shows an enabled second factor without offering enrolment', async () => {
     session.signIn({ ...me, secondFactorEnabled: true });
     await render();

@@ -130,6 +130,44 @@ describe('LoginPage', () => {
     expect(navigateByUrl).not.toHaveBeenCalled();
   });
 
+  it('starts again with the password when too many wrong codes ended the session', async () => {
+    await setup();
+    await submitCredentials();
+    http.expectOne(ApiRoutes.login).flush({ status: 'second_factor_required' });
+    await fixture.whenStable();
+
+    typeInto(fixture, 'login-code', '654321');
+    click(fixture, 'login-code-submit');
+    await fixture.whenStable();
+    http
+      .expectOne(ApiRoutes.loginSecondFactor)
+      .flush(errorBody(401, 'SECOND_FACTOR_ATTEMPTS_EXCEEDED'), {
+        status: 401,
+        statusText: 'Unauthorized',
+      });
+    await fixture.whenStable();
+
+    expect(byTestId(fixture, 'error-alert').textContent).toContain(
+      '请重新输入密码登录',
+    );
+    expect(byTestId<HTMLInputElement>(fixture, 'login-password').value).toBe(
+      '',
+    );
+    expect(
+      fixture.nativeElement.querySelector('[data-testid="login-code"]'),
+    ).toBeNull();
+  });
+
+  it('offers a way to reset a forgotten password', async () => {
+    await setup();
+    expect(byTestId(fixture, 'forgot-link').getAttribute('href')).toBe(
+      '/forgot-password',
+    );
+    expect(byTestId(fixture, 'forgot-link').textContent).toContain(
+      '忘记密码？',
+    );
+  });
+
   it('does not send a code that is not six digits', async () => {
     await setup();
     await submitCredentials();

@@ -55,6 +55,7 @@ type Step = 'credentials' | 'second_factor';
     PlainField,
   ],
   templateUrl: './login.page.html',
+  styles: '.forgot { margin: -12px 0 16px; text-align: right; }',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class LoginPage {
@@ -120,9 +121,20 @@ export class LoginPage {
         error: (error: unknown) => {
           const problem = toApiProblem(error);
           this.problem.set(problem);
-          if (problem.code === 'SECOND_FACTOR_INVALID') {
+          if (
+            problem.code === 'SECOND_FACTOR_INVALID' ||
+            problem.code === 'SECOND_FACTOR_USED'
+          ) {
             this.secondFactor.reset();
             this.focusCode();
+          } else if (
+            this.step() === 'second_factor' &&
+            (problem.code === 'SECOND_FACTOR_ATTEMPTS_EXCEEDED' ||
+              problem.code === 'AUTH_REQUIRED')
+          ) {
+            // The half-logged-in session ended: start again with the password.
+            this.credentials.controls.password.reset();
+            this.step.set('credentials');
           }
         },
       });

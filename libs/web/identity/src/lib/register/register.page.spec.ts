@@ -7,11 +7,7 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { NgControl } from '@angular/forms';
 import { By } from '@angular/platform-browser';
 import { Router, provideRouter } from '@angular/router';
-import {
-  ApiRoutes,
-  type ErrorBody,
-  type RegionView,
-} from '@portal/contracts';
+import { ApiRoutes, type ErrorBody, type RegionView } from '@portal/contracts';
 import { SessionStore } from '@portal/web-data-access';
 import { LanguageService, provideI18n } from '@portal/web-i18n';
 import { byTestId, fieldText, typeInto } from '@portal/web-ui/testing';
