@@ -16,6 +16,7 @@ import {
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AuditService } from '@portal/api-access';
 import { mountQueueDashboard } from '@portal/api-admin';
+import { programmeFormComponents } from '@portal/api-applications';
 import {
   AppConfig,
   correlationIdOf,
@@ -248,6 +249,14 @@ export async function createApp(
         .addCookieAuth('portal_sid')
         .build(),
     );
+    // Each programme's form, which request bodies name by reference (ANY_PROGRAMME_FORM).
+    document.components = {
+      ...document.components,
+      schemas: {
+        ...document.components?.schemas,
+        ...programmeFormComponents(),
+      },
+    };
     SwaggerModule.setup('api/docs', app, document, {
       jsonDocumentUrl: 'api/docs-json',
     });

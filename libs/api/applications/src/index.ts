@@ -5,3 +5,4 @@ export * from './lib/applications/application-views';
 export * from './lib/calls/calls.service';
 export * from './lib/calls/call-deadlines.service';
 export * from './lib/materials/materials.service';
+export { programmeFormComponents } from './lib/programmes/form-json-schema';

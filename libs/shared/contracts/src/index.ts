@@ -5,3 +5,4 @@ export * from './lib/companies';
 export * from './lib/admin';
 export * from './lib/applications';
 export * from './lib/notifications';
+export * from './lib/programmes';

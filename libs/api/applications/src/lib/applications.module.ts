@@ -12,6 +12,7 @@ import { CommitmentsService } from './commitments/commitments.service';
 import { MaterialsService } from './materials/materials.service';
 import { VoucherLedgerController } from './vouchers/voucher-ledger.controller';
 import { VoucherLedgerViewService } from './vouchers/voucher-ledger-view.service';
+import { ProgrammesController } from './programmes/programmes.controller';
 
 const services = [
   ApplicationsService,
@@ -33,6 +34,7 @@ const services = [
     CallsController,
     PartnersController,
     VoucherLedgerController,
+    ProgrammesController,
   ],
   providers: services,
   exports: [...services, EngineModule],

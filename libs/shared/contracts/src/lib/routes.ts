@@ -25,6 +25,8 @@ export const ApiRoutes = {
   myCompanyInvitations: '/api/companies/mine/invitations',
   myCompanyFigures: '/api/companies/mine/figures',
   myCompanyFiguresYear: (year: number) => `/api/companies/mine/figures/${year}`,
+  programmes: '/api/programmes',
+  programme: (type: string) => `/api/programmes/${encodeURIComponent(type)}`,
   myCompanyHighTechSelfCheck: '/api/companies/mine/high-tech-self-check',
   myCompanyHighTechSelfCheckPrefill:
     '/api/companies/mine/high-tech-self-check/prefill',

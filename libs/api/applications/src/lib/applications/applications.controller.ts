@@ -14,7 +14,7 @@ import {
   Req,
   StreamableFile,
 } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiHeader, ApiTags } from '@nestjs/swagger';
 import {
   CurrentActor,
   RequirePermission,
@@ -122,6 +122,23 @@ export class ApplicationsController {
 
   @RequirePermission('applications.file')
   @Post(':id/materials')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    description:
+      "One file per request, as a browser's form sends it: the materialKey field first, then the file. The file's type is checked by its content against the material's allowed kinds and size (GET /api/programmes/{type}: form.materials).",
+    schema: {
+      type: 'object',
+      required: ['materialKey', 'file'],
+      properties: {
+        materialKey: {
+          type: 'string',
+          description: "A material's key from the programme's checklist",
+          example: 'business_licence',
+        },
+        file: { type: 'string', format: 'binary' },
+      },
+    },
+  })
   async upload(
     @CurrentActor() actor: Actor,
     @Param('id', uuid) id: string,

@@ -26,6 +26,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { ANY_PROGRAMME_FORM } from '../programmes/form-json-schema';
 
 export class CreateApplicationDto implements CreateApplicationRequest {
   @ApiProperty()
@@ -39,7 +40,7 @@ export class SaveFormDto implements SaveFormRequest {
   @Min(1)
   version!: number;
 
-  @ApiProperty({ type: 'object', additionalProperties: true })
+  @ApiProperty(ANY_PROGRAMME_FORM)
   @IsObject()
   form!: Record<string, unknown>;
 }
