@@ -10,5 +10,6 @@ export * from './lib/security/tokens';
 export * from './lib/security/personal-data-cipher';
 export * from './lib/pagination/keyset-cursor';
 export * from './lib/time/china-time';
+export * from './lib/time/portal-clock';
 export * from './lib/pagination/page-query.dto';
 export * from './lib/http/json-depth';

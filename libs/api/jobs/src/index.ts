@@ -3,3 +3,4 @@ export * from './lib/redis-connection';
 export * from './lib/job-producer';
 export * from './lib/jobs.module';
 export * from './lib/redis-policy';
+export * from './lib/portal-clock-sync';

@@ -2,6 +2,8 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { assertValidProgrammes } from '@portal/domain';
 import { EventChainController } from './chain/event-chain.controller';
 import { EventChainService } from './chain/event-chain.service';
+import { DevClockController } from './clock/dev-clock.controller';
+import { DevClockService } from './clock/dev-clock.service';
 import { WorkingCalendar } from './clock/working-calendar.service';
 import { EffectsService } from './effects/effects.service';
 import { OutboxRelay } from './outbox/outbox-relay.service';
@@ -16,6 +18,7 @@ import { TransitionService } from './transitions/transition.service';
 import { VoucherLedgerService } from './vouchers/voucher-ledger.service';
 
 const services = [
+  DevClockService,
   EffectsService,
   EventChainService,
   GuardsService,
@@ -32,7 +35,7 @@ const services = [
  * effects, the hash-chained event, the outbox), read from the programmes' definitions.
  */
 @Module({
-  controllers: [EventChainController],
+  controllers: [DevClockController, EventChainController],
   providers: services,
   exports: services,
 })

@@ -9,6 +9,7 @@ import {
 import { AppConfig } from '@portal/api-core';
 import { BullConnections } from './bull-connections';
 import { JobProducer } from './job-producer';
+import { PortalClockSync } from './portal-clock-sync';
 import { QUEUE_NAMES, QUEUES } from './queue-catalog';
 import { assertQueueSafeRedis, UnsafeRedisError } from './redis-policy';
 
@@ -43,8 +44,8 @@ class BullConnectionsModule {}
     }),
     queueRegistrations,
   ],
-  providers: [JobProducer],
-  exports: [JobProducer, queueRegistrations],
+  providers: [JobProducer, PortalClockSync],
+  exports: [JobProducer, PortalClockSync, queueRegistrations],
 })
 export class JobsModule implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Queues');

@@ -114,3 +114,10 @@ export const JOB_QUEUES: { readonly [J in JobName]: QueueName } = {
   'send-mail': QUEUES.notifications,
   'daily-digest': QUEUES.notifications,
 };
+
+/**
+ * Repeatable jobs that decide by the portal's clock: when a development clock is moved, their
+ * next run is brought forward so they look at the new time at once. (The daily digest is not one:
+ * it goes out at a time of the real day.)
+ */
+export const PORTAL_CLOCK_TICKS: readonly JobName[] = ['calls-tick'];

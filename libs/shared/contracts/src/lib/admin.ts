@@ -39,3 +39,28 @@ export interface CalendarOverrideRequest {
   readonly kind: 'holiday' | 'workday';
   readonly note: string;
 }
+
+/** The portal's business clock: real time unless a development clock moved it forward. */
+export interface PortalClockView {
+  /** The portal's now, ISO 8601. */
+  readonly now: string;
+  /** How far ahead of real time, in ms. */
+  readonly offsetMs: number;
+  /** Whether a development clock has moved it (the web app shows a banner). */
+  readonly moved: boolean;
+}
+
+/** Move the development clock forward: to a time, or by whole days. Exactly one of the two. */
+export interface MoveClockRequest {
+  readonly advanceTo?: string;
+  readonly advanceDays?: number;
+}
+
+export interface MoveClockResult extends PortalClockView {
+  /** Where the clock stood before. */
+  readonly from: string;
+  /** Timers that came due and ran, in due order. */
+  readonly fired: number;
+  /** Timers due that had not finished when the move gave up waiting (no worker running?). */
+  readonly pending: number;
+}

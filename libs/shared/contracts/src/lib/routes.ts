@@ -38,6 +38,8 @@ export const ApiRoutes = {
     `/api/companies/${encodeURIComponent(id)}/reject-verification`,
   auditLog: '/api/audit-log',
   mailOutbox: '/api/admin/mail-outbox',
+  clock: '/api/clock',
+  adminClock: '/api/admin/clock',
   queueDashboard: '/api/admin/queues',
   calendarOverrides: '/api/admin/calendar',
   calendarOverride: (date: string) =>

@@ -56,7 +56,8 @@ export function summaryView(
   companyName: string,
   callTitle: string,
   asStaff: boolean,
-  now = new Date(),
+  /** The portal's now: decides `overdue`. */
+  now: Date,
 ): ApplicationSummary {
   const definition = workflowVersion(
     application.type,

@@ -8,6 +8,7 @@ import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
+  PortalClock,
   ValidationFailedError,
 } from '@portal/api-core';
 import {
@@ -74,6 +75,7 @@ export class ApplicationsService {
     private readonly relay: OutboxRelay,
     private readonly audit: AuditService,
     private readonly calendar: WorkingCalendar,
+    private readonly clock: PortalClock,
   ) {}
 
   /** Starts a draft in a call, prefilled from the company's last application of the type. */
@@ -84,12 +86,13 @@ export class ApplicationsService {
       .findOneBy({ id: callId });
     if (!call || !regionContains(call.regionCode, company.countyCode as string))
       throw new NotFoundError('The call');
-    if (new Date() >= call.closesAt)
+    const now = this.clock.now();
+    if (now >= call.closesAt)
       throw new ConflictError(
         'CALL_CLOSED',
         `"${call.title}" closed on ${call.closesAt.toISOString()}; choose an open call.`,
       );
-    if (new Date() < call.opensAt)
+    if (now < call.opensAt)
       throw new ConflictError(
         'CALL_NOT_OPEN',
         `"${call.title}" opens on ${chinaDate(call.opensAt)} (Beijing time); drafts can be started from then.`,
@@ -101,7 +104,6 @@ export class ApplicationsService {
         where: { organisationId: company.id, type: call.type },
         order: { createdAt: 'DESC' },
       });
-    const now = new Date();
     const id = await this.dataSource.transaction(async (em) => {
       const year = Number(chinaDate(now).slice(0, 4));
       const county = company.countyCode as string;
@@ -178,7 +180,13 @@ export class ApplicationsService {
     );
     return {
       items: rows.map((r) =>
-        summaryView(r, company.name, r.call_title ?? '', false),
+        summaryView(
+          r,
+          company.name,
+          r.call_title ?? '',
+          false,
+          this.clock.now(),
+        ),
       ),
       nextCursor,
     };
@@ -213,6 +221,7 @@ export class ApplicationsService {
         names.company_name ?? '',
         names.call_title ?? '',
         asStaff,
+        this.clock.now(),
       ),
       application,
       events,
@@ -237,7 +246,7 @@ export class ApplicationsService {
     if (!application.dueAt || !stateOf(definition, application.state).milestone)
       return null;
     const overrides = await this.calendar.overrides();
-    const today = chinaDate(new Date());
+    const today = chinaDate(this.clock.now());
     const dueOn = chinaDate(application.dueAt);
     return dueOn >= today
       ? workingDaysBetween(today, dueOn, overrides)

@@ -5,7 +5,7 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@portal/api-access';
-import { AppConfig, chinaDate } from '@portal/api-core';
+import { AppConfig, chinaDate, PortalClock } from '@portal/api-core';
 import { ApplicationEntity, CallEntity } from '@portal/api-db';
 import { JobProducer } from '@portal/api-jobs';
 import { currentWorkflow, stateOf } from '@portal/domain';
@@ -33,6 +33,7 @@ export class CallDeadlinesService implements OnApplicationBootstrap {
     private readonly audit: AuditService,
     private readonly config: AppConfig,
     private readonly calendar: WorkingCalendar,
+    private readonly clock: PortalClock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -54,7 +55,10 @@ export class CallDeadlinesService implements OnApplicationBootstrap {
     }
   }
 
-  async tick(now = new Date()): Promise<{ reminded: number; closed: number }> {
+  /** One tick at `now`, the portal's time unless a test gives one. */
+  async tick(
+    now = this.clock.now(),
+  ): Promise<{ reminded: number; closed: number }> {
     return {
       reminded: await this.remindDrafts(now),
       closed: await this.recordClosings(now),

@@ -5,6 +5,7 @@ import { AuditService, type Actor } from '@portal/api-access';
 import {
   ForbiddenError,
   NotFoundError,
+  PortalClock,
   ValidationFailedError,
 } from '@portal/api-core';
 import { CallEntity, insertRows, RegionEntity } from '@portal/api-db';
@@ -26,6 +27,7 @@ export class CallsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly clock: PortalClock,
   ) {}
 
   async create(actor: Actor, request: CreateCallRequest): Promise<CallView> {
@@ -91,7 +93,7 @@ export class CallsService {
         em,
       );
     });
-    return callView(call);
+    return callView(call, this.clock.now());
   }
 
   /** Calls that reach the reader: an enterprise sees those covering its county, staff those in their region. */
@@ -101,7 +103,9 @@ export class CallsService {
       .createQueryBuilder('c');
     if (type) qb.where('c.type = :type', { type });
     const calls = await qb.orderBy('c.closes_at', 'DESC').limit(500).getMany();
-    return calls.filter((c) => this.reaches(actor, c)).map((c) => callView(c));
+    return calls
+      .filter((c) => this.reaches(actor, c))
+      .map((c) => callView(c, this.clock.now()));
   }
 
   async get(actor: Actor, id: string): Promise<CallView> {
@@ -110,7 +114,7 @@ export class CallsService {
       .findOneBy({ id });
     if (!call || !this.reaches(actor, call))
       throw new NotFoundError('The call');
-    return callView(call);
+    return callView(call, this.clock.now());
   }
 
   private reaches(actor: Actor, call: CallEntity): boolean {
@@ -154,12 +158,13 @@ export class CallsService {
   }
 }
 
-export function callStatus(call: CallEntity, now = new Date()): CallStatus {
+/** Whether the call is open at `now`, the portal's time. */
+export function callStatus(call: CallEntity, now: Date): CallStatus {
   if (now < call.opensAt) return 'upcoming';
   return now < call.closesAt ? 'open' : 'closed';
 }
 
-export function callView(call: CallEntity): CallView {
+export function callView(call: CallEntity, now: Date): CallView {
   return {
     id: call.id,
     type: call.type,
@@ -167,7 +172,7 @@ export function callView(call: CallEntity): CallView {
     regionCode: call.regionCode,
     opensAt: call.opensAt.toISOString(),
     closesAt: call.closesAt.toISOString(),
-    status: callStatus(call),
+    status: callStatus(call, now),
     quotas: call.quotas,
     createdAt: call.createdAt.toISOString(),
   };

@@ -4,6 +4,7 @@ import type { Actor } from '@portal/api-access';
 import {
   AppError,
   ForbiddenError,
+  PortalClock,
   ValidationFailedError,
 } from '@portal/api-core';
 import { AttachmentEntity } from '@portal/api-db';
@@ -27,6 +28,7 @@ export class CommitmentsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly applications: ApplicationsService,
     private readonly transitions: TransitionService,
+    private readonly clock: PortalClock,
   ) {}
 
   /** Records that the promised items are in; every promised material must have been uploaded since. */
@@ -77,7 +79,8 @@ export class CommitmentsService {
         })),
         'Upload every promised material before confirming.',
       );
-    const fulfilledAt = new Date().toISOString();
+    // Set against the promised date, so on the portal's clock.
+    const fulfilledAt = this.clock.now().toISOString();
     await this.dataSource.transaction((em) =>
       this.transitions.annotate(
         em,

@@ -183,6 +183,24 @@ describe('configuration', () => {
     ).toBe(31_000);
   });
 
+  it('offers the development clock outside production only: on by default there, off and refused in production', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).devClock).toBe(true);
+    expect(
+      loadConfig({ DATA_DIR: dataDir(), DEV_CLOCK: 'false' }).devClock,
+    ).toBe(false);
+    const production = {
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'Jq3vX9pL2mR7tY5wB8nC4kF6hD1sG0aZ',
+      PERSONAL_DATA_KEYS: 'k1:9f86d081884c7d659a2feaa0c55ad015',
+      DATABASE_URL: 'mysql://db/p',
+      PUBLIC_URL: 'https://portal.kjj.example.gov.cn',
+    };
+    expect(loadConfig(production).devClock).toBe(false);
+    expect(() => loadConfig({ ...production, DEV_CLOCK: 'true' })).toThrow(
+      /^Configuration error in DEV_CLOCK: the development clock is never available/,
+    );
+  });
+
   it('reads mariadb:// as MySQL protocol with the MariaDB flavour', () => {
     const config = loadConfig({
       DATA_DIR: dataDir(),

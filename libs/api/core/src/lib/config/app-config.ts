@@ -95,6 +95,11 @@ export class AppConfig {
    * document maps every route for whoever asks, signed in or not.
    */
   readonly apiDocs!: boolean;
+  /**
+   * A system administrator may move the portal's business clock forward (demos and acceptance
+   * tests: a notice's end without waiting ten working days). Never in production.
+   */
+  readonly devClock!: boolean;
   /** Where uploaded materials are stored, under random names. */
   readonly uploadDir!: string;
   /** The largest single upload, in bytes (a material's own limit may be lower). */
@@ -198,6 +203,7 @@ const envSchema = z.object({
     .optional(),
   SEED_DEMO_DATA: bool('SEED_DEMO_DATA'),
   API_DOCS: bool('API_DOCS'),
+  DEV_CLOCK: bool('DEV_CLOCK'),
   TRUST_PROXY: z
     .string()
     .regex(
@@ -277,6 +283,12 @@ export function loadConfig(
       'demo data is never seeded when NODE_ENV=production',
     );
   }
+  if (production && e.DEV_CLOCK) {
+    throw new ConfigError(
+      'DEV_CLOCK',
+      'the development clock is never available when NODE_ENV=production',
+    );
+  }
 
   if (
     production &&
@@ -331,6 +343,7 @@ export function loadConfig(
     trustProxy: parseTrustProxy(e.TRUST_PROXY ?? '127.0.0.1,::1'),
     seedDemoData: e.SEED_DEMO_DATA ?? !production,
     apiDocs: e.API_DOCS ?? !production,
+    devClock: e.DEV_CLOCK ?? !production,
     uploadDir: join(dataDir, 'uploads'),
     uploadMaxBytes: (e.UPLOAD_MAX_MB ?? 20) * 1024 * 1024,
     uploadQuotaBytes: (e.UPLOAD_QUOTA_MB ?? 2048) * 1024 * 1024,

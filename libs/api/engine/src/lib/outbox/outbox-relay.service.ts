@@ -5,7 +5,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig } from '@portal/api-core';
+import { AppConfig, PortalClock } from '@portal/api-core';
 import { OutboxEntity, PendingMarks, updateRow } from '@portal/api-db';
 import {
   JobProducer,
@@ -61,6 +61,7 @@ export class OutboxRelay
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly producer: JobProducer,
     private readonly config: AppConfig,
+    private readonly clock: PortalClock,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -122,12 +123,14 @@ export class OutboxRelay
     lostAfterMs = this.config.recovery.redispatchAfterMs,
   ): Promise<number> {
     try {
+      // Handed over by real time; due by the portal's (run_at is portal time).
       const before = new Date(Date.now() - lostAfterMs);
+      const dueBefore = new Date(this.clock.nowMs() - lostAfterMs);
       const rows = await this.dataSource.getRepository(OutboxEntity).find({
         where: {
           completedAt: IsNull(),
           dispatchedAt: LessThan(before),
-          runAt: LessThan(before),
+          runAt: LessThan(dueBefore),
         },
         order: { dispatchedAt: 'ASC' },
         take: SWEEP_BATCH,
@@ -173,7 +176,9 @@ export class OutboxRelay
           row.jobName as JobName,
           row.payload as unknown as JobPayloads[JobName],
           row.id,
-          { delay: Math.max(0, row.runAt.getTime() - Date.now()) },
+          // run_at is portal time: the delay counts from the portal's now (a development
+          // clock moved forward shortens it; DevClockService re-times what waits already).
+          { delay: Math.max(0, row.runAt.getTime() - this.clock.nowMs()) },
         ),
       ),
     );

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@portal/api-access';
-import { AppError, chinaDate } from '@portal/api-core';
+import { AppError, chinaDate, PortalClock } from '@portal/api-core';
 import {
   ApplicationEntity,
   ApplicationsRepository,
@@ -42,6 +42,7 @@ export class WorkflowAutomationService {
     private readonly relay: OutboxRelay,
     private readonly audit: AuditService,
     private readonly producer: JobProducer,
+    private readonly clock: PortalClock,
   ) {}
 
   /** Completeness and eligibility after submission; the report is kept for reviewers. */
@@ -242,7 +243,9 @@ export class WorkflowAutomationService {
     const formProblems = validateForm(schema, application.form, 'submit');
     const missing = missingMaterials(schema, uploaded).map((m) => m.key);
     const { eligibility: rules } = programmeOf(application.type);
-    const applicationDate = chinaDate(application.submittedAt ?? new Date());
+    const applicationDate = chinaDate(
+      application.submittedAt ?? this.clock.now(),
+    );
     const em = this.dataSource.manager;
     const eligibility =
       rules && rules.canJudge(application.form)
@@ -264,7 +267,7 @@ export class WorkflowAutomationService {
           })
         : null;
     return {
-      checkedAt: new Date().toISOString(),
+      checkedAt: this.clock.now().toISOString(),
       passed:
         formProblems.length === 0 &&
         missing.length === 0 &&

@@ -5,6 +5,7 @@ import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
+  PortalClock,
   ValidationFailedError,
 } from '@portal/api-core';
 import {
@@ -72,6 +73,7 @@ export class TransitionService {
     private readonly guards: GuardsService,
     private readonly effects: EffectsService,
     private readonly calendar: WorkingCalendar,
+    private readonly clock: PortalClock,
   ) {}
 
   async fire(
@@ -159,7 +161,9 @@ export class TransitionService {
     )
       throw staleVersion(null);
 
-    const now = new Date();
+    // The portal's time: the event, the stage clock, the timers and the dates a transition
+    // writes (a certificate's) follow a development clock when one is moved.
+    const now = this.clock.now();
     const changes = await this.guards.check({
       em,
       application,
@@ -274,7 +278,7 @@ export class TransitionService {
       request: { action, version, payload },
       changes: {},
       clientIp: initiator.actor.ip,
-      now: new Date(),
+      now: this.clock.now(),
     });
     await updateRow(
       em,

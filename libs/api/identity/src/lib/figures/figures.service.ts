@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { chinaDate, ValidationFailedError } from '@portal/api-core';
+import {
+  chinaDate,
+  PortalClock,
+  ValidationFailedError,
+} from '@portal/api-core';
 import { AuditService, type Actor } from '@portal/api-access';
 import {
   CompanyYearFiguresEntity,
@@ -30,6 +34,7 @@ export class FiguresService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly companies: CompaniesService,
     private readonly audit: AuditService,
+    private readonly clock: PortalClock,
   ) {}
 
   async list(actor: Actor): Promise<CompanyYearFiguresView[]> {
@@ -47,7 +52,7 @@ export class FiguresService {
     year: number,
     dto: YearFiguresDto,
   ): Promise<CompanyYearFiguresView> {
-    const currentYear = new Date().getUTCFullYear();
+    const currentYear = Number(chinaDate(this.clock.now()).slice(0, 4));
     const problems = [
       ...(year < FIRST_YEAR || year > currentYear
         ? [
@@ -109,8 +114,7 @@ export class FiguresService {
   ): Promise<HighTechSelfCheck> {
     return this.highTechSelfCheckFor(this.companies.ownCompanyId(actor), {
       registeredOn: dto.registeredOn,
-      applicationDate:
-        dto.applicationDate ?? new Date().toISOString().slice(0, 10),
+      applicationDate: dto.applicationDate ?? chinaDate(this.clock.now()),
       field: dto.field ?? null,
       majorIncidentLastYear: dto.majorIncidentLastYear,
     });
@@ -123,7 +127,7 @@ export class FiguresService {
     const held = await GrantsRepository.newestValidWithFiling(
       this.dataSource.manager,
       this.companies.ownCompanyId(actor),
-      chinaDate(new Date()),
+      chinaDate(this.clock.now()),
       SELF_CHECK_PREFILL_SERIES,
     );
     return highTechSelfCheckPrefill(

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, chinaDate } from '@portal/api-core';
+import { AppConfig, chinaDate, PortalClock } from '@portal/api-core';
 import {
   type ApplicationEntity,
   type ApplicationEventEntity,
@@ -66,6 +66,7 @@ export class NotifyService {
     private readonly config: AppConfig,
     private readonly preferences: PreferencesService,
     private readonly delivery: MailDeliveryService,
+    private readonly clock: PortalClock,
   ) {}
 
   async notify(job: NotifyJobPayload): Promise<{ recipients: number }> {
@@ -281,7 +282,7 @@ export class NotifyService {
             closesOn,
             workingDaysLeft:
               job.workingDaysLeft ??
-              workingDaysBetween(chinaDate(new Date()), closesOn),
+              workingDaysBetween(chinaDate(this.clock.now()), closesOn),
           },
         };
       }

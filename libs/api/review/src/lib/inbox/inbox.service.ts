@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Actor } from '@portal/api-access';
+import { PortalClock } from '@portal/api-core';
 import type { ApplicationSummary, InboxQuery, Page } from '@portal/contracts';
 import { partyOf, regionLevel } from '@portal/domain';
 import { DataSource } from 'typeorm';
@@ -23,7 +24,10 @@ const LEVEL_COLUMN = {
  */
 @Injectable()
 export class InboxService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: PortalClock,
+  ) {}
 
   async page(
     actor: Actor,
@@ -34,7 +38,9 @@ export class InboxService {
       ? { sql: 'e.actor_user_id = :me', params: { me: actor.userId } }
       : todoScope(actor);
     if (!scope) return { items: [], nextCursor: null };
-    const filters = filtersOf(actor, query);
+    // Overdue is by the portal's clock (an in-process read, no round trip).
+    const now = this.clock.now();
+    const filters = filtersOf(actor, query, now);
     const { rows, nextCursor } = await ApplicationsRepository.summaryPage(
       this.dataSource,
       {
@@ -52,7 +58,7 @@ export class InboxService {
     // `done` lists an application once per action the reader took on it.
     return {
       items: rows.map((r) =>
-        summaryView(r, r.company_name ?? '', r.call_title ?? '', true),
+        summaryView(r, r.company_name ?? '', r.call_title ?? '', true, now),
       ),
       nextCursor,
     };
@@ -103,6 +109,7 @@ function todoScope(actor: Actor): Condition | null {
 function filtersOf(
   actor: Actor,
   query: InboxQuery,
+  now: Date,
 ): { sql: string[]; params: Record<string, unknown> } {
   const sql: string[] = [];
   const params: Record<string, unknown> = {};
@@ -120,7 +127,7 @@ function filtersOf(
   }
   if (query.overdue) {
     sql.push('a.due_at < :now');
-    params['now'] = new Date();
+    params['now'] = now;
   }
   if (query.regionCode) {
     sql.push(`a.${LEVEL_COLUMN[regionLevel(query.regionCode)]} = :narrow`);

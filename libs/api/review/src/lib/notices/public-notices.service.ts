@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Actor } from '@portal/api-access';
-import { AppError, NotFoundError } from '@portal/api-core';
+import { AppError, NotFoundError, PortalClock } from '@portal/api-core';
 import {
   ApplicationEntity,
   companyNames,
@@ -60,6 +60,7 @@ export class PublicNoticesService {
     private readonly applications: ApplicationsService,
     private readonly transitions: TransitionService,
     private readonly relay: OutboxRelay,
+    private readonly clock: PortalClock,
   ) {}
 
   async list(): Promise<PublicNoticeView[]> {
@@ -159,7 +160,8 @@ export class PublicNoticesService {
         realName: request.realName.trim(),
         reasons: request.reasons.trim(),
         status: 'open',
-        lodgedAt: new Date(),
+        // Within the notice's period as the portal counts it.
+        lodgedAt: this.clock.now(),
       });
       // A further objection while one is under review joins it; the first one moves the case.
       if (!lodge) return [];

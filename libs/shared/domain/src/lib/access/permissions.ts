@@ -25,6 +25,7 @@ export const PERMISSIONS = [
   'applications.inbox',
   'notices.read',
   'calendar.manage',
+  'clock.move',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -87,6 +88,8 @@ export const PERMISSION_MAP = {
   },
   // Working-day corrections apply to every region's clocks, so they are the platform's.
   'calendar.manage': { roles: ['system_admin'] },
+  // Moving the development clock forward (never in production: the API refuses the route there).
+  'clock.move': { roles: ['system_admin'] },
   // The public notice is public to everyone signed in, and so is the right to object.
   'notices.read': {
     roles: [
