@@ -79,6 +79,10 @@ describe('ResetPasswordPage', () => {
     expect(byTestId(fixture, 'reset-request-again').getAttribute('href')).toBe(
       '/forgot-password',
     );
+    // The spent link cannot set a password: no form to fill in vain.
+    expect(
+      fixture.nativeElement.querySelector('[data-testid="reset-submit"]'),
+    ).toBeNull();
   });
 
   it('says a link without its token is incomplete, without a form', async () => {
