@@ -135,6 +135,24 @@ describe('portal HTTP interceptors', () => {
     });
   });
 
+  it('leaves a wrong code to the signed-in page that asked for it, keeping the session', async () => {
+    const session = TestBed.inject(SessionStore);
+    session.signIn(testMe(['company.profile.read']));
+    const navigate = jest.spyOn(router, 'navigate');
+    const result = firstValueFrom(
+      http.post(ApiRoutes.secondFactorConfirm, { code: '000000' }),
+    );
+    backend
+      .expectOne(ApiRoutes.secondFactorConfirm)
+      .flush(errorBody(401, 'SECOND_FACTOR_INVALID'), {
+        status: 401,
+        statusText: 'Unauthorized',
+      });
+    await expect(result).rejects.toMatchObject({ status: 401 });
+    expect(session.current().kind).not.toBe('anonymous');
+    expect(navigate).not.toHaveBeenCalled();
+  });
+
   it('leaves a 401 of the login flow to the page', async () => {
     const navigate = jest.spyOn(router, 'navigate');
     const result = firstValueFrom(http.post(ApiRoutes.login, {}));

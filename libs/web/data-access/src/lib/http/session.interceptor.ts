@@ -30,6 +30,16 @@ export function isAuthFlowCall(url: string): boolean {
 }
 
 /**
+ * 401s that say a code or password was wrong, not that the session ended: the page that asked
+ * for it shows them at the field (setting up or replacing an authenticator while signed in).
+ */
+const WRONG_SECRET_CODES: readonly string[] = [
+  'SECOND_FACTOR_INVALID',
+  'SECOND_FACTOR_USED',
+  'INVALID_CREDENTIALS',
+];
+
+/**
  * A 401 from any other API call means the session ended: forget it and go to the login page,
  * keeping where the user was. A 403 SECOND_FACTOR_ENROLMENT_REQUIRED leads to the enrolment.
  */
@@ -43,7 +53,10 @@ export const sessionInterceptor: HttpInterceptorFn = (req, next) => {
         req.url.startsWith(API_PREFIX) &&
         !isAuthFlowCall(req.url)
       ) {
-        if (error.status === 401) {
+        if (
+          error.status === 401 &&
+          !WRONG_SECRET_CODES.includes(problemCode(error) ?? '')
+        ) {
           session.clear();
           const returnUrl = router.url;
           if (!returnUrl.startsWith(LOGIN_PATH)) {
