@@ -10,3 +10,4 @@ export * from './lib/http/csrf';
 export * from './lib/http/session.interceptor';
 export * from './lib/http/provide-portal-http';
 export * from './lib/navigation/portal-areas';
+export * from './lib/clock/portal-clock.store';

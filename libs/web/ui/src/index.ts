@@ -4,3 +4,4 @@ export * from './lib/password-policy/password-policy';
 export * from './lib/forms/validators';
 export * from './lib/forms/server-errors';
 export * from './lib/icon/icon';
+export * from './lib/clock-banner/clock-banner';

@@ -75,6 +75,36 @@ describe('Shell', () => {
     expect(queues?.getAttribute('href')).toBe(ApiRoutes.queueDashboard);
   });
 
+  it('shows on every page, signed in or not, a banner while a development clock has moved the portal’s time', async () => {
+    session.clear();
+    const element = await render();
+    const http = TestBed.inject(HttpTestingController);
+    http.expectOne(ApiRoutes.clock).flush({
+      now: '2027-01-05T02:00:00.000Z',
+      offsetMs: 86_400_000,
+      moved: true,
+      movable: true,
+    });
+    await fixture.whenStable();
+    expect(
+      element
+        .querySelector('[data-testid="clock-banner"]')
+        ?.textContent?.trim(),
+    ).toBe('开发时钟已拨快至 2027-01-05 10:00（演示用）');
+  });
+
+  it('shows no clock banner while the portal runs on real time', async () => {
+    const element = await render();
+    TestBed.inject(HttpTestingController).expectOne(ApiRoutes.clock).flush({
+      now: new Date().toISOString(),
+      offsetMs: 0,
+      moved: false,
+      movable: false,
+    });
+    await fixture.whenStable();
+    expect(element.querySelector('[data-testid="clock-banner"]')).toBeNull();
+  });
+
   it('shows a visitor no menu, only the way to log in', async () => {
     session.clear();
     const element = await render();

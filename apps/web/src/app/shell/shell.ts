@@ -10,10 +10,12 @@ import { Router, RouterLink, RouterOutlet } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import {
   LOGIN_PATH,
+  PortalClockStore,
   SessionStore,
   navigationFor,
 } from '@portal/web-data-access';
 import { LanguageService } from '@portal/web-i18n';
+import { ClockBanner } from '@portal/web-ui';
 import { LanguageSwitch } from './language-switch';
 import { NavMenu } from './nav-menu';
 import { NoticeBell } from './notice-bell';
@@ -43,6 +45,7 @@ import { UserMenu } from './user-menu';
     NavMenu,
     NoticeBell,
     UserMenu,
+    ClockBanner,
   ],
   templateUrl: './shell.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -57,10 +60,13 @@ export class Shell {
   protected readonly nav = computed(() =>
     navigationFor(this.session.permissions()),
   );
+  /** The portal's clock: a banner on every page while a development clock has moved it. */
+  protected readonly clock = inject(PortalClockStore).clock;
   /** Narrow screens only: whether the side menu is slid in. */
   protected readonly menuOpen = signal(false);
 
   constructor() {
+    inject(PortalClockStore).load();
     // Until this device has a language of its own, speak the account's.
     effect(() => {
       const me = this.me();

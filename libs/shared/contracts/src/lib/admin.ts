@@ -48,6 +48,8 @@ export interface PortalClockView {
   readonly offsetMs: number;
   /** Whether a development clock has moved it (the web app shows a banner). */
   readonly moved: boolean;
+  /** Whether a system administrator may move it here (DEV_CLOCK; never in production). */
+  readonly movable: boolean;
 }
 
 /** Move the development clock forward: to a time, or by whole days. Exactly one of the two. */

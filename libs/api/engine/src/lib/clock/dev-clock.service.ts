@@ -81,6 +81,7 @@ export class DevClockService {
       now: this.clock.now().toISOString(),
       offsetMs: this.clock.offsetMs,
       moved: this.clock.offsetMs > 0,
+      movable: this.config.devClock,
     };
   }
 
