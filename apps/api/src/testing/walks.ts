@@ -7,9 +7,12 @@ import {
 } from '@portal/api-db';
 import { JobProducer, type QueueName } from '@portal/api-jobs';
 import type { TestClient } from '@portal/api-testing';
+import { chinaDate } from '@portal/api-core';
 import {
   ApiRoutes,
   type ApplicationDetail,
+  type AwaitingSettlementView,
+  type ErrorBody,
   type ExpertPanelView,
 } from '@portal/contracts';
 import {
@@ -244,6 +247,34 @@ export const voucherEnds = expiryEnds('validity-end', 'expired');
 export const registrationStarts = expiryEnds('time-limit-end', 'registered');
 export const registrationEnds = expiryEnds('validity-end', 'expired');
 
+/**
+ * The city pays the case with its month's settlement: it is listed among the month's approved
+ * redemptions (China time), and the settlement moves it to paid (settle).
+ */
+export const settledByCity: SystemStep = {
+  does: 'the city settles the month',
+  run: async (suite, id) => {
+    const city = await suite.as(CITY);
+    const today = chinaDate(new Date());
+    const month = today.slice(0, 7);
+    const listed = await city.get<AwaitingSettlementView>(
+      `${ApiRoutes.voucherSettlementsAwaiting}?cityCode=330400&month=${month}`,
+    );
+    expect(listed.status).toBe(200);
+    const entry = listed.body.cases.find((c) => c.applicationId === id);
+    if (!entry) throw new Error(`${id} is not listed for settlement`);
+    const paid = await city.post<ErrorBody>(ApiRoutes.voucherSettlements, {
+      cityCode: '330400',
+      month,
+      paidOn: today,
+      paymentReference: `WALK-${month}`,
+      cases: [{ applicationId: id, version: entry.version }],
+    });
+    if (paid.status !== 201)
+      throw new Error(`settlement: ${paid.status} ${paid.body.message}`);
+  },
+};
+
 /** The company uploads materials of these keys (redemption documents, promised items). */
 export const uploads = (...keys: string[]): SystemStep => ({
   does: `uploads ${keys.join(', ')}`,
@@ -456,6 +487,7 @@ export function coverageWalks(partners: {
             { payload: { invoiceAmountYuan: 90_000 } },
           ],
           [CITY, 'approve_redemption', ok],
+          settledByCity,
         ],
       },
       {

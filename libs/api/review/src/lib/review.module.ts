@@ -11,15 +11,21 @@ import { InboxController } from './inbox/inbox.controller';
 import { InboxService } from './inbox/inbox.service';
 import { PublicNoticesController } from './notices/public-notices.controller';
 import { PublicNoticesService } from './notices/public-notices.service';
+import { VoucherSettlementsController } from './settlements/voucher-settlements.controller';
+import { VoucherSettlementsService } from './settlements/voucher-settlements.service';
 
 const services = [
   CalendarService,
   ExpertsService,
   InboxService,
   PublicNoticesService,
+  VoucherSettlementsService,
 ];
 
-/** What the bureau works: the inbox, expert panels, public notices, the holiday calendar. */
+/**
+ * What the bureau works: the inbox, expert panels, public notices, the holiday calendar, the
+ * cities' monthly voucher settlements.
+ */
 @Module({
   imports: [ApplicationsModule],
   controllers: [
@@ -28,6 +34,7 @@ const services = [
     ExpertProfileController,
     PublicNoticesController,
     CalendarController,
+    VoucherSettlementsController,
   ],
   providers: services,
   exports: [...services, ApplicationsModule],

@@ -10,6 +10,7 @@ import type {
   Labels,
   Party,
   ScoreAggregate,
+  VoucherPayeeKind,
 } from '@portal/domain';
 
 export type CallStatus = 'upcoming' | 'open' | 'closed';
@@ -185,6 +186,9 @@ export interface VoucherLedgerEntryView {
   /** Signed: what the booking added to the committed total (a release is negative). */
   readonly amountYuan: number;
   readonly bookedAt: string;
+  /** A redemption's booking once its city's settlement paid it: that settlement, the date (else null). */
+  readonly settlementId?: string | null;
+  readonly paidOn?: string | null;
 }
 
 /** A company's innovation-voucher ledger for the case's year (programmes with `voucher_ledger`). */
@@ -296,4 +300,80 @@ export interface ExpertProfileView {
 
 export interface DeclareConflictsRequest {
   readonly organisationIds: readonly string[];
+}
+
+/** A case whose approved redemption waits for its city's monthly settlement. */
+export interface AwaitingSettlementCase {
+  readonly applicationId: string;
+  readonly reference: string;
+  /** The version to name in the batch: a case that moves on meanwhile fails the batch. */
+  readonly version: number;
+  readonly companyId: string;
+  readonly companyName: string;
+  /** When the city approved the redemption. */
+  readonly approvedAt: string;
+  /** What the approval granted: what the settlement pays. */
+  readonly amountYuan: number;
+  /** Who is paid unless the batch names the other party (the company, by the rules). */
+  readonly payeeKind: VoucherPayeeKind;
+  readonly payeeName: string;
+  readonly providerName: string | null;
+}
+
+/**
+ * The cases a city's settlement of a month pays: every redemption approved by the end of the
+ * month (China time) and not yet settled, oldest approval first.
+ */
+export interface AwaitingSettlementView {
+  readonly cityCode: string;
+  readonly month: string;
+  /** Whether a settlement of this month was recorded already (then none can be added). */
+  readonly settlementId: string | null;
+  readonly cases: readonly AwaitingSettlementCase[];
+  readonly totalYuan: number;
+}
+
+export interface SettlementCaseRequest {
+  readonly applicationId: string;
+  /** The version listed: a case that moved on since fails the whole batch (409). */
+  readonly version: number;
+  /** Default: the rules' payee (the company). */
+  readonly payeeKind?: VoucherPayeeKind;
+  /** When given, it must equal the approved amount (a check against a typing error). */
+  readonly amountYuan?: number;
+}
+
+/** A city's settlement of a month: paid on a date, with the bank's reference, case by case. */
+export interface CreateSettlementRequest {
+  readonly cityCode: string;
+  /** YYYY-MM. */
+  readonly month: string;
+  /** ISO date the payment was made. */
+  readonly paidOn: string;
+  readonly paymentReference: string;
+  readonly cases: readonly SettlementCaseRequest[];
+}
+
+export interface SettlementItemView {
+  readonly applicationId: string;
+  readonly reference: string;
+  readonly companyName: string;
+  readonly payeeKind: VoucherPayeeKind;
+  readonly payeeName: string;
+  readonly amountYuan: number;
+}
+
+export interface SettlementSummaryView {
+  readonly id: string;
+  readonly cityCode: string;
+  readonly month: string;
+  readonly paidOn: string;
+  readonly paymentReference: string;
+  readonly caseCount: number;
+  readonly totalYuan: number;
+  readonly createdAt: string;
+}
+
+export interface SettlementView extends SettlementSummaryView {
+  readonly items: readonly SettlementItemView[];
 }

@@ -60,6 +60,10 @@ export const ApiRoutes = {
     `/api/applications/${encodeURIComponent(id)}/materials/${encodeURIComponent(attachmentId)}`,
   applicationVoucherLedger: (id: string) =>
     `/api/applications/${encodeURIComponent(id)}/voucher-ledger`,
+  voucherSettlements: '/api/voucher-settlements',
+  voucherSettlementsAwaiting: '/api/voucher-settlements/awaiting',
+  voucherSettlement: (id: string) =>
+    `/api/voucher-settlements/${encodeURIComponent(id)}`,
   applicationExperts: (id: string) =>
     `/api/applications/${encodeURIComponent(id)}/experts`,
   applicationExpertDraw: (id: string) =>

@@ -34,6 +34,10 @@ import {
   VoucherLedgerEntity,
   VoucherLedgerEntryEntity,
 } from './voucher-ledger.entity';
+import {
+  VoucherSettlementEntity,
+  VoucherSettlementItemEntity,
+} from './voucher-settlement.entity';
 
 export { figuresBefore, toCompanyYearFigures };
 export {
@@ -64,6 +68,8 @@ export {
   UserEntity,
   VoucherLedgerEntity,
   VoucherLedgerEntryEntity,
+  VoucherSettlementEntity,
+  VoucherSettlementItemEntity,
 };
 export type { SessionStage } from './session.entity';
 
@@ -89,6 +95,8 @@ export const ENTITIES = [
   ReferenceSequenceEntity,
   VoucherLedgerEntity,
   VoucherLedgerEntryEntity,
+  VoucherSettlementEntity,
+  VoucherSettlementItemEntity,
   ExpertEntity,
   ExpertAssignmentEntity,
   ObjectionEntity,

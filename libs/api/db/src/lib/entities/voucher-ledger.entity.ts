@@ -18,7 +18,10 @@ export class VoucherLedgerEntity {
   committedYuan!: number;
 }
 
-/** Each booking on a ledger: a reservation at issue, its release on expiry or redemption. */
+/**
+ * Each booking on a ledger: a reservation at issue, its release on expiry or redemption, the
+ * redemption's spend, marked paid by its city's settlement.
+ */
 @Entity('voucher_ledger_entries')
 @Index('idx_voucher_entry_company', ['organisationId', 'year'])
 export class VoucherLedgerEntryEntity {
@@ -40,6 +43,19 @@ export class VoucherLedgerEntryEntity {
   /** Signed: what this booking adds to the committed total. */
   @Column({ name: 'amount_yuan', type: 'bigint', transformer: yuan })
   amountYuan!: number;
+
+  /** A redemption's booking, once paid: the settlement that paid it. */
+  @Column({
+    name: 'settlement_id',
+    type: 'varchar',
+    length: 36,
+    nullable: true,
+  })
+  settlementId?: string | null;
+
+  /** ISO date the settlement paid it. */
+  @Column({ name: 'paid_on', type: 'varchar', length: 10, nullable: true })
+  paidOn?: string | null;
 
   @CreatedAt()
   createdAt!: Date;

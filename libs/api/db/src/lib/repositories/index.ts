@@ -14,4 +14,5 @@ export * from './notifications.repository';
 export * from './preferences.repository';
 export * from './grants.repository';
 export * from './voucher-ledgers.repository';
+export * from './voucher-settlements.repository';
 export * from './personal-data.repository';

@@ -9,6 +9,9 @@ export interface VoucherLedgerEntryRow {
   /** Signed: what the booking added to the committed total. */
   readonly amountYuan: number;
   readonly bookedAt: Date;
+  /** A redemption's booking once its city's settlement paid it. */
+  readonly settlementId: string | null;
+  readonly paidOn: string | null;
 }
 
 export interface VoucherLedgerRead {
@@ -24,6 +27,8 @@ interface RawEntry {
   kind: VoucherLedgerEntryRow['kind'];
   amount_yuan: string | number;
   created_at: string | Date;
+  settlement_id: string | null;
+  paid_on: string | null;
 }
 
 /**
@@ -47,7 +52,8 @@ export const VoucherLedgersRepository = {
         [organisationId, year],
       ),
       em.query(
-        `SELECT e.application_id, a.reference, e.kind, e.amount_yuan, e.created_at
+        `SELECT e.application_id, a.reference, e.kind, e.amount_yuan, e.created_at,
+                e.settlement_id, e.paid_on
            FROM voucher_ledger_entries e
            JOIN applications a ON a.id = e.application_id
           WHERE e.organisation_id = ? AND e.year = ?
@@ -63,6 +69,8 @@ export const VoucherLedgersRepository = {
         kind: e.kind,
         amountYuan: Number(e.amount_yuan),
         bookedAt: rawDate(e.created_at),
+        settlementId: e.settlement_id ?? null,
+        paidOn: e.paid_on ?? null,
       })),
     };
   },

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { chinaDate, chinaMorning, endOfChinaDay } from '@portal/api-core';
+import {
+  chinaDate,
+  chinaMorning,
+  ConflictError,
+  endOfChinaDay,
+} from '@portal/api-core';
 import {
   type ApplicationEntity,
   type ApplicationEventEntity,
@@ -8,6 +13,7 @@ import {
   ObjectionEntity,
   type OutboxEntity,
   updateRow,
+  VoucherLedgerEntryEntity,
 } from '@portal/api-db';
 import {
   JOB_QUEUES,
@@ -203,6 +209,25 @@ export class EffectsService {
           kind: 'release',
           amountYuan: -voucher.amountYuan,
         });
+      },
+    },
+    mark_ledger_paid: {
+      locks: true,
+      apply: async ({ em, application, decision }) => {
+        const { settlement, redemption } = decision;
+        // A redemption that paid nothing booked nothing (VoucherLedgerService.book skips 0).
+        if (!settlement || !redemption?.subsidyYuan) return;
+        const marked = await updateRow(
+          em,
+          VoucherLedgerEntryEntity,
+          { applicationId: application.id, kind: 'redeem', settlementId: null },
+          { settlementId: settlement.settlementId, paidOn: settlement.paidOn },
+        );
+        if (marked !== 1)
+          throw new ConflictError(
+            'GUARD_FAILED',
+            `${application.reference} has no unpaid redemption on its company's voucher ledger.`,
+          );
       },
     },
   };

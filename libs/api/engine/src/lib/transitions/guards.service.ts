@@ -13,6 +13,7 @@ import {
   GrantsRepository,
   ObjectionEntity,
   OrganisationEntity,
+  VoucherSettlementsRepository,
 } from '@portal/api-db';
 import type { FieldError } from '@portal/contracts';
 import {
@@ -85,6 +86,7 @@ const LOCK_FREE_GUARDS: ReadonlySet<GuardKey> = new Set<GuardKey>([
   'budget_approved',
   'midterm_report_uploaded',
   'final_report_uploaded',
+  'settlement_recorded',
 ]);
 
 /** The data checks a transition's definition names, each implemented once. */
@@ -267,6 +269,29 @@ export class GuardsService {
           'ALREADY_REGISTERED',
           `The company is already registered for ${year} (number ${current.number}, valid until ${current.validUntil}); file again from 1 January.`,
         );
+    },
+    settlement_recorded: async ({ em, application }) => {
+      // The batch writes its item in this transaction before firing: a case is paid only
+      // through its city's settlement, never by the action alone.
+      const item = await VoucherSettlementsRepository.itemOf(
+        em,
+        application.id,
+      );
+      if (!item || item.cityCode !== application.cityCode)
+        throw new ConflictError(
+          'GUARD_FAILED',
+          `${application.reference} is paid through its city's monthly voucher settlement: record the month's settlement with it.`,
+        );
+      const settlement = {
+        settlementId: item.settlementId,
+        month: item.month,
+        paidOn: item.paidOn,
+        paymentReference: item.paymentReference,
+        payeeKind: item.payeeKind,
+        payeeName: item.payeeName,
+        amountYuan: item.amountYuan,
+      };
+      return { decision: { settlement }, recorded: settlement };
     },
     voucher_cap_available: async ({ em, application, now }) => {
       const year = Number(chinaDate(now).slice(0, 4));

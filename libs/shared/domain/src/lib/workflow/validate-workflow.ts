@@ -52,6 +52,7 @@ const CAPABILITY_USE: {
     t.trigger?.on === 'all_scored',
   public_notice: (t) => t.public === true,
   voucher_ledger: (t) => t.guards.includes('voucher_cap_available'),
+  voucher_settlement: (t) => t.guards.includes('settlement_recorded'),
 };
 
 /**
@@ -115,6 +116,11 @@ export function validateWorkflow(
       !w.capabilities.includes('voucher_ledger')
     )
       say(named(t), 'releases a ledger the definition does not keep');
+    if (
+      t.effects.includes('mark_ledger_paid') &&
+      !w.capabilities.includes('voucher_ledger')
+    )
+      say(named(t), 'marks paid a ledger the definition does not keep');
   }
   for (const effect of w.endEffects ?? [])
     if (!Object.hasOwn(EFFECTS, effect))
@@ -199,6 +205,11 @@ export function validateWorkflow(
       'endEffects',
       'keeps a voucher ledger but does not release it when a case ends',
     );
+  if (
+    w.capabilities.includes('voucher_settlement') &&
+    !w.capabilities.includes('voucher_ledger')
+  )
+    say('capabilities', 'settles vouchers but keeps no voucher ledger');
   return problems;
 }
 

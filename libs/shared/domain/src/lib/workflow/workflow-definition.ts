@@ -83,6 +83,8 @@ export const GUARDS = {
     'the funding granted is recorded, at most what the enterprise requested',
   midterm_report_uploaded: "the project's mid-term report is uploaded",
   final_report_uploaded: "the project's final report is uploaded",
+  settlement_recorded:
+    'the case is in a settlement batch of its city, paid on a date with a payment reference',
 } as const;
 export type GuardKey = keyof typeof GUARDS;
 
@@ -116,6 +118,8 @@ export const EFFECTS = {
     'remind the enterprise on 1 January to file for the next evaluation year',
   release_ledger:
     "give a voucher's unredeemed reservation back to the company's yearly cap",
+  mark_ledger_paid:
+    "mark the redemption's ledger booking paid by the settlement batch (its id, the payment date)",
 } as const;
 export type EffectKey = keyof typeof EFFECTS;
 
@@ -134,6 +138,8 @@ export const CAPABILITIES = {
   expert_review: 'an expert panel is drawn and scores on the rubric',
   public_notice: 'a public notice during which anyone signed in may object',
   voucher_ledger: "grants reserve and spend the company's yearly voucher cap",
+  voucher_settlement:
+    'approved redemptions are paid in monthly batches per city, each with a payment date and reference',
 } as const;
 export type Capability = keyof typeof CAPABILITIES;
 

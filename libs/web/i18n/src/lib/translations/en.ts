@@ -112,6 +112,8 @@ export const en: TranslationTree<typeof zhCN> = {
       'The company is already registered as a tech SME for this year; file again from 1 January.',
     VOUCHER_CAP_EXCEEDED:
       "The company's yearly innovation voucher cap is exceeded.",
+    SETTLEMENT_EXISTS:
+      "This city's voucher settlement for the month is already recorded; a month is paid once.",
     IDEMPOTENCY_KEY_REUSED:
       'This action was already sent. Please reload the page to see the result.',
     FILE_REJECTED: 'The file type or size is not accepted.',

@@ -101,6 +101,7 @@ export const zhCN = {
     QUOTA_EXHAUSTED: '本地区的推荐名额已用完。',
     ALREADY_REGISTERED: '企业本年度已入库，请于次年 1 月 1 日起重新评价。',
     VOUCHER_CAP_EXCEEDED: '已超过企业本年度创新券额度。',
+    SETTLEMENT_EXISTS: '该市本月的创新券拨付已登记，不能重复拨付。',
     IDEMPOTENCY_KEY_REUSED: '该操作已提交过，请刷新页面查看结果。',
     FILE_REJECTED: '文件类型或大小不符合要求。',
     UPLOAD_QUOTA_EXCEEDED: '上传的文件过多或总量过大。',

@@ -8,6 +8,7 @@ import { LoginThrottlePerClient1764340000000 } from './1764340000000-login-throt
 import { SecondFactorState1764340100000 } from './1764340100000-second-factor-state';
 import { PasswordResetTokens1764340200000 } from './1764340200000-password-reset-tokens';
 import { PersonalDataSealed1764350000000 } from './1764350000000-personal-data-sealed';
+import { VoucherSettlements1764360000000 } from './1764360000000-voucher-settlements';
 
 /** In order; each mirrors the MySQL migration of the same name. */
 export const SQLITE_MIGRATIONS = [
@@ -21,4 +22,5 @@ export const SQLITE_MIGRATIONS = [
   SecondFactorState1764340100000,
   PasswordResetTokens1764340200000,
   PersonalDataSealed1764350000000,
+  VoucherSettlements1764360000000,
 ];

@@ -1,6 +1,9 @@
 import { l, PUBLIC } from '../../workflow/labels';
 import { ENDINGS, returnAndReject } from '../../workflow/review-stage';
-import type { WorkflowDefinition } from '../../workflow/workflow-definition';
+import type {
+  TransitionDefinition,
+  WorkflowDefinition,
+} from '../../workflow/workflow-definition';
 
 type S =
   | 'draft'
@@ -248,3 +251,102 @@ export const INNOVATION_VOUCHER_WORKFLOW = {
     },
   ],
 } as const satisfies WorkflowDefinition<S>;
+
+type S2 = Exclude<S, 'redeemed'> | 'awaiting_settlement' | 'settled';
+
+/** Version 1's states but "redeemed", which version 2 splits into awaiting settlement and settled. */
+const {
+  draft,
+  county_review,
+  returned_by_county,
+  issued,
+  contract_confirmation,
+  in_service,
+  redemption_review,
+  redemption_returned,
+  expired,
+  rejected,
+  withdrawn,
+} = INNOVATION_VOUCHER_WORKFLOW.states;
+
+/** Version 1's steps but its redemption approval (which ended the case there), in order. */
+const V1_STEPS =
+  INNOVATION_VOUCHER_WORKFLOW.transitions as readonly TransitionDefinition<
+    Exclude<S, 'redeemed'>
+  >[];
+const V1_APPROVAL = V1_STEPS.findIndex(
+  (t) => t.action === 'approve_redemption',
+);
+
+/**
+ * Version 2: an approved redemption waits for the city's monthly settlement (a batch of the
+ * month's approved redemptions, paid on a date with a payment reference), and the case ends
+ * when it is paid. Cases started on version 1 end at "redeemed" as before.
+ */
+export const INNOVATION_VOUCHER_WORKFLOW_V2 = {
+  ...INNOVATION_VOUCHER_WORKFLOW,
+  version: 2,
+  capabilities: ['voucher_ledger', 'voucher_settlement'],
+  states: {
+    draft,
+    county_review,
+    returned_by_county,
+    issued,
+    contract_confirmation,
+    in_service,
+    redemption_review,
+    redemption_returned,
+    awaiting_settlement: {
+      staffLabel: l('兑付已审核，待月度拨付', 'Redeemed, awaiting settlement'),
+      applicantLabel: l(
+        '已兑付审核通过，待拨付',
+        'Redemption approved, awaiting payment',
+      ),
+      terminal: false,
+      outcome: null,
+      holder: 'city',
+      // Paid in the batch after the month of its approval closes: at most about six weeks.
+      timeLimitDays: 30,
+    },
+    settled: {
+      staffLabel: l('已拨付', 'Paid'),
+      applicantLabel: l('补助已拨付', 'Subsidy paid'),
+      terminal: true,
+      outcome: 'completed',
+      holder: 'system',
+      timeLimitDays: null,
+    },
+    expired,
+    rejected,
+    withdrawn,
+  },
+  transitions: [
+    ...V1_STEPS.slice(0, V1_APPROVAL),
+    {
+      action: 'approve_redemption',
+      decision: true,
+      from: ['redemption_review'],
+      to: 'awaiting_settlement',
+      by: ['city'],
+      label: l('兑付审核通过', 'Approve the redemption'),
+      commentRequired: true,
+      guards: ['voucher_cap_available'],
+      notify: ['applicant'],
+      effects: ['stage_timer'],
+    },
+    ...V1_STEPS.slice(V1_APPROVAL + 1),
+    {
+      // Fired only by a settlement batch, which names the case (settlement_recorded).
+      action: 'settle',
+      decision: true,
+      from: ['awaiting_settlement'],
+      to: 'settled',
+      by: ['city'],
+      label: l('拨付创新券补助', 'Pay the voucher subsidy'),
+      commentRequired: false,
+      guards: ['settlement_recorded'],
+      notify: ['applicant'],
+      effects: ['mark_ledger_paid'],
+    },
+  ],
+} as const satisfies WorkflowDefinition<S2>;

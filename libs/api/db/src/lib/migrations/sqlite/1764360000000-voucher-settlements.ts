@@ -1,0 +1,43 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * The cities' monthly voucher settlements (one per city and month) and the cases each paid;
+ * a redemption's ledger booking marked paid by its settlement.
+ */
+export class VoucherSettlements1764360000000 implements MigrationInterface {
+  name = 'VoucherSettlements1764360000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      'CREATE TABLE "voucher_settlements" ("id" varchar(36) PRIMARY KEY NOT NULL, "city_code" varchar(6) NOT NULL, "month" varchar(7) NOT NULL, "paid_on" varchar(10) NOT NULL, "payment_reference" varchar(64) NOT NULL, "total_yuan" bigint NOT NULL, "case_count" integer NOT NULL, "created_by" varchar(36) NOT NULL, "created_at" datetime(6) NOT NULL DEFAULT (datetime(\'now\')))',
+    );
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "uq_voucher_settlement_month" ON "voucher_settlements" ("city_code", "month") ',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "voucher_settlement_items" ("application_id" varchar(36) PRIMARY KEY NOT NULL, "settlement_id" varchar(36) NOT NULL, "payee_kind" varchar(12) NOT NULL, "payee_organisation_id" varchar(36) NOT NULL, "payee_name" varchar(200) NOT NULL, "amount_yuan" bigint NOT NULL)',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "idx_voucher_settlement_item_batch" ON "voucher_settlement_items" ("settlement_id") ',
+    );
+    await queryRunner.query(
+      'ALTER TABLE "voucher_ledger_entries" ADD COLUMN "settlement_id" varchar(36)',
+    );
+    await queryRunner.query(
+      'ALTER TABLE "voucher_ledger_entries" ADD COLUMN "paid_on" varchar(10)',
+    );
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      'ALTER TABLE "voucher_ledger_entries" DROP COLUMN "paid_on"',
+    );
+    await queryRunner.query(
+      'ALTER TABLE "voucher_ledger_entries" DROP COLUMN "settlement_id"',
+    );
+    await queryRunner.query('DROP INDEX "idx_voucher_settlement_item_batch"');
+    await queryRunner.query('DROP TABLE "voucher_settlement_items"');
+    await queryRunner.query('DROP INDEX "uq_voucher_settlement_month"');
+    await queryRunner.query('DROP TABLE "voucher_settlements"');
+  }
+}
