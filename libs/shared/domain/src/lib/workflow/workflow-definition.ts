@@ -168,6 +168,11 @@ export interface TransitionDefinition<S extends string = string> {
   readonly public?: boolean;
   /** A decision the enterprise must hear of even with status e-mails off (a grant, a loan, a failed check). */
   readonly decision?: boolean;
+  /**
+   * Fired for many cases at once by the page and endpoint of its own (a month's settlement),
+   * never offered as a button on one case.
+   */
+  readonly batch?: boolean;
 }
 
 export interface WorkflowDefinition<S extends string = string> {

@@ -9,7 +9,7 @@ import {
   nextHolders,
   partiesOf,
 } from './workflow-engine';
-import { workflowVersion } from './workflows';
+import { currentWorkflow, workflowVersion } from './workflows';
 
 describe('workflow engine', () => {
   it('maps memberships to parties: a county reviewer acts as the county', () => {
@@ -56,6 +56,19 @@ describe('workflow engine', () => {
         (t) => t.action,
       ),
     ).toEqual(['withdraw']);
+  });
+
+  it('never offers on one case a step that is fired for many at once', () => {
+    const definition = currentWorkflow('innovation_voucher');
+    const batch = definition.transitions.filter((t) => t.batch);
+    expect(batch.map((t) => t.action)).toEqual(['settle']);
+    for (const transition of batch)
+      for (const state of transition.from)
+        expect(
+          availableActions(definition, state, transition.by).map(
+            (t) => t.action,
+          ),
+        ).not.toContain(transition.action);
   });
 
   it('says why a transition is refused', () => {

@@ -31,7 +31,7 @@ export function stateOf(
   return found;
 }
 
-/** The actions the parties may fire in `state`, in definition order. */
+/** The actions the parties may fire in `state` on the case itself, in definition order. */
 export function availableActions(
   definition: WorkflowDefinition,
   state: string,
@@ -39,7 +39,9 @@ export function availableActions(
 ): TransitionDefinition[] {
   return definition.transitions.filter(
     (t) =>
-      t.from.includes(state) && t.by.some((party) => parties.includes(party)),
+      !t.batch &&
+      t.from.includes(state) &&
+      t.by.some((party) => parties.includes(party)),
   );
 }
 

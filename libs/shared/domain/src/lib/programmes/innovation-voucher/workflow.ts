@@ -344,6 +344,8 @@ export const INNOVATION_VOUCHER_WORKFLOW_V2 = {
       by: ['city'],
       label: l('拨付创新券补助', 'Pay the voucher subsidy'),
       commentRequired: false,
+      // Paid a month at a time: POST /api/voucher-settlements fires it for every case paid.
+      batch: true,
       guards: ['settlement_recorded'],
       notify: ['applicant'],
       effects: ['mark_ledger_paid'],
