@@ -6,7 +6,11 @@ import {
   type TestClient,
 } from '@portal/api-testing';
 import { insertCall } from '../testing/factories';
-import { startTestApp, type TestApp } from '../testing/test-app';
+import {
+  startTestApp,
+  TEST_PERSONAL_DATA_KEYS,
+  type TestApp,
+} from '../testing/test-app';
 import { act, fileYearlyFigures, readyDraft } from '../testing/workflow-steps';
 import { addCountyReviewers } from './county-reviewers';
 import { PortalProcess } from './portal-process';
@@ -43,6 +47,8 @@ describe('e-mail under faults (built worker process, MariaDB, own Redis and SMTP
       NODE_ENV: 'test',
       DATABASE_URL: t.db.url,
       DATA_DIR: t.db.dataDir,
+      // The key the in-process app sealed the seeded phone numbers with.
+      PERSONAL_DATA_KEYS: TEST_PERSONAL_DATA_KEYS,
       REDIS_URL: redis.url,
       REDIS_PREFIX: t.config.redisPrefix,
       SMTP_URL: smtp.url,

@@ -15,7 +15,11 @@ import {
 } from '@portal/contracts';
 import Redis from 'ioredis';
 import { insertCall } from '../testing/factories';
-import { startTestApp, type TestApp } from '../testing/test-app';
+import {
+  startTestApp,
+  TEST_PERSONAL_DATA_KEYS,
+  type TestApp,
+} from '../testing/test-app';
 import { act, fileYearlyFigures, readyDraft } from '../testing/workflow-steps';
 import { addCountyReviewers } from './county-reviewers';
 import { httpClient } from './http-client';
@@ -73,6 +77,8 @@ describe('the portal under faults (API and worker processes, own MariaDB, Redis,
       NODE_ENV: 'test',
       DATABASE_URL: mariadb.url,
       DATA_DIR: t.db.dataDir,
+      // The key the in-process app sealed the seeded phone numbers with.
+      PERSONAL_DATA_KEYS: TEST_PERSONAL_DATA_KEYS,
       REDIS_URL: redis.url,
       REDIS_PREFIX: t.config.redisPrefix,
       SMTP_URL: smtp.url,
