@@ -17,6 +17,7 @@ export * from './lib/programmes/tech-sme';
 export * from './lib/programmes/st-project';
 export * from './lib/workflow/workflows';
 export * from './lib/workflow/workflow-engine';
+export * from './lib/workflow/case-steps';
 export * from './lib/workflow/workflow-docs';
 export * from './lib/rules/company-figures';
 export * from './lib/forms/form-schema';
