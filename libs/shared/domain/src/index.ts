@@ -18,6 +18,7 @@ export * from './lib/programmes/st-project';
 export * from './lib/workflow/workflows';
 export * from './lib/workflow/workflow-engine';
 export * from './lib/workflow/case-steps';
+export * from './lib/workflow/applicant-editing';
 export * from './lib/workflow/workflow-docs';
 export * from './lib/rules/company-figures';
 export * from './lib/forms/form-schema';
