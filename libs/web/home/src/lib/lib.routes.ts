@@ -18,6 +18,24 @@ export const homeRoutes: Route[] = [
       import('./company/company-section').then((m) => m.CompanySection),
   },
   {
+    path: 'company/figures',
+    title: 'titles.companyFigures',
+    canActivate: [authGuard, permissionGuard('company.profile.read')],
+    loadComponent: () =>
+      import('./company/figures/company-figures.page').then(
+        (m) => m.CompanyFiguresPage,
+      ),
+  },
+  {
+    path: 'company/high-tech-self-check',
+    title: 'titles.highTechSelfCheck',
+    canActivate: [authGuard, permissionGuard('company.profile.read')],
+    loadComponent: () =>
+      import('./company/self-check/high-tech-self-check.page').then(
+        (m) => m.HighTechSelfCheckPage,
+      ),
+  },
+  {
     path: 'review',
     title: 'titles.review',
     canActivate: [authGuard, permissionGuard('company.region.read')],

@@ -4,12 +4,19 @@ import {
   ApiRoutes,
   type CompanyListQuery,
   type CompanyView,
+  type CompanyYearFiguresInput,
+  type CompanyYearFiguresView,
+  type HighTechSelfCheckRequest,
   type InvitationCreated,
   type InviteMemberRequest,
   type MemberView,
   type Page,
   type VerificationDecisionRequest,
 } from '@portal/contracts';
+import type {
+  HighTechSelfCheck,
+  HighTechSelfCheckPrefill,
+} from '@portal/domain';
 import type { Observable } from 'rxjs';
 
 /** Company endpoints: the enterprise's own company, and the reviewers' regional view. */
@@ -28,6 +35,38 @@ export class CompanyApi {
   invite(request: InviteMemberRequest): Observable<InvitationCreated> {
     return this.http.post<InvitationCreated>(
       ApiRoutes.myCompanyInvitations,
+      request,
+    );
+  }
+
+  /** The company's yearly figures, newest year first. */
+  figures(): Observable<CompanyYearFiguresView[]> {
+    return this.http.get<CompanyYearFiguresView[]>(ApiRoutes.myCompanyFigures);
+  }
+
+  /** Creates or replaces one year's figures (money in whole yuan). */
+  saveFigures(
+    year: number,
+    figures: CompanyYearFiguresInput,
+  ): Observable<CompanyYearFiguresView> {
+    return this.http.put<CompanyYearFiguresView>(
+      ApiRoutes.myCompanyFiguresYear(year),
+      figures,
+    );
+  }
+
+  /** What a valid tech-SME registration answers of the high-tech self-check. */
+  highTechSelfCheckPrefill(): Observable<HighTechSelfCheckPrefill> {
+    return this.http.get<HighTechSelfCheckPrefill>(
+      ApiRoutes.myCompanyHighTechSelfCheckPrefill,
+    );
+  }
+
+  highTechSelfCheck(
+    request: HighTechSelfCheckRequest,
+  ): Observable<HighTechSelfCheck> {
+    return this.http.post<HighTechSelfCheck>(
+      ApiRoutes.myCompanyHighTechSelfCheck,
       request,
     );
   }

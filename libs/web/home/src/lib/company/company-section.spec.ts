@@ -43,7 +43,10 @@ describe('CompanySection', () => {
   let fixture: ComponentFixture<CompanySection>;
   let http: HttpTestingController;
 
-  async function render(permissions: Permission[]) {
+  async function render(
+    permissions: Permission[],
+    company: CompanyView = COMPANY,
+  ) {
     localStorage.clear();
     TestBed.configureTestingModule({
       imports: [CompanySection],
@@ -58,7 +61,7 @@ describe('CompanySection', () => {
     TestBed.inject(SessionStore).signIn(me(permissions));
     fixture = TestBed.createComponent(CompanySection);
     await fixture.whenStable();
-    http.expectOne(ApiRoutes.myCompany).flush(COMPANY);
+    http.expectOne(ApiRoutes.myCompany).flush(company);
     http.expectOne(ApiRoutes.myCompanyMembers).flush([
       {
         userId: 'u-1',
@@ -127,6 +130,26 @@ describe('CompanySection', () => {
     await fixture.whenStable();
     expect(byTestId(fixture, 'invite-sent').textContent).toContain(
       'li.na@jszz.example.cn',
+    );
+  });
+
+  it('tells a company pending verification what happens next, and links its figures', async () => {
+    await render(['company.profile.read'], {
+      ...COMPANY,
+      verificationStatus: 'pending',
+      verificationComment: null,
+    });
+    const hint = byTestId(fixture, 'verification-hint').textContent ?? '';
+    expect(hint).toContain('正在等待所属区县科技局核验');
+    expect(hint).toContain('填报年度经营数据');
+    expect(byTestId(fixture, 'company-figures-link').getAttribute('href')).toBe(
+      '/company/figures',
+    );
+    expect(
+      byTestId(fixture, 'company-self-check-link').getAttribute('href'),
+    ).toBe('/company/high-tech-self-check');
+    expect(byTestId(fixture, 'company-locked-hint').textContent).toContain(
+      '不能在线修改',
     );
   });
 });

@@ -8,6 +8,7 @@ import {
   signal,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { CompanyView, MemberView } from '@portal/contracts';
 import { CompanyApi, SessionStore } from '@portal/web-data-access';
@@ -29,6 +30,7 @@ import { InviteMemberForm } from './invite-member-form';
 @Component({
   selector: 'app-company-section',
   imports: [
+    RouterLink,
     TranslatePipe,
     NzAlertModule,
     NzDescriptionsModule,
@@ -42,6 +44,19 @@ import { InviteMemberForm } from './invite-member-form';
     VerificationStatusBadge,
   ],
   templateUrl: './company-section.html',
+  styles: `
+    .company-services {
+      list-style: none;
+      padding: 0;
+      margin: 0;
+    }
+    .company-services li {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px 12px;
+      padding: 6px 0;
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CompanySection implements OnInit {

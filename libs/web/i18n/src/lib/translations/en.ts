@@ -63,6 +63,8 @@ export const en: TranslationTree<typeof zhCN> = {
     notices: 'Public notices',
     myNotices: 'Notifications',
     notFound: 'Page not found',
+    companyFigures: 'Yearly figures',
+    highTechSelfCheck: 'High-tech self-check',
   },
   errors: {
     VALIDATION_FAILED:
@@ -200,6 +202,17 @@ export const en: TranslationTree<typeof zhCN> = {
     },
     score: {
       out_of_range: 'Outside the points of this part',
+    },
+    figures: {
+      wan_format:
+        'Enter a number not below zero, in 10,000 yuan, with at most 4 decimals',
+      yuan_format: 'Enter a whole number of yuan, not below zero',
+      exceeds_total_revenue: 'Cannot be more than total revenue',
+      exceeds_rd_expense: 'Cannot be more than the R&D expense',
+      exceeds_staff: 'Cannot be more than all staff',
+    },
+    year: {
+      range: 'Choose a fiscal year from 2000 to this year',
     },
   },
   login: {
@@ -355,6 +368,8 @@ export const en: TranslationTree<typeof zhCN> = {
     },
     pendingHint:
       'The county S&T bureau has yet to verify the company. Services open once it is verified.',
+    pendingNext:
+      "Verification usually takes a few working days; the company's administrators hear the result by e-mail and in the portal's notices. Meanwhile you can invite colleagues, enter the yearly figures and run the high-tech self-check; applications open once the company is verified. If anything must be corrected, the county says so in its comment.",
     rejectedHint: 'Verification was rejected. Comment: {{comment}}',
     verifiedHint: 'The company was verified on {{at}}.',
     comment: 'Comment: {{comment}}',
@@ -369,6 +384,14 @@ export const en: TranslationTree<typeof zhCN> = {
     contactEmail: 'Contact e-mail',
     createdAt: 'Registered',
     status: 'Verification',
+    services: 'Company data and self-check',
+    figuresLink: 'Yearly figures',
+    figuresHint:
+      'Read by high-tech certification and the tech-SME evaluation; enter once a year',
+    selfCheckLink: 'High-tech self-check',
+    selfCheckHint: 'Your figures against each certification condition',
+    lockedHint:
+      "The company name, credit code and county can only change after the county bureau verifies them again, so they cannot be edited online; ask your county's S&T bureau.",
   },
   members: {
     title: 'Members',
@@ -384,6 +407,123 @@ export const en: TranslationTree<typeof zhCN> = {
     submit: 'Send invitation',
     sent: 'Invitation sent to {{email}}; valid until {{at}}.',
   },
+  figures: {
+    title: 'Yearly figures',
+    back: 'Back to the company',
+    intro:
+      'High-tech certification, the tech-SME evaluation and other programmes read these figures by fiscal year. Enter each year once; applications take them from here.',
+    readOnly:
+      "Only your company's administrator can enter or change the yearly figures; you can view them.",
+    saved: 'The figures for {{year}} were saved.',
+    none: 'No year has been entered yet.',
+    add: 'Enter a year',
+    edit: 'Edit',
+    view: 'View',
+    year: 'Fiscal year',
+    yearKept: '{{year}} (entered)',
+    formTitle: 'Figures for {{year}}',
+    viewTitle: 'Figures for {{year}} (read-only)',
+    unit: 'Money in',
+    unitHint:
+      'Enter amounts in 10,000 yuan (万元, up to 4 decimals) or in yuan (whole numbers); switching converts what you typed. The portal keeps yuan.',
+    submit: 'Save',
+    cancel: 'Cancel',
+    close: 'Close',
+    units: {
+      wan: '10k yuan',
+      yuan: 'yuan',
+      staff: 'people',
+      scienceTechStaff: 'people',
+      ip_classOne: 'items',
+      ip_classTwo: 'items',
+    },
+    groups: {
+      revenue: 'Revenue',
+      rd: 'R&D expense',
+      staff: 'Staff',
+      assets: 'Assets and costs',
+      ip: 'Intellectual property',
+    },
+    fields: {
+      totalRevenue: 'Total revenue',
+      salesRevenue: 'Sales revenue',
+      highTechRevenue: 'High-tech products and services revenue',
+      rdExpense: 'R&D expense',
+      rdExpenseDomestic: 'of which spent in China',
+      staff: 'Staff',
+      scienceTechStaff: 'S&T staff',
+      netAssets: 'Net assets',
+      totalAssets: 'Total assets',
+      totalCosts: 'Total costs and expenses',
+      ip_classOne: 'Class I IP',
+      ip_classTwo: 'Class II IP',
+    },
+    hints: {
+      totalRevenue: 'Main business plus other revenue',
+      salesRevenue: 'Not more than total revenue',
+      highTechRevenue: 'Not more than total revenue',
+      rdExpense: 'As booked in the R&D sub-ledger',
+      rdExpenseDomestic: 'Not more than the R&D expense',
+      staff: 'Average headcount over the year',
+      scienceTechStaff: 'Not more than all staff',
+      netAssets: "Owners' equity at year end",
+      totalAssets: 'From the year-end balance sheet',
+      totalCosts: 'Operating costs plus period expenses',
+      ip_classOne: 'Invention patents, plant varieties and the like',
+      ip_classTwo: 'Utility models, designs, software copyrights',
+    },
+    list: {
+      revenue: 'Revenue (10k yuan)',
+      rd: 'R&D (10k yuan)',
+      staff: 'S&T staff / staff',
+      ip: 'IP class I / II',
+      updatedAt: 'Updated',
+    },
+  },
+  selfCheck: {
+    title: 'High-tech eligibility self-check',
+    back: 'Back to the company',
+    intro:
+      "Checks the conditions of the high-tech enterprise rules ({{policy}}) one by one against the figures your company entered for the three fiscal years before the application's year. A guide only, not a decision.",
+    registeredOn: 'Date of business registration',
+    field: 'High-tech field',
+    fieldPlaceholder: 'Choose a field',
+    majorIncident:
+      'A major safety or quality accident or serious environmental violation in the year before applying?',
+    yes: 'Yes',
+    no: 'No',
+    applicationDate: 'Planned application date',
+    applicationDateHint: 'Today if left empty',
+    submit: 'Check',
+    prefilled:
+      "Answered from your company's valid tech-SME registration (no. {{number}}, valid until {{validUntil}}): the major-incident question. Change it if things have changed.",
+    prefilledNone:
+      "Your company's valid tech-SME registration (no. {{number}}, valid until {{validUntil}}) does not answer the major-incident question; please answer it.",
+    resultTitle: 'Result',
+    resultPassed: 'On the figures entered, every condition is met.',
+    resultFailed: '{{count}} condition(s) are not met yet; see below.',
+    rule: 'Condition',
+    outcome: 'Result',
+    detail: 'Your company and the requirement',
+    passed: 'Met',
+    failed: 'Not met',
+    rules: {
+      registered_one_year: 'Registered for a year',
+      owns_ip: 'Owns core IP',
+      key_field: 'In a key supported high-tech field',
+      science_tech_staff_share: 'Share of S&T staff',
+      rd_intensity: 'R&D expense over sales',
+      rd_domestic_share: 'R&D spent in China',
+      high_tech_revenue_share: 'High-tech revenue share',
+      no_major_incident: 'No major incident',
+    },
+    growth: 'Growth score (up to 20): {{score}}',
+    missingYears:
+      'Figures for {{years}} are missing, so some conditions cannot be judged.',
+    enterYear: 'Enter {{year}}',
+    figuresLink: 'View or enter yearly figures',
+  },
+
   review: {
     title: 'Companies pending verification',
     hint: 'Newly registered companies in your region that wait for verification.',
