@@ -272,6 +272,78 @@ describe.each(DIALECTS)(
         role: 'enterprise_member',
       });
       expect(cannotInvite.status).toBe(403);
+      const cannotChangeContact = await member.put(ApiRoutes.myCompanyContact, {
+        contactName: '新成员',
+        contactPhone: '13900000000',
+        contactEmail: 'new.member@example.org',
+      });
+      expect(cannotChangeContact.status).toBe(403);
+    });
+
+    it('lets the admin change the contact (validated, sealed, audited) and nothing the county verified', async () => {
+      const admin = await as('shengze@example.com');
+      const before = (await admin.get<CompanyView>(ApiRoutes.myCompany)).body;
+      const bad = await admin.put<ErrorBody>(ApiRoutes.myCompanyContact, {
+        contactName: ' ',
+        contactPhone: '12345',
+        contactEmail: 'not-an-address',
+      });
+      expect(bad.status).toBe(400);
+      expect(bad.body.fields?.map((f) => [f.field, f.code]).sort()).toEqual([
+        ['contactEmail', 'email.invalid'],
+        ['contactName', 'required'],
+        ['contactPhone', 'phone.invalid'],
+      ]);
+      const renamed = await admin.put<ErrorBody>(ApiRoutes.myCompanyContact, {
+        contactName: '李娜',
+        contactPhone: '13700001111',
+        contactEmail: 'li.na@example.org',
+        name: '另一家公司',
+      });
+      expect(renamed.status).toBe(400);
+
+      const res = await admin.put<CompanyView>(ApiRoutes.myCompanyContact, {
+        contactName: ' 李娜 ',
+        contactPhone: '13700001111',
+        contactEmail: 'Li.Na@Example.org',
+      });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({
+        name: before.name,
+        creditCode: before.creditCode,
+        regionCode: before.regionCode,
+        verificationStatus: before.verificationStatus,
+        contactName: '李娜',
+        contactPhone: '13700001111',
+        contactEmail: 'li.na@example.org',
+      });
+      const [raw] = (await t.dataSource.query(
+        'SELECT contact_phone AS phone FROM organisations WHERE id = ?',
+        [res.body.id],
+      )) as { phone: string }[];
+      expect(raw?.phone).not.toContain('13700001111');
+
+      const auditor = await as('auditor@example.com');
+      const trail = await auditor.get<Page<AuditEntryView>>(
+        `${ApiRoutes.auditLog}?action=company.contact_updated`,
+      );
+      expect(trail.body.items).toHaveLength(1);
+      expect(trail.body.items[0]).toMatchObject({
+        userEmail: 'shengze@example.com',
+        objectId: res.body.id,
+      });
+      expect(JSON.stringify(trail.body.items[0])).not.toContain('13700001111');
+
+      const reviewer = await as('reviewer.jiashan@example.com');
+      expect(
+        (
+          await reviewer.put(ApiRoutes.myCompanyContact, {
+            contactName: 'x',
+            contactPhone: '13700001111',
+            contactEmail: 'x@example.org',
+          })
+        ).status,
+      ).toBe(403);
     });
 
     it('lets the auditor read the trail, including the denials above, and nobody else', async () => {

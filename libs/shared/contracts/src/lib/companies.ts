@@ -23,6 +23,17 @@ export interface CompanyView {
   readonly createdAt: string;
 }
 
+/**
+ * The company's contact, which its administrator keeps up to date online. Name, credit code and
+ * region are not here: they change only through the county's re-verification.
+ */
+export interface UpdateCompanyContactRequest {
+  readonly contactName: string;
+  /** Mainland mobile number, 11 digits. */
+  readonly contactPhone: string;
+  readonly contactEmail: string;
+}
+
 export interface VerificationDecisionRequest {
   readonly comment?: string;
 }

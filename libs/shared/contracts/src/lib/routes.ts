@@ -22,6 +22,7 @@ export const ApiRoutes = {
   regions: '/api/regions',
   myCompany: '/api/companies/mine',
   myCompanyMembers: '/api/companies/mine/members',
+  myCompanyContact: '/api/companies/mine/contact',
   myCompanyInvitations: '/api/companies/mine/invitations',
   myCompanyFigures: '/api/companies/mine/figures',
   myCompanyFiguresYear: (year: number) => `/api/companies/mine/figures/${year}`,

@@ -6,6 +6,7 @@ import {
   Param,
   ParseUUIDPipe,
   Post,
+  Put,
   Query,
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
@@ -23,6 +24,7 @@ import type {
 import {
   CompanyListQueryDto,
   InviteMemberDto,
+  UpdateCompanyContactDto,
   VerificationDecisionDto,
 } from '../dto/identity.dto';
 import { InvitationsService } from '../invitations/invitations.service';
@@ -48,6 +50,16 @@ export class CompaniesController {
   @Get('mine/members')
   members(@CurrentActor() actor: Actor): Promise<MemberView[]> {
     return this.companies.members(actor);
+  }
+
+  /** The contact person, phone and e-mail; name, credit code and region need the county. */
+  @RequirePermission('company.profile.update')
+  @Put('mine/contact')
+  updateContact(
+    @CurrentActor() actor: Actor,
+    @Body() dto: UpdateCompanyContactDto,
+  ): Promise<CompanyView> {
+    return this.companies.updateContact(actor, dto);
   }
 
   @RequirePermission('company.members.manage')

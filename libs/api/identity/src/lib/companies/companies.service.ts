@@ -23,7 +23,10 @@ import type {
 import { JobProducer } from '@portal/api-jobs';
 import { maskPhone } from '@portal/domain';
 import { DataSource, In, type Repository } from 'typeorm';
-import type { CompanyListQueryDto } from '../dto/identity.dto';
+import type {
+  CompanyListQueryDto,
+  UpdateCompanyContactDto,
+} from '../dto/identity.dto';
 import { applyRegionScope, holdsInRegion, isMemberOf } from './company-scope';
 
 const DEFAULT_PAGE = 20;
@@ -47,6 +50,49 @@ export class CompaniesService {
     });
     if (!org) throw new NotFoundError('Your company');
     return (await this.toViews([org], true))[0] as CompanyView;
+  }
+
+  /**
+   * Changes the company's contact person, phone and e-mail, audited with the names of the fields
+   * that changed (not their values: the phone is personal data). What the county verified (name,
+   * credit code, region) is not changeable here.
+   */
+  async updateContact(
+    actor: Actor,
+    dto: UpdateCompanyContactDto,
+  ): Promise<CompanyView> {
+    const id = this.ownCompanyId(actor);
+    await this.dataSource.transaction(async (em) => {
+      const org = await em.findOneBy(OrganisationEntity, { id });
+      if (!org) throw new NotFoundError('Your company');
+      const changed = (
+        ['contactName', 'contactPhone', 'contactEmail'] as const
+      ).filter((field) => org[field] !== dto[field]);
+      if (!changed.length) return;
+      await em.update(
+        OrganisationEntity,
+        { id },
+        {
+          contactName: dto.contactName,
+          contactPhone: dto.contactPhone,
+          contactEmail: dto.contactEmail,
+        },
+      );
+      await this.audit.record(
+        {
+          action: 'company.contact_updated',
+          result: 'success',
+          userId: actor.userId,
+          userEmail: actor.email,
+          ip: actor.ip,
+          objectType: 'organisation',
+          objectId: id,
+          detail: { fields: changed },
+        },
+        em,
+      );
+    });
+    return this.mine(actor);
   }
 
   async members(actor: Actor): Promise<MemberView[]> {

@@ -206,6 +206,27 @@ export class InviteMemberDto {
   role!: 'enterprise_member' | 'enterprise_admin';
 }
 
+/** The contact fields a company's administrator may change online (nothing the county verified). */
+export class UpdateCompanyContactDto {
+  @ApiProperty({ example: '王建国' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'Enter the contact person' })
+  @MaxLength(100)
+  contactName!: string;
+
+  @ApiProperty({ example: '13812345678' })
+  @Transform(trim)
+  @IsMainlandMobile()
+  contactPhone!: string;
+
+  @ApiProperty({ example: 'contact@example.com' })
+  @Transform(lowerTrim)
+  @IsEmail({}, { message: '[email.invalid] Enter a valid e-mail address' })
+  @MaxLength(254)
+  contactEmail!: string;
+}
+
 export class VerificationDecisionDto {
   @ApiPropertyOptional({ maxLength: 1000 })
   @IsOptional()

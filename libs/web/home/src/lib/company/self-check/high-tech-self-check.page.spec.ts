@@ -6,7 +6,10 @@ import {
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { ApiRoutes } from '@portal/contracts';
-import type { HighTechSelfCheck } from '@portal/domain';
+import type {
+  HighTechSelfCheck,
+  HighTechSelfCheckPrefill,
+} from '@portal/domain';
 import { provideI18n } from '@portal/web-i18n';
 import { byTestId, click, fieldText, typeInto } from '@portal/web-ui/testing';
 import { HighTechSelfCheckPage } from './high-tech-self-check.page';
@@ -37,7 +40,7 @@ describe('HighTechSelfCheckPage', () => {
   let fixture: ComponentFixture<HighTechSelfCheckPage>;
   let http: HttpTestingController;
 
-  async function render(prefill: unknown) {
+  async function render(prefill: HighTechSelfCheckPrefill) {
     localStorage.clear();
     TestBed.configureTestingModule({
       imports: [HighTechSelfCheckPage],
