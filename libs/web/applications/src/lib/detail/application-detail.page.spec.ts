@@ -261,9 +261,15 @@ describe('ApplicationDetailPage', () => {
     expect(byTestId(fixture, 'application-stage').textContent).toContain(
       '县级初审',
     );
+    // Staff read the form as a document, not as disabled inputs.
     expect(
-      byTestId<HTMLInputElement>(fixture, 'field-amountYuan').disabled,
-    ).toBe(true);
+      element().querySelector('[data-testid="field-amountYuan"]'),
+    ).toBeNull();
+    expect(
+      element().querySelector(
+        '[data-testid="form-value"][data-field="amountYuan"]',
+      )?.textContent,
+    ).toContain('5,000,000');
 
     click(fixture, 'action-button');
     await fixture.whenStable();
@@ -539,8 +545,7 @@ describe('ApplicationDetailPage', () => {
     ).toContain('This bank does not serve the province');
     expect(inDocument('action-field-problems')).toBeNull();
     expect(
-      byTestId(fixture, 'field-amountYuan').closest('nz-form-item')
-        ?.textContent,
+      byTestId(fixture, 'application-form-panel').textContent,
     ).not.toContain('This bank');
   });
 
@@ -549,7 +554,7 @@ describe('ApplicationDetailPage', () => {
       ENTERPRISE,
       testDetail({
         status: testStatus({
-          state: 'supplement',
+          state: 'returned_by_county',
           label: { 'zh-CN': '待补正材料', en: 'Returned' },
         }),
         supplementItems: [
@@ -775,5 +780,183 @@ describe('ApplicationDetailPage', () => {
     expect(
       element().querySelector('[data-testid="voucher-ledger"]'),
     ).toBeNull();
+  });
+
+  it("shows a granted voucher's form read-only, grouped as its schema groups it, and its materials without removal", async () => {
+    await render(
+      ENTERPRISE,
+      testDetail({
+        type: 'innovation_voucher',
+        title: { 'zh-CN': '科技创新券', en: 'Innovation voucher' },
+        form: {
+          serviceCategory: 'testing',
+          serviceDescription: '委托检测新型电池的安全性能',
+          plannedCostYuan: 80_000,
+        },
+        materials: [
+          {
+            id: 'f-1',
+            materialKey: 'business_licence',
+            fileName: '营业执照.pdf',
+            kind: 'pdf',
+            sizeBytes: 20_480,
+            sha256: 'ab',
+            uploadedAt: '2026-11-20T02:00:00.000Z',
+          },
+        ],
+        // Granted: the enterprise holds the case (it records a contract), yet edits nothing.
+        status: testStatus({
+          state: 'issued',
+          label: { 'zh-CN': '创新券已发放', en: 'Voucher issued' },
+        }),
+      }),
+    );
+    http.expectOne(ApiRoutes.applicationVoucherLedger('a-1')).flush({
+      companyId: 'c-1',
+      year: 2026,
+      capYuan: 500_000,
+      committedYuan: 80_000,
+      remainingYuan: 420_000,
+      entries: [],
+    });
+    await fixture.whenStable();
+    expect(element().querySelector('[data-testid^="field-"]')).toBeNull();
+    const view = byTestId(fixture, 'application-form-view');
+    expect(
+      view.querySelector('[data-section="service"]')?.textContent,
+    ).toContain('拟购买的科技服务');
+    const value = (key: string) =>
+      view.querySelector(`[data-field="${key}"]`)?.textContent?.trim();
+    expect(value('serviceCategory')).toBe('检验检测');
+    expect(value('plannedCostYuan')).toBe('80,000');
+    expect(value('serviceDescription')).toBe('委托检测新型电池的安全性能');
+    expect(
+      element().querySelector('[data-testid="material-attachment"]')
+        ?.textContent,
+    ).toContain('营业执照.pdf');
+    expect(
+      element().querySelector('[data-testid="material-remove"]'),
+    ).toBeNull();
+    expect(
+      element().querySelector('[data-testid^="material-upload-"]'),
+    ).toBeNull();
+  });
+
+  it("draws where the case stands in its programme's steps", async () => {
+    await render(
+      ENTERPRISE,
+      testDetail({
+        status: testStatus({
+          state: 'city_approval',
+          waitingForApplicant: false,
+          holder: 'city',
+        }),
+      }),
+    );
+    const current = element().querySelector<HTMLElement>(
+      '[data-testid="case-step"][data-status="current"]',
+    );
+    expect(current?.textContent).toContain('市级科技局审核中');
+  });
+
+  it("says plainly that an application doesn't exist or isn't the company's", async () => {
+    localStorage.clear();
+    TestBed.configureTestingModule({
+      imports: [ApplicationDetailPage],
+      providers: [
+        provideI18n(),
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    TestBed.inject(SessionStore).signIn(me(ENTERPRISE));
+    fixture = TestBed.createComponent(ApplicationDetailPage);
+    fixture.componentRef.setInput('id', 'a-1');
+    await fixture.whenStable();
+    http.expectOne(isDetail).flush(
+      {
+        statusCode: 404,
+        code: 'NOT_FOUND',
+        message: 'The application was not found.',
+        correlationId: 'c-9',
+      },
+      { status: 404, statusText: 'Not Found' },
+    );
+    await fixture.whenStable();
+    expect(byTestId(fixture, 'application-not-found').textContent).toContain(
+      '它不存在，或不属于您的企业',
+    );
+    expect(element().querySelector('[data-testid="error-alert"]')).toBeNull();
+  });
+
+  it('names the missing materials at the checklist when a submission is refused for them', async () => {
+    await render(
+      ENTERPRISE,
+      testDetail({
+        availableActions: [
+          {
+            action: 'submit',
+            label: { 'zh-CN': '提交申报', en: 'Submit' },
+            to: 'county_review',
+            commentRequired: false,
+            itemsRequired: false,
+            payloadFields: [],
+          },
+        ],
+      }),
+    );
+    const missing = () =>
+      [
+        ...element().querySelectorAll<HTMLElement>(
+          '[data-testid="material"]:has([data-testid="material-missing"])',
+        ),
+      ].map((m) => m.dataset['materialKey']);
+    // Before any attempt: every required material with no file says so.
+    expect(missing()).toContain('achievement_proof');
+    click(fixture, 'action-button');
+    await fixture.whenStable();
+    inDocument('action-confirm')?.click();
+    await fixture.whenStable();
+    http.expectOne(ApiRoutes.applicationActions('a-1')).flush(
+      {
+        statusCode: 400,
+        code: 'VALIDATION_FAILED',
+        message: 'Upload the missing materials',
+        correlationId: 'c-3',
+        fields: [
+          {
+            field: 'materials.achievement_proof',
+            code: 'material.missing',
+            message: 'Upload "Proof of the achievement"',
+          },
+        ],
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await fixture.whenStable();
+    expect(inDocument('action-dialog')).toBeNull();
+    expect(byTestId(fixture, 'materials-missing').textContent).toContain(
+      '请先上传以下必需材料：科技成果证明（专利、鉴定等）',
+    );
+    expect(
+      element().querySelector(
+        '[data-material-key="achievement_proof"].app-material--flagged',
+      ),
+    ).toBeTruthy();
+  });
+
+  it('says at once that an emptied required field is needed for the submission', async () => {
+    await render(ENTERPRISE, testDetail());
+    const item = () =>
+      byTestId(fixture, 'field-purpose').closest('nz-form-item')?.textContent;
+    expect(item()).not.toContain('此项必填');
+    typeInto(fixture, 'field-purpose', '');
+    await fixture.whenStable();
+    expect(item()).toContain('此项必填，提交前请填写。');
+    // A draft still saves without it.
+    await new Promise((resolve) => setTimeout(resolve, AUTOSAVE_DELAY_MS + 50));
+    http.expectOne(ApiRoutes.applicationForm('a-1'));
   });
 });

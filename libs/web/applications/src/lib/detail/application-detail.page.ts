@@ -13,7 +13,11 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import type { ApplicationDetail, AvailableAction } from '@portal/contracts';
-import { APPLICATION_FORMS, workflowVersion } from '@portal/domain';
+import {
+  APPLICATION_FORMS,
+  applicantEditing,
+  workflowVersion,
+} from '@portal/domain';
 import { ApplicationsApi, SessionStore } from '@portal/web-data-access';
 import {
   type ApiProblem,
@@ -58,6 +62,8 @@ import { DecisionCard } from './decision-card';
 import { EligibilityReportView } from './eligibility-report';
 import { ExpertPanel } from './expert-panel';
 import { ApplicationForm } from './application-form';
+import { ApplicationFormView } from './application-form-view';
+import { CaseSteps } from './case-steps';
 import { ApplicationTimeline } from './application-timeline';
 import { MaterialsSection } from './materials-section';
 import { MilestoneTimeline } from './milestone-timeline';
@@ -89,6 +95,13 @@ const INVALID_FORM: ApiProblem = {
   fields: [],
 };
 
+/** The materials a refused step named as missing (`materials.<key>`). */
+function missingMaterialKeys(problem: ApiProblem): string[] {
+  return problem.fields
+    .filter((f) => f.field.startsWith('materials.'))
+    .map((f) => f.field.slice('materials.'.length));
+}
+
 /**
  * One application: where it stands, what must be supplemented, the form (autosaved while the
  * enterprise holds the case), materials, history, and the actions the API offers this user.
@@ -104,6 +117,8 @@ const INVALID_FORM: ApiProblem = {
     NzTagModule,
     ActionDialog,
     ApplicationForm,
+    ApplicationFormView,
+    CaseSteps,
     ApplicationTimeline,
     ApplicationsKitStyles,
     DataKitStyles,
@@ -156,12 +171,25 @@ export class ApplicationDetailPage {
     const schema = this.schema();
     return schema ? supplementTargets(schema) : [];
   });
-  /** The enterprise fills in the form while the case waits for it. */
-  protected readonly editable = computed(
-    () =>
-      this.detail()?.status.waitingForApplicant === true &&
-      this.session.can('applications.file'),
+  /**
+   * What the enterprise edits in the case's state (the form in a draft or a return; a later
+   * phase's materials where its step needs them); nothing for staff or once it is out of its hands.
+   */
+  private readonly editing = computed(() => {
+    const detail = this.detail();
+    const definition = this.definition();
+    return detail && definition && this.session.can('applications.file')
+      ? applicantEditing(definition, detail.status.state)
+      : { form: false, materialPhases: [] };
+  });
+  protected readonly editable = computed(() => this.editing().form);
+  protected readonly materialPhases = computed(
+    () => this.editing().materialPhases,
   );
+  /** Required materials a refused step named as missing. */
+  protected readonly missingMaterials = signal<readonly string[]>([]);
+  /** The application does not exist, or is not the reader's to see. */
+  protected readonly notFound = signal(false);
   protected readonly backLink = computed(() => {
     if (this.session.can('applications.file')) return '/applications';
     return this.session.can('applications.inbox') ? '/inbox' : '/';
@@ -248,6 +276,7 @@ export class ApplicationDetailPage {
       .subscribe({
         next: () => {
           this.pendingAction.set(null);
+          this.missingMaterials.set([]);
           this.messages.success(
             this.translate.instant('application.done', {
               action: action.label[this.languages.language()],
@@ -258,6 +287,18 @@ export class ApplicationDetailPage {
         error: (error: unknown) => {
           const problem =
             error instanceof SaveFailed ? error.problem : toApiProblem(error);
+          const missing = missingMaterialKeys(problem);
+          this.missingMaterials.set(missing);
+          if (missing.length && missing.length === problem.fields.length) {
+            // Named at the checklist, where they are uploaded, not as red fields in the dialog.
+            this.pendingAction.set(null);
+            this.messages.error(
+              this.translate.instant('application.missingBeforeSubmit', {
+                list: this.missingList(missing),
+              }),
+            );
+            return;
+          }
           this.actionProblem.set(problem);
           this.showFieldProblems(problem);
         },
@@ -267,6 +308,7 @@ export class ApplicationDetailPage {
   private load(id: string, rebuildForm: boolean): void {
     this.loading.set(true);
     this.problem.set(null);
+    this.notFound.set(false);
     this.api
       .get(id)
       .pipe(
@@ -279,7 +321,16 @@ export class ApplicationDetailPage {
           this.version.set(detail.version);
           if (rebuildForm || !this.formGroup()) this.buildForm(detail);
         },
-        error: (error: unknown) => this.problem.set(toApiProblem(error)),
+        error: (error: unknown) => {
+          const problem = toApiProblem(error);
+          // A missing case, another company's, or an id that is none: one plain answer.
+          if (
+            !this.detail() &&
+            (problem.status === 404 || problem.status === 400)
+          )
+            this.notFound.set(true);
+          else this.problem.set(problem);
+        },
       });
   }
 

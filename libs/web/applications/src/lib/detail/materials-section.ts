@@ -11,12 +11,13 @@ import {
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { AttachmentView } from '@portal/contracts';
-import type { MaterialDefinition } from '@portal/domain';
+import type { MaterialDefinition, MaterialPhase } from '@portal/domain';
 import { ApplicationsApi } from '@portal/web-data-access';
 import {
   type ApiProblem,
   DateTimePipe,
   LabelPipe,
+  LanguageService,
   toApiProblem,
 } from '@portal/web-i18n';
 import { ErrorAlert } from '@portal/web-ui';
@@ -29,6 +30,12 @@ interface MaterialRow {
   readonly material: MaterialDefinition;
   readonly accept: string;
   readonly files: readonly AttachmentView[];
+  /** The enterprise uploads and removes files of this material here. */
+  readonly editable: boolean;
+  /** Required, open here, and nothing uploaded yet. */
+  readonly missing: boolean;
+  /** A step was refused because this material is missing. */
+  readonly flagged: boolean;
 }
 
 /** The materials checklist: what is required, what is uploaded; upload and remove when editable. */
@@ -48,24 +55,50 @@ interface MaterialRow {
 export class MaterialsSection {
   private readonly api = inject(ApplicationsApi);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly languages = inject(LanguageService);
 
   readonly applicationId = input.required<string>();
   readonly materials = input.required<readonly MaterialDefinition[]>();
   readonly attachments = input.required<readonly AttachmentView[]>();
   readonly editable = input(false);
+  /** The phases open for uploads in the case's state; null: every phase, where editable. */
+  readonly openPhases = input<readonly MaterialPhase[] | null>(null);
+  /** Materials a refused step named as missing: flagged at their row. */
+  readonly missing = input<readonly string[]>([]);
   /** A file was uploaded or removed: the application changed. */
   readonly changed = output<void>();
 
   /** The material key (upload) or attachment id (removal) being worked on. */
   protected readonly busy = signal<string | null>(null);
   protected readonly problem = signal<ApiProblem | null>(null);
-  protected readonly rows = computed((): MaterialRow[] =>
-    this.materials().map((material) => ({
-      material,
-      accept: acceptFor(material.allowed),
-      files: this.attachments().filter((a) => a.materialKey === material.key),
-    })),
-  );
+  protected readonly rows = computed((): MaterialRow[] => {
+    const open = this.openPhases();
+    const flagged = this.missing();
+    return this.materials().map((material) => {
+      const files = this.attachments().filter(
+        (a) => a.materialKey === material.key,
+      );
+      const editable =
+        this.editable() &&
+        (open === null || open.includes(material.phase ?? 'application'));
+      return {
+        material,
+        accept: acceptFor(material.allowed),
+        files,
+        editable,
+        missing: editable && material.required && files.length === 0,
+        flagged: flagged.includes(material.key),
+      };
+    });
+  });
+  /** The names of the flagged materials, for the notice above the checklist. */
+  protected readonly flaggedList = computed(() => {
+    const language = this.languages.language();
+    return this.rows()
+      .filter((row) => row.flagged)
+      .map((row) => row.material.label[language])
+      .join(language === 'en' ? ', ' : '、');
+  });
 
   protected downloadUrl(attachment: AttachmentView): string {
     return this.api.materialUrl(this.applicationId(), attachment.id);

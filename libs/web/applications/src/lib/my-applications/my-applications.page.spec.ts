@@ -5,7 +5,8 @@ import {
 } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
-import { ApiRoutes } from '@portal/contracts';
+import { ApiRoutes, type CompanyView } from '@portal/contracts';
+import { SessionStore } from '@portal/web-data-access';
 import { LanguageService, provideI18n } from '@portal/web-i18n';
 import { click } from '@portal/web-ui/testing';
 import {
@@ -82,6 +83,20 @@ describe('MyApplicationsPage', () => {
         .querySelector('[data-testid="application-open"]')
         ?.getAttribute('href'),
     ).toBe('/applications/a-2');
+
+    // A phone shows each row as a card: every cell but the link names what it holds.
+    expect(
+      [...rows()[0].querySelectorAll('td')].map((td) =>
+        td.getAttribute('data-label'),
+      ),
+    ).toEqual([
+      '申报编号',
+      '申报类型',
+      '申报批次',
+      '办理状态',
+      '更新时间',
+      null,
+    ]);
 
     TestBed.inject(LanguageService).use('en');
     await fixture.whenStable();
@@ -167,5 +182,105 @@ describe('MyApplicationsPage', () => {
       inDocument('[data-testid="call-chooser"] [data-testid="error-alert"]')[0]
         ?.textContent,
     ).toContain('该申报批次已截止或尚未开始');
+  });
+
+  describe('for a company the county has not verified yet', () => {
+    const company = (overrides: Partial<CompanyView> = {}): CompanyView => ({
+      id: 'c-1',
+      name: '嘉善小众科技有限公司',
+      creditCode: '91330421MA2B3C4D5E',
+      regionCode: '330421',
+      regionName: '嘉善县',
+      contactName: '钟小',
+      contactPhone: '138****0000',
+      contactEmail: 'xiaozhong@example.com',
+      verificationStatus: 'pending',
+      verificationComment: null,
+      verifiedAt: null,
+      createdAt: '2026-12-01T02:00:00.000Z',
+      ...overrides,
+    });
+
+    async function asCompanyAdmin(): Promise<
+      ComponentFixture<MyApplicationsPage>
+    > {
+      // The page the outer beforeEach opened signed out: it asked for the list only.
+      http.expectOne(isList).flush({ items: [], nextCursor: null });
+      TestBed.inject(SessionStore).signIn({
+        id: 'u-9',
+        email: 'xiaozhong@example.com',
+        name: '钟小',
+        language: 'zh-CN',
+        secondFactorEnabled: false,
+        memberships: [],
+        permissions: [
+          'company.profile.read',
+          'applications.file',
+          'calls.read',
+        ],
+      });
+      const page = TestBed.createComponent(MyApplicationsPage);
+      await page.whenStable();
+      return page;
+    }
+
+    it('says the county is verifying the company and what follows, without a red error or a way to start', async () => {
+      const page = await asCompanyAdmin();
+      http.expectOne(ApiRoutes.myCompany).flush(company());
+      await page.whenStable();
+      http.expectNone(isList);
+      const el = page.nativeElement as HTMLElement;
+      const notice = el.querySelector<HTMLElement>(
+        '[data-testid="company-unverified"]',
+      );
+      expect(notice?.dataset['status']).toBe('pending');
+      expect(notice?.textContent).toContain(
+        '区县科技局正在核验贵公司的注册信息',
+      );
+      expect(notice?.textContent).toContain('核验通过后，即可在这里新建申报');
+      expect(el.querySelector('[data-testid="error-alert"]')).toBeNull();
+      expect(el.querySelector('[data-testid="application-new"]')).toBeNull();
+
+      TestBed.inject(LanguageService).use('en');
+      await page.whenStable();
+      expect(notice?.textContent).toContain(
+        'The county S&T bureau is verifying your company',
+      );
+    });
+
+    it("gives the county's comment when it did not verify the company", async () => {
+      const page = await asCompanyAdmin();
+      http.expectOne(ApiRoutes.myCompany).flush(
+        company({
+          verificationStatus: 'rejected',
+          verificationComment: '营业执照照片不清晰',
+        }),
+      );
+      await page.whenStable();
+      const el = page.nativeElement as HTMLElement;
+      expect(
+        el.querySelector('[data-testid="company-unverified"]')?.textContent,
+      ).toContain('区县科技局未通过贵公司的注册核验');
+      expect(
+        el.querySelector('[data-testid="verification-comment"]')?.textContent,
+      ).toContain('核验意见：营业执照照片不清晰');
+    });
+
+    it('lists the applications once the company is verified', async () => {
+      const page = await asCompanyAdmin();
+      http
+        .expectOne(ApiRoutes.myCompany)
+        .flush(company({ verificationStatus: 'verified' }));
+      await page.whenStable();
+      http
+        .expectOne(isList)
+        .flush({ items: [testSummary('a-1')], nextCursor: null });
+      await page.whenStable();
+      const el = page.nativeElement as HTMLElement;
+      expect(el.querySelector('[data-testid="company-unverified"]')).toBeNull();
+      expect(
+        el.querySelectorAll('[data-testid="application-row"]'),
+      ).toHaveLength(1);
+    });
   });
 });

@@ -13,8 +13,13 @@ import type {
   ApplicationSummary,
   CallStatus,
   CallView,
+  CompanyView,
 } from '@portal/contracts';
-import { ApplicationsApi } from '@portal/web-data-access';
+import {
+  ApplicationsApi,
+  CompanyApi,
+  SessionStore,
+} from '@portal/web-data-access';
 import {
   type ApiProblem,
   DateTimePipe,
@@ -23,6 +28,7 @@ import {
 } from '@portal/web-i18n';
 import { ErrorAlert } from '@portal/web-ui';
 import { DataKitStyles } from '@portal/web-ui/data-kit';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzTableModule } from 'ng-zorro-antd/table';
@@ -40,12 +46,16 @@ const CALL_STATUS_COLORS: Readonly<Record<CallStatus, string>> = {
   closed: 'default',
 };
 
-/** The company's applications, newest first, and the way to start a new one in a call. */
+/**
+ * The company's applications, newest first, and the way to start a new one in a call. A company
+ * the county has not verified yet has none and may start none: the page says so and what follows.
+ */
 @Component({
   selector: 'app-my-applications-page',
   imports: [
     RouterLink,
     TranslatePipe,
+    NzAlertModule,
     NzButtonModule,
     NzModalModule,
     NzTableModule,
@@ -61,6 +71,8 @@ const CALL_STATUS_COLORS: Readonly<Record<CallStatus, string>> = {
 })
 export class MyApplicationsPage implements OnInit {
   private readonly api = inject(ApplicationsApi);
+  private readonly companies = inject(CompanyApi);
+  private readonly session = inject(SessionStore);
   private readonly router = inject(Router);
   private readonly destroyRef = inject(DestroyRef);
 
@@ -69,6 +81,8 @@ export class MyApplicationsPage implements OnInit {
   protected readonly loading = signal(false);
   protected readonly loaded = signal(false);
   protected readonly problem = signal<ApiProblem | null>(null);
+  /** The company while the county has not verified it (pending or rejected); null once verified. */
+  protected readonly unverified = signal<CompanyView | null>(null);
 
   protected readonly choosing = signal(false);
   protected readonly calls = signal<readonly CallView[] | null>(null);
@@ -78,7 +92,21 @@ export class MyApplicationsPage implements OnInit {
   protected readonly typeLabel = typeLabel;
 
   ngOnInit(): void {
-    this.load();
+    if (!this.session.can('company.profile.read')) {
+      this.load();
+      return;
+    }
+    this.companies
+      .mine()
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (company) => {
+          if (company.verificationStatus === 'verified') this.load();
+          else this.unverified.set(company);
+        },
+        // The list says what is wrong, if anything.
+        error: () => this.load(),
+      });
   }
 
   /** The first page, or with `more` the page after the last one shown. */

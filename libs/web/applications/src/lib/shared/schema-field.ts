@@ -37,4 +37,20 @@ export class SchemaField {
   readonly idPrefix = input('field-');
   /** The choices of a select with `optionsFrom`, once loaded. */
   readonly listed = input<readonly ListedChoice[]>([]);
+
+  /**
+   * A required field the user emptied: a draft saves without it, so it is no error, but the user
+   * hears at once that the submission will need it rather than only when submitting.
+   */
+  protected requiredEmpty(): boolean {
+    const control = this.control();
+    const value = control.value;
+    return (
+      this.field().required &&
+      control.enabled &&
+      control.dirty &&
+      control.valid &&
+      (value === null || value === undefined || value === '')
+    );
+  }
 }

@@ -605,6 +605,15 @@ export const en: TranslationTree<typeof zhCN> = {
     p95None: 'Commit → accept p95: none yet',
   },
   applications: {
+    verification: {
+      pendingTitle: 'The county S&T bureau is verifying your company',
+      pendingText:
+        'Once your company is verified you can start applications here. A message in the portal tells you the result; to speed it up, contact your county S&T bureau.',
+      rejectedTitle: 'The county S&T bureau did not verify your company',
+      rejectedText:
+        'Correct your company details as the comment asks, then contact your county S&T bureau to verify it again. Applications open once it is verified.',
+      comment: 'Comment: {{comment}}',
+    },
     title: 'My applications',
     hint: "All of your company's applications, newest first.",
     new: 'New application',
@@ -628,6 +637,19 @@ export const en: TranslationTree<typeof zhCN> = {
     },
   },
   application: {
+    progress: {
+      title: 'Progress',
+      done: 'Done',
+      current: 'Current step',
+      upcoming: 'To come',
+      returned: 'Returned: {{label}}',
+      ended: 'Ended: {{label}}',
+    },
+    notFilled: 'Not filled in',
+    requiredEmpty: 'Required: fill this in before you submit.',
+    materialMissing: 'Not uploaded yet',
+    missingBeforeSubmit: 'Upload these required materials first: {{list}}',
+    notFound: "This application doesn't exist, or it isn't your company's.",
     back: 'Back',
     company: 'Company',
     status: 'Status',

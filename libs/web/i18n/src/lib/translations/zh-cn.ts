@@ -566,6 +566,15 @@ export const zhCN = {
     p95None: '提交→受理 p95：暂无',
   },
   applications: {
+    verification: {
+      pendingTitle: '区县科技局正在核验贵公司的注册信息',
+      pendingText:
+        '核验通过后，即可在这里新建申报、开始填报。核验结果会以站内消息告知；如需加快，请联系所在区县科技局。',
+      rejectedTitle: '区县科技局未通过贵公司的注册核验',
+      rejectedText:
+        '请按核验意见更正企业信息，再联系所在区县科技局重新核验。核验通过前不能新建申报。',
+      comment: '核验意见：{{comment}}',
+    },
     title: '我的申报',
     hint: '本企业的全部申报，最新的在前。',
     new: '新建申报',
@@ -588,6 +597,19 @@ export const zhCN = {
     },
   },
   application: {
+    progress: {
+      title: '办理进度',
+      done: '已完成',
+      current: '当前环节',
+      upcoming: '待办理',
+      returned: '已退回：{{label}}',
+      ended: '办理结束：{{label}}',
+    },
+    notFilled: '未填写',
+    requiredEmpty: '此项必填，提交前请填写。',
+    materialMissing: '尚未上传',
+    missingBeforeSubmit: '请先上传以下必需材料：{{list}}',
+    notFound: '找不到这份申报：它不存在，或不属于您的企业。',
     back: '返回',
     company: '申报企业',
     status: '办理状态',
