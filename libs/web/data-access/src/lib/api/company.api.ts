@@ -11,6 +11,7 @@ import {
   type InviteMemberRequest,
   type MemberView,
   type Page,
+  type UpdateCompanyContactRequest,
   type VerificationDecisionRequest,
 } from '@portal/contracts';
 import type {
@@ -26,6 +27,11 @@ export class CompanyApi {
 
   mine(): Observable<CompanyView> {
     return this.http.get<CompanyView>(ApiRoutes.myCompany);
+  }
+
+  /** The contact person, phone and e-mail (enterprise admins). */
+  updateContact(request: UpdateCompanyContactRequest): Observable<CompanyView> {
+    return this.http.put<CompanyView>(ApiRoutes.myCompanyContact, request);
   }
 
   members(): Observable<MemberView[]> {

@@ -152,4 +152,37 @@ describe('CompanySection', () => {
       '不能在线修改',
     );
   });
+
+  it('lets the admin change the contact, checking the phone as typed', async () => {
+    await render(['company.profile.read', 'company.profile.update']);
+    click(fixture, 'contact-edit');
+    await fixture.whenStable();
+    expect(byTestId<HTMLInputElement>(fixture, 'contact-phone').value).toBe(
+      '13812345678',
+    );
+    typeInto(fixture, 'contact-phone', '1381234');
+    await fixture.whenStable();
+    expect(fieldText(fixture, 'contact-phone')).toContain('11 位');
+    typeInto(fixture, 'contact-phone', '139 0000 1111');
+    typeInto(fixture, 'contact-name', '李娜');
+    click(fixture, 'contact-submit');
+    await fixture.whenStable();
+    const put = http.expectOne(ApiRoutes.myCompanyContact);
+    expect(put.request.body).toEqual({
+      contactName: '李娜',
+      contactPhone: '13900001111',
+      contactEmail: 'zhang.wei@jszz.example.cn',
+    });
+    put.flush({ ...COMPANY, contactName: '李娜', contactPhone: '13900001111' });
+    await fixture.whenStable();
+    expect(byTestId(fixture, 'contact-saved').textContent).toContain('已更新');
+    expect(fixture.nativeElement.textContent).toContain('李娜');
+  });
+
+  it('offers a member no contact editing', async () => {
+    await render(['company.profile.read']);
+    expect(
+      fixture.nativeElement.querySelector('[data-testid="contact-edit"]'),
+    ).toBeNull();
+  });
 });

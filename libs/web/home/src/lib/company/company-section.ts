@@ -24,6 +24,8 @@ import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { CompanyContactForm } from './company-contact-form';
 import { InviteMemberForm } from './invite-member-form';
 
 /** The enterprise's own company: profile with verification status, members, invitations. */
@@ -33,11 +35,13 @@ import { InviteMemberForm } from './invite-member-form';
     RouterLink,
     TranslatePipe,
     NzAlertModule,
+    NzButtonModule,
     NzDescriptionsModule,
     NzSpinModule,
     NzTableModule,
     DataKitStyles,
     DateTimePipe,
+    CompanyContactForm,
     ErrorAlert,
     InviteMemberForm,
     RoleLabelPipe,
@@ -72,6 +76,23 @@ export class CompanySection implements OnInit {
   protected readonly canManageMembers = computed(() =>
     this.session.can('company.members.manage'),
   );
+
+  protected readonly canEditProfile = computed(() =>
+    this.session.can('company.profile.update'),
+  );
+  protected readonly editingContact = signal(false);
+  protected readonly contactSaved = signal(false);
+
+  protected editContact(): void {
+    this.contactSaved.set(false);
+    this.editingContact.set(true);
+  }
+
+  protected contactChanged(company: CompanyView): void {
+    this.company.set(company);
+    this.editingContact.set(false);
+    this.contactSaved.set(true);
+  }
 
   ngOnInit(): void {
     this.companies

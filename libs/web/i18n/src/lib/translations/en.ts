@@ -390,6 +390,11 @@ export const en: TranslationTree<typeof zhCN> = {
       'Read by high-tech certification and the tech-SME evaluation; enter once a year',
     selfCheckLink: 'High-tech self-check',
     selfCheckHint: 'Your figures against each certification condition',
+    editContact: 'Change the contact',
+    contactTitle: 'Change the contact',
+    contactSave: 'Save',
+    contactCancel: 'Cancel',
+    contactSaved: 'The contact was updated.',
     lockedHint:
       "The company name, credit code and county can only change after the county bureau verifies them again, so they cannot be edited online; ask your county's S&T bureau.",
   },

@@ -354,6 +354,11 @@ export const zhCN = {
     figuresHint: '高企认定、科技型中小企业评价等按年度读取，每年填报一次',
     selfCheckLink: '高企认定自评',
     selfCheckHint: '用已填报的数据逐项对照认定条件',
+    editContact: '修改联系人信息',
+    contactTitle: '修改联系人信息',
+    contactSave: '保存',
+    contactCancel: '取消',
+    contactSaved: '联系人信息已更新。',
     lockedHint:
       '企业名称、统一社会信用代码和所属区县须经区县科技局重新核验，不能在线修改，如有变更请联系所属区县科技局。',
   },
