@@ -149,4 +149,80 @@ describe.each(DIALECTS)('calls, and what the API refuses on %s', (dialect) => {
         .status.state,
     ).toBe('draft');
   });
+  it('lists the calls a company may file in, filtered by window, with the working days left and its own draft', async () => {
+    const antai = await as('antai@example.com');
+    const open = await openCall('innovation_voucher', '330421');
+    const closed = await openCall('innovation_voucher', '330421', 'closed');
+    const upcoming = await openCall('innovation_voucher', '330421');
+    await t.dataSource
+      .getRepository(CallEntity)
+      .update(
+        { id: upcoming },
+        { opensAt: new Date(Date.now() + 5 * 86_400_000) },
+      );
+    const all = await antai.get<CallView[]>(ApiRoutes.calls);
+    const byId = new Map(all.body.map((c) => [c.id, c]));
+    expect(byId.get(open)).toMatchObject({
+      status: 'open',
+      ownApplication: null,
+    });
+    // 30 calendar days hold at least eight weekend days.
+    const left = byId.get(open)?.workingDaysLeft ?? 0;
+    expect(left).toBeGreaterThan(10);
+    expect(left).toBeLessThanOrEqual(22);
+    expect(byId.get(closed)).toMatchObject({
+      status: 'closed',
+      workingDaysLeft: null,
+    });
+    expect(byId.get(upcoming)).toMatchObject({
+      status: 'upcoming',
+      workingDaysLeft: null,
+    });
+
+    const onlyOpen = await antai.get<CallView[]>(
+      `${ApiRoutes.calls}?status=open&type=innovation_voucher`,
+    );
+    const openIds = onlyOpen.body.map((c) => c.id);
+    expect(openIds).toContain(open);
+    expect(openIds).not.toContain(closed);
+    expect(openIds).not.toContain(upcoming);
+    expect(onlyOpen.body.every((c) => c.status === 'open')).toBe(true);
+    const onlyClosed = await antai.get<CallView[]>(
+      `${ApiRoutes.calls}?status=closed`,
+    );
+    expect(onlyClosed.body.map((c) => c.id)).toEqual(
+      expect.arrayContaining([closed]),
+    );
+    expect(onlyClosed.body.every((c) => c.status === 'closed')).toBe(true);
+    for (const bad of ['status=soon', 'type=lottery', 'limit=5'])
+      expect((await antai.get(`${ApiRoutes.calls}?${bad}`)).status).toBe(400);
+
+    // Its own draft in the call comes back with the call; another company's does not.
+    const draft = await antai.post<ApplicationDetail>(ApiRoutes.applications, {
+      callId: open,
+    });
+    const again = await antai.get<CallView>(ApiRoutes.call(open));
+    expect(again.body.ownApplication).toEqual({
+      id: draft.body.id,
+      reference: draft.body.reference,
+      draft: true,
+    });
+    const neighbour = await (
+      await as('jinghua@example.com')
+    ).get<CallView[]>(ApiRoutes.calls);
+    expect(neighbour.body.find((c) => c.id === open)?.ownApplication).toBe(
+      null,
+    );
+    // Staff see the call without an "own application"; a company of another county not at all.
+    const reviewer = await (
+      await as('reviewer.jiashan@example.com')
+    ).get<CallView[]>(ApiRoutes.calls);
+    expect(reviewer.body.find((c) => c.id === open)).not.toHaveProperty(
+      'ownApplication',
+    );
+    const elsewhere = await (
+      await as('seed@example.com')
+    ).get<CallView[]>(ApiRoutes.calls);
+    expect(elsewhere.body.map((c) => c.id)).not.toContain(open);
+  });
 });

@@ -197,7 +197,8 @@ describe.each(DIALECTS)('high-tech applications on %s', (dialect) => {
       await as('seed@example.com')
     ).get<PublicNoticeView[]>(ApiRoutes.publicNotices);
     expect(notices.body.find((n) => n.applicationId === id)).toMatchObject({
-      objectionOpen: false,
+      reference: expect.any(String),
+      noticeEndsAt: expect.any(String),
     });
 
     // Anyone signed in may object under their real name; the case goes to objection review.

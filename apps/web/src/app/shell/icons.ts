@@ -1,6 +1,7 @@
 import {
   BankOutline,
   BellOutline,
+  CalendarOutline,
   DashboardOutline,
   FileSearchOutline,
   FileTextOutline,
@@ -22,6 +23,7 @@ import {
 export const SHELL_ICONS = [
   BankOutline,
   BellOutline,
+  CalendarOutline,
   DashboardOutline,
   FileSearchOutline,
   FileTextOutline,

@@ -33,6 +33,26 @@ export interface CallView {
   readonly status: CallStatus;
   readonly quotas: readonly CallQuota[];
   readonly createdAt: string;
+  /**
+   * While the call is open: working days left after today up to its closing day (Beijing
+   * time, the portal's working calendar with its holiday overrides); null otherwise.
+   */
+  readonly workingDaysLeft?: number | null;
+  /** An enterprise reader's own latest application in this call, if any. */
+  readonly ownApplication?: CallOwnApplication | null;
+}
+
+/** The reader's company's application in a call; `draft`: still in its programme's first state. */
+export interface CallOwnApplication {
+  readonly id: string;
+  readonly reference: string;
+  readonly draft: boolean;
+}
+
+/** GET /api/calls: `type` one programme, `status` one window state. */
+export interface CallListQuery {
+  readonly type?: ApplicationType;
+  readonly status?: CallStatus;
 }
 
 export interface CreateCallRequest {
@@ -277,14 +297,15 @@ export interface StartNoticeResult {
   }[];
 }
 
-/** What anyone signed in sees of a case in public notice. */
+/** What anyone, signed in or not, sees of a case in public notice (公示): nothing else of the case. */
 export interface PublicNoticeView {
   readonly applicationId: string;
   readonly reference: string;
   readonly type: ApplicationType;
   readonly companyName: string;
+  /** When the notice began (the case entered its notice state). */
+  readonly noticeStartsAt: string;
   readonly noticeEndsAt: string | null;
-  readonly objectionOpen: boolean;
 }
 
 export interface ObjectionRequest {

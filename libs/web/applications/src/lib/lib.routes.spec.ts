@@ -84,15 +84,18 @@ describe('applications routes', () => {
     expect(TestBed.inject(Router).url).toBe('/');
   });
 
-  it('opens the public notices only with notices.read', async () => {
-    await start(['applications.read', 'applications.inbox']);
-    await harness.navigateByUrl('/notices');
-    expect(TestBed.inject(Router).url).toBe('/');
-
-    TestBed.inject(SessionStore).signIn(me(['notices.read']));
+  it('opens the public notices to anyone, without logging in', async () => {
+    await start([]);
+    TestBed.inject(SessionStore).clear();
     await harness.navigateByUrl('/notices');
     expect(TestBed.inject(Router).url).toBe('/notices');
     http.expectOne(ApiRoutes.publicNotices).flush([]);
     http.verify();
   }, 30_000);
+
+  it('opens the calls only to those who file', async () => {
+    await start(['applications.read', 'applications.inbox']);
+    await harness.navigateByUrl('/calls');
+    expect(TestBed.inject(Router).url).toBe('/');
+  });
 });

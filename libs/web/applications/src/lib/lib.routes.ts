@@ -1,7 +1,10 @@
 import type { Route } from '@angular/router';
 import { authGuard, permissionGuard } from '@portal/web-data-access';
 
-/** The enterprise's applications, one application's page, the staff's inbox and the public notices. */
+/**
+ * The enterprise's applications and calls, one application's page, the staff's inbox and the
+ * public notices (公示), which are public: no log-in needed to read them.
+ */
 export const applicationsRoutes: Route[] = [
   {
     path: 'applications',
@@ -11,6 +14,12 @@ export const applicationsRoutes: Route[] = [
       import('./my-applications/my-applications.page').then(
         (m) => m.MyApplicationsPage,
       ),
+  },
+  {
+    path: 'calls',
+    title: 'titles.calls',
+    canActivate: [authGuard, permissionGuard('applications.file')],
+    loadComponent: () => import('./calls/calls.page').then((m) => m.CallsPage),
   },
   {
     path: 'applications/:id',
@@ -30,7 +39,6 @@ export const applicationsRoutes: Route[] = [
   {
     path: 'notices',
     title: 'titles.notices',
-    canActivate: [authGuard, permissionGuard('notices.read')],
     loadComponent: () =>
       import('./notices/public-notices.page').then((m) => m.PublicNoticesPage),
   },

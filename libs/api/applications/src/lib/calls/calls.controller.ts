@@ -14,16 +14,8 @@ import {
   type Actor,
 } from '@portal/api-access';
 import type { CallView } from '@portal/contracts';
-import { IsIn, IsOptional } from 'class-validator';
-import { APPLICATION_TYPES, type ApplicationType } from '@portal/domain';
-import { CreateCallDto } from './calls.dto';
+import { CallListQueryDto, CreateCallDto } from './calls.dto';
 import { CallsService } from './calls.service';
-
-class CallListQuery {
-  @IsOptional()
-  @IsIn(APPLICATION_TYPES)
-  type?: ApplicationType;
-}
 
 @ApiTags('calls')
 @Controller('calls')
@@ -34,9 +26,9 @@ export class CallsController {
   @Get()
   list(
     @CurrentActor() actor: Actor,
-    @Query() query: CallListQuery,
+    @Query() query: CallListQueryDto,
   ): Promise<CallView[]> {
-    return this.calls.list(actor, query.type);
+    return this.calls.list(actor, query);
   }
 
   @RequirePermission('calls.read')

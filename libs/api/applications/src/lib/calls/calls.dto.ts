@@ -1,5 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { CallQuota, CreateCallRequest } from '@portal/contracts';
+import type {
+  CallListQuery,
+  CallQuota,
+  CallStatus,
+  CreateCallRequest,
+} from '@portal/contracts';
 import { APPLICATION_TYPES, type ApplicationType } from '@portal/domain';
 import { Type } from 'class-transformer';
 import {
@@ -18,6 +23,19 @@ import {
 } from 'class-validator';
 
 const REGION = /^\d{6}$/;
+const CALL_STATUSES: readonly CallStatus[] = ['upcoming', 'open', 'closed'];
+
+export class CallListQueryDto implements CallListQuery {
+  @ApiPropertyOptional({ enum: APPLICATION_TYPES })
+  @IsOptional()
+  @IsIn(APPLICATION_TYPES)
+  type?: ApplicationType;
+
+  @ApiPropertyOptional({ enum: CALL_STATUSES })
+  @IsOptional()
+  @IsIn(CALL_STATUSES)
+  status?: CallStatus;
+}
 
 export class CallQuotaDto implements CallQuota {
   @ApiProperty({ example: '330421' })

@@ -3,23 +3,29 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService, type Actor } from '@portal/api-access';
 import {
+  chinaDate,
   ForbiddenError,
   NotFoundError,
   PortalClock,
   ValidationFailedError,
 } from '@portal/api-core';
-import { CallEntity, insertRows, RegionEntity } from '@portal/api-db';
+import {
+  ApplicationEntity,
+  CallEntity,
+  insertRows,
+  RegionEntity,
+} from '@portal/api-db';
+import { WorkingCalendar } from '@portal/api-engine';
 import type {
+  CallListQuery,
+  CallOwnApplication,
   CallStatus,
   CallView,
   CreateCallRequest,
 } from '@portal/contracts';
-import {
-  grantsFor,
-  regionContains,
-  type ApplicationType,
-} from '@portal/domain';
-import { DataSource } from 'typeorm';
+import { grantsFor, regionContains, workflowVersion } from '@portal/domain';
+import { workingDaysBetween } from '@portal/domain/calendar';
+import { DataSource, In } from 'typeorm';
 
 /** Calls for applications (申报批次): opened by bureau admins for their region. */
 @Injectable()
@@ -28,6 +34,7 @@ export class CallsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: PortalClock,
+    private readonly calendar: WorkingCalendar,
   ) {}
 
   async create(actor: Actor, request: CreateCallRequest): Promise<CallView> {
@@ -96,16 +103,26 @@ export class CallsService {
     return callView(call, this.clock.now());
   }
 
-  /** Calls that reach the reader: an enterprise sees those covering its county, staff those in their region. */
-  async list(actor: Actor, type?: ApplicationType): Promise<CallView[]> {
+  /**
+   * Calls that reach the reader: an enterprise sees those covering its county, staff those in
+   * their region. Each open call says how many working days it has left; an enterprise reader
+   * also gets its own company's latest application in each call (one query for the page).
+   */
+  async list(actor: Actor, query: CallListQuery = {}): Promise<CallView[]> {
+    const now = this.clock.now();
     const qb = this.dataSource
       .getRepository(CallEntity)
-      .createQueryBuilder('c');
-    if (type) qb.where('c.type = :type', { type });
-    const calls = await qb.orderBy('c.closes_at', 'DESC').limit(500).getMany();
-    return calls
-      .filter((c) => this.reaches(actor, c))
-      .map((c) => callView(c, this.clock.now()));
+      .createQueryBuilder('c')
+      .where('1 = 1');
+    if (query.type) qb.andWhere('c.type = :type', { type: query.type });
+    if (query.status === 'upcoming') qb.andWhere('c.opens_at > :now', { now });
+    if (query.status === 'open')
+      qb.andWhere('c.opens_at <= :now AND c.closes_at > :now', { now });
+    if (query.status === 'closed') qb.andWhere('c.closes_at <= :now', { now });
+    const calls = (
+      await qb.orderBy('c.closes_at', 'DESC').limit(500).getMany()
+    ).filter((c) => this.reaches(actor, c));
+    return this.views(actor, calls, now);
   }
 
   async get(actor: Actor, id: string): Promise<CallView> {
@@ -114,7 +131,74 @@ export class CallsService {
       .findOneBy({ id });
     if (!call || !this.reaches(actor, call))
       throw new NotFoundError('The call');
-    return callView(call, this.clock.now());
+    const [view] = await this.views(actor, [call], this.clock.now());
+    return view;
+  }
+
+  /** The views of calls the reader may see, with the days left and the reader's own cases. */
+  private async views(
+    actor: Actor,
+    calls: CallEntity[],
+    now: Date,
+  ): Promise<CallView[]> {
+    const overrides = calls.some((c) => callStatus(c, now) === 'open')
+      ? await this.calendar.overrides()
+      : undefined;
+    const own = await this.ownApplications(actor, calls);
+    return calls.map((call) => {
+      const view = callView(call, now);
+      return {
+        ...view,
+        workingDaysLeft:
+          view.status === 'open'
+            ? workingDaysBetween(
+                chinaDate(now),
+                chinaDate(call.closesAt),
+                overrides,
+              )
+            : null,
+        ...(own ? { ownApplication: own.get(call.id) ?? null } : {}),
+      };
+    });
+  }
+
+  /** An enterprise reader's latest application per call; null for staff. */
+  private async ownApplications(
+    actor: Actor,
+    calls: CallEntity[],
+  ): Promise<Map<string, CallOwnApplication> | null> {
+    const company = actor.memberships.find(
+      (m) => m.organisationKind === 'enterprise',
+    );
+    if (!company) return null;
+    const own = new Map<string, CallOwnApplication>();
+    if (!calls.length) return own;
+    const rows = await this.dataSource.getRepository(ApplicationEntity).find({
+      where: {
+        organisationId: company.organisationId,
+        callId: In(calls.map((c) => c.id)),
+      },
+      select: {
+        id: true,
+        reference: true,
+        callId: true,
+        type: true,
+        workflowVersion: true,
+        state: true,
+        createdAt: true,
+      },
+      order: { createdAt: 'DESC' },
+    });
+    for (const row of rows) {
+      if (own.has(row.callId)) continue;
+      own.set(row.callId, {
+        id: row.id,
+        reference: row.reference,
+        draft:
+          row.state === workflowVersion(row.type, row.workflowVersion).initial,
+      });
+    }
+    return own;
   }
 
   private reaches(actor: Actor, call: CallEntity): boolean {

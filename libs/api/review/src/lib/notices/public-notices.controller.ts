@@ -10,6 +10,7 @@ import {
 import { ApiTags } from '@nestjs/swagger';
 import {
   CurrentActor,
+  Public,
   RequirePermission,
   type Actor,
 } from '@portal/api-access';
@@ -24,7 +25,8 @@ const uuid = new ParseUUIDPipe({ version: '4' });
 export class PublicNoticesController {
   constructor(private readonly notices: PublicNoticesService) {}
 
-  @RequirePermission('notices.read')
+  /** A public notice is public: no session needed, and only the public fields. */
+  @Public()
   @Get()
   list(): Promise<PublicNoticeView[]> {
     return this.notices.list();

@@ -50,8 +50,8 @@ function publicTransitions(application: ApplicationEntity) {
 }
 
 /**
- * The public notice (公示): the province starts it for a list of applications; anyone signed in
- * sees the list and may lodge a real-name objection, which sends the case to objection review.
+ * The public notice (公示): the province starts it for a list of applications; anyone, signed in
+ * or not, sees the list; a signed-in user may lodge a real-name objection, which sends the case to objection review.
  */
 @Injectable()
 export class PublicNoticesService {
@@ -63,9 +63,21 @@ export class PublicNoticesService {
     private readonly clock: PortalClock,
   ) {}
 
+  /**
+   * The cases in public notice, for anyone (no session needed): only the holder's name, the
+   * programme, the reference and the notice's period. The id is there to object with.
+   */
   async list(): Promise<PublicNoticeView[]> {
     const rows = await this.dataSource.getRepository(ApplicationEntity).find({
       where: { state: In(noticeStates()) },
+      select: {
+        id: true,
+        reference: true,
+        type: true,
+        organisationId: true,
+        stateEnteredAt: true,
+        dueAt: true,
+      },
       order: { stateEnteredAt: 'DESC' },
       take: 500,
     });
@@ -73,21 +85,13 @@ export class PublicNoticesService {
       this.dataSource,
       rows.map((a) => a.organisationId),
     );
-    const objected = new Set(
-      (
-        await this.dataSource.getRepository(ObjectionEntity).find({
-          where: { applicationId: In(rows.map((a) => a.id)), status: 'open' },
-          select: { applicationId: true },
-        })
-      ).map((o) => o.applicationId),
-    );
     return rows.map((a) => ({
       applicationId: a.id,
       reference: a.reference,
       type: a.type,
       companyName: names.get(a.organisationId) ?? '',
+      noticeStartsAt: a.stateEnteredAt.toISOString(),
       noticeEndsAt: a.dueAt?.toISOString() ?? null,
-      objectionOpen: objected.has(a.id),
     }));
   }
 

@@ -4,7 +4,9 @@ import {
   provideHttpClientTesting,
 } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { ApiRoutes, type PublicNoticeView } from '@portal/contracts';
+import { provideRouter } from '@angular/router';
+import { ApiRoutes, type Me, type PublicNoticeView } from '@portal/contracts';
+import { SessionStore } from '@portal/web-data-access';
 import { provideI18n } from '@portal/web-i18n';
 import { byTestId } from '@portal/web-ui/testing';
 import { PublicNoticesPage, objectionWindow } from './public-notices.page';
@@ -15,28 +17,39 @@ const NOTICES: PublicNoticeView[] = [
     reference: 'GX-2026-0007',
     type: 'high_tech',
     companyName: '嘉善智造科技有限公司',
+    noticeStartsAt: '2026-11-20T02:00:00.000Z',
     // Far ahead: the notice still runs whenever the test is run.
     noticeEndsAt: '2099-12-04T16:00:00.000Z',
-    // The API's "an objection is open on it": none yet, so anyone may object.
-    objectionOpen: false,
   },
   {
     applicationId: 'a-8',
     reference: 'GX-2026-0008',
     type: 'high_tech',
     companyName: '平湖精密机械有限公司',
+    noticeStartsAt: '2026-11-06T02:00:00.000Z',
     noticeEndsAt: '2026-11-20T16:00:00.000Z',
-    objectionOpen: false,
   },
   {
     applicationId: 'a-9',
     reference: 'KX-2026-0009',
     type: 'tech_sme',
     companyName: '嘉善示范科技有限公司',
+    noticeStartsAt: '2026-12-01T02:00:00.000Z',
     noticeEndsAt: '2099-12-21T16:00:00.000Z',
-    objectionOpen: true,
   },
 ];
+
+function me(): Me {
+  return {
+    id: 'u-1',
+    email: 'wang@example.cn',
+    name: '王芳',
+    language: 'zh-CN',
+    secondFactorEnabled: false,
+    memberships: [],
+    permissions: ['notices.read'],
+  };
+}
 
 describe('PublicNoticesPage', () => {
   let fixture: ComponentFixture<PublicNoticesPage>;
@@ -50,52 +63,75 @@ describe('PublicNoticesPage', () => {
     input.dispatchEvent(new Event('input'));
   };
 
-  beforeEach(async () => {
+  /** The page for a visitor: signed in as a user, or anonymous (nobody logged in). */
+  async function open(as: 'user' | 'anonymous'): Promise<void> {
     localStorage.clear();
     TestBed.configureTestingModule({
       imports: [PublicNoticesPage],
       providers: [
         provideI18n(),
+        provideRouter([]),
         provideHttpClient(),
         provideHttpClientTesting(),
       ],
     });
     http = TestBed.inject(HttpTestingController);
+    const session = TestBed.inject(SessionStore);
+    if (as === 'user') session.signIn(me());
+    else session.clear();
     fixture = TestBed.createComponent(PublicNoticesPage);
     await fixture.whenStable();
     http.expectOne(ApiRoutes.publicNotices).flush(NOTICES);
     await fixture.whenStable();
-  });
+  }
 
   afterEach(() => {
     http.verify();
     document.body.innerHTML = '';
   });
 
-  it('lists the notices with reference, company, type and end, and offers an objection while open', () => {
+  it('shows an anonymous visitor each case’s holder, programme, reference and notice period, and the log-in to object', async () => {
+    await open('anonymous');
     const rows = element().querySelectorAll('[data-testid="notice-row"]');
     expect(rows).toHaveLength(3);
     expect(rows[0].textContent).toContain('GX-2026-0007');
     expect(rows[0].textContent).toContain('嘉善智造科技有限公司');
     expect(rows[0].textContent).toContain('高新技术企业');
+    const period = rows[0].querySelector('[data-testid="notice-period"]');
+    expect(period?.textContent).toContain('自 2026年11月20日');
+    expect(period?.textContent).toContain('至 2099年12月4日');
+    // No objection form for a visitor: the log-in, which comes back here.
+    expect(rows[0].querySelector('[data-testid="notice-object"]')).toBeNull();
+    const login = rows[0].querySelector<HTMLAnchorElement>(
+      '[data-testid="notice-login"]',
+    );
+    expect(login?.textContent).toContain('登录后提出异议');
+    expect(login?.getAttribute('href')).toBe('/login?returnUrl=%2Fnotices');
+    // Ended: neither.
+    expect(rows[1].querySelector('[data-testid="notice-login"]')).toBeNull();
+    expect(rows[1].textContent).toContain('公示已结束');
+    expect(rows[2].textContent).toContain('科技型中小企业评价入库');
+  });
+
+  it('offers a signed-in user the objection while the notice runs', async () => {
+    await open('user');
+    const rows = element().querySelectorAll('[data-testid="notice-row"]');
     expect(
       rows[0].querySelector('[data-testid="notice-object"]'),
     ).not.toBeNull();
-    // Ended: no objection any more.
+    expect(rows[0].querySelector('[data-testid="notice-login"]')).toBeNull();
     expect(rows[1].querySelector('[data-testid="notice-object"]')).toBeNull();
-    expect(rows[1].textContent).toContain('异议已截止');
-    // An objection already lodged and open: it is being reviewed.
-    expect(rows[2].textContent).toContain('科技型中小企业评价入库');
-    expect(rows[2].querySelector('[data-testid="notice-object"]')).toBeNull();
-    expect(rows[2].textContent).toContain('已有异议，正在复核');
+    expect(rows[1].textContent).toContain('公示已结束');
+    expect(
+      rows[2].querySelector('[data-testid="notice-object"]'),
+    ).not.toBeNull();
   });
 
-  it('reads objectionOpen as an objection already open, and the end as the close', () => {
-    const [running, ended, objected] = NOTICES;
+  it('reads the end as the close of objections', () => {
+    const [running, ended] = NOTICES;
     const now = Date.parse('2026-12-06T00:00:00.000Z');
     expect(objectionWindow(running, now)).toBe('open');
     expect(objectionWindow(ended, now)).toBe('closed');
-    expect(objectionWindow(objected, now)).toBe('pending');
     expect(objectionWindow({ ...running, noticeEndsAt: null }, now)).toBe(
       'open',
     );
@@ -106,6 +142,7 @@ describe('PublicNoticesPage', () => {
   });
 
   it('sends a real-name objection after checking it, and confirms it', async () => {
+    await open('user');
     byTestId(fixture, 'notice-object').click();
     await fixture.whenStable();
     expect(inDocument('objection-dialog')?.textContent).toContain(

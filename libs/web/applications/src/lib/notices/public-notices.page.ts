@@ -2,6 +2,7 @@ import {
   ChangeDetectionStrategy,
   Component,
   DestroyRef,
+  ViewEncapsulation,
   type OnInit,
   inject,
   signal,
@@ -14,7 +15,8 @@ import {
 } from '@angular/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import type { PublicNoticeView } from '@portal/contracts';
-import { ApplicationsApi } from '@portal/web-data-access';
+import { RouterLink } from '@angular/router';
+import { ApplicationsApi, SessionStore } from '@portal/web-data-access';
 import {
   type ApiProblem,
   DateTimePipe,
@@ -35,31 +37,28 @@ import { finalize } from 'rxjs';
 import { typeLabel } from '../shared/application-type';
 import { ApplicationsKitStyles } from '../shared/applications-kit-styles';
 
-/**
- * Whether a notice takes an objection: `pending` while one lodged is still open (`objectionOpen`
- * is the API's "an objection is open on it", not "objections are open"), `closed` once the
- * notice has ended, else `open`.
- */
-export type ObjectionWindow = 'open' | 'pending' | 'closed';
+/** Whether a notice still takes an objection: `closed` once the notice has ended. */
+export type ObjectionWindow = 'open' | 'closed';
 
 export function objectionWindow(
   notice: PublicNoticeView,
   now: number,
 ): ObjectionWindow {
-  if (notice.objectionOpen) return 'pending';
   if (notice.noticeEndsAt !== null && Date.parse(notice.noticeEndsAt) <= now)
     return 'closed';
   return 'open';
 }
 
 /**
- * The cases in public notice (公示), open to everyone signed in, with a real-name objection
- * while the notice runs.
+ * The cases in public notice (公示), readable by anyone without logging in: the holder, the
+ * programme, the reference and the notice period, nothing else. A signed-in user may lodge a
+ * real-name objection while the notice runs; an anonymous visitor is offered the log-in.
  */
 @Component({
   selector: 'app-public-notices-page',
   imports: [
     ReactiveFormsModule,
+    RouterLink,
     TranslatePipe,
     NzButtonModule,
     NzFormModule,
@@ -75,6 +74,9 @@ export function objectionWindow(
     LabelPipe,
   ],
   templateUrl: './public-notices.page.html',
+  styleUrl: './public-notices.page.css',
+  // The phone layout restyles ng-zorro's table rows: plain global rules under its own class.
+  encapsulation: ViewEncapsulation.None,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class PublicNoticesPage implements OnInit {
@@ -83,6 +85,11 @@ export class PublicNoticesPage implements OnInit {
   private readonly messages = inject(NzMessageService);
   private readonly translate = inject(TranslateService);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly session = inject(SessionStore);
+
+  /** A signed-in user may object; anyone else is offered the log-in, coming back here. */
+  protected readonly signedIn = this.session.isAuthenticated;
+  protected readonly loginQuery = { returnUrl: '/notices' };
 
   protected readonly typeLabel = typeLabel;
   protected readonly notices = signal<readonly PublicNoticeView[]>([]);
@@ -114,6 +121,7 @@ export class PublicNoticesPage implements OnInit {
   });
 
   ngOnInit(): void {
+    void this.session.ensureLoaded();
     this.load();
   }
 

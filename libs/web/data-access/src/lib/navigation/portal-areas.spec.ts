@@ -17,10 +17,10 @@ const ids = (items: ReadonlyArray<{ id: string }>) =>
   items.map((item) => item.id);
 
 describe('navigation from permissions', () => {
-  it('shows an enterprise member home, the company and its applications', () => {
+  it('shows an enterprise member home, the company, its applications and the calls', () => {
     expect(
       ids(navigationFor(permissionsFor(['enterprise_member', null]))),
-    ).toEqual(['home', 'company', 'applications', 'notices']);
+    ).toEqual(['home', 'company', 'applications', 'calls', 'notices']);
   });
 
   it('shows a reviewer the inbox, the verification area and the public notices', () => {

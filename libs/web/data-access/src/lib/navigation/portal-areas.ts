@@ -5,6 +5,7 @@ import type { Permission } from '@portal/domain';
 export type PortalAreaId =
   | 'company'
   | 'applications'
+  | 'calls'
   | 'inbox'
   | 'review'
   | 'notices'
@@ -38,6 +39,14 @@ export const PORTAL_AREAS: readonly PortalArea[] = [
     path: '/applications',
     titleKey: 'nav.applications',
     icon: 'file-text',
+  },
+  {
+    // The calls a company may file in, with its own draft in each: for those who file.
+    id: 'calls',
+    permission: 'applications.file',
+    path: '/calls',
+    titleKey: 'nav.calls',
+    icon: 'calendar',
   },
   {
     id: 'inbox',

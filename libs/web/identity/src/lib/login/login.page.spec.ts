@@ -168,6 +168,13 @@ describe('LoginPage', () => {
     );
   });
 
+  it('links to the public notices, which anyone may read without logging in', async () => {
+    await setup();
+    const link = byTestId(fixture, 'public-notices-link');
+    expect(link.getAttribute('href')).toBe('/notices');
+    expect(link.textContent).toContain('公示公告');
+  });
+
   it('does not send a code that is not six digits', async () => {
     await setup();
     await submitCredentials();
