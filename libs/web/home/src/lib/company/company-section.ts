@@ -49,6 +49,9 @@ import { InviteMemberForm } from './invite-member-form';
   ],
   templateUrl: './company-section.html',
   styles: `
+    .company-contact-edit {
+      margin-top: 12px;
+    }
     .company-services {
       list-style: none;
       padding: 0;

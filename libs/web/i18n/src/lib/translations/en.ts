@@ -455,7 +455,7 @@ export const en: TranslationTree<typeof zhCN> = {
     fields: {
       totalRevenue: 'Total revenue',
       salesRevenue: 'Sales revenue',
-      highTechRevenue: 'High-tech products and services revenue',
+      highTechRevenue: 'High-tech revenue',
       rdExpense: 'R&D expense',
       rdExpenseDomestic: 'of which spent in China',
       staff: 'Staff',
@@ -477,7 +477,7 @@ export const en: TranslationTree<typeof zhCN> = {
       netAssets: "Owners' equity at year end",
       totalAssets: 'From the year-end balance sheet',
       totalCosts: 'Operating costs plus period expenses',
-      ip_classOne: 'Invention patents, plant varieties and the like',
+      ip_classOne: 'Invention patents, plant varieties and such',
       ip_classTwo: 'Utility models, designs, software copyrights',
     },
     list: {

@@ -419,7 +419,7 @@ export const zhCN = {
       totalRevenue: '总收入',
       salesRevenue: '销售收入',
       highTechRevenue: '高新技术产品（服务）收入',
-      rdExpense: '研究开发费用总额',
+      rdExpense: '研发费用总额',
       rdExpenseDomestic: '其中：境内研发费用',
       staff: '职工总数',
       scienceTechStaff: '科技人员数',

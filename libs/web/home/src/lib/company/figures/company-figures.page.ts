@@ -2,7 +2,10 @@ import {
   ChangeDetectionStrategy,
   Component,
   DestroyRef,
+  ElementRef,
+  Injector,
   OnInit,
+  afterNextRender,
   computed,
   inject,
   input,
@@ -141,6 +144,10 @@ const GROUPS: readonly {
       grid-template-columns: repeat(auto-fill, minmax(240px, 1fr));
       column-gap: 24px;
     }
+    .figures__grid nz-form-item,
+    .figures__grid nz-input-group {
+      width: 100%;
+    }
     .figures__group {
       margin: 8px 0 4px;
       font-weight: 600;
@@ -176,6 +183,8 @@ export class CompanyFiguresPage implements OnInit {
   private readonly clock = inject(PortalClockStore);
   private readonly destroyRef = inject(DestroyRef);
   private readonly fb = inject(NonNullableFormBuilder);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
 
   /** `?year=2024` (from the self-check's missing years): open that year's form. */
   readonly year = input<string | undefined>();
@@ -261,6 +270,14 @@ export class CompanyFiguresPage implements OnInit {
     this.problem.set(null);
     this.editing.set(year);
     this.load(year, true);
+    // The form opens below the list: bring it into view (on a phone it is off screen).
+    afterNextRender(
+      () =>
+        this.host.nativeElement
+          .querySelector('[data-testid="figures-form"]')
+          ?.scrollIntoView?.({ block: 'start', behavior: 'smooth' }),
+      { injector: this.injector },
+    );
   }
 
   /** A new year: the most recent one not yet kept. */

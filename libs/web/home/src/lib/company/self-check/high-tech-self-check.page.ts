@@ -100,7 +100,15 @@ const FIELD_OPTIONS: readonly { value: HighTechField; label: Labels }[] =
     }
     .check__rule nz-tag {
       flex: none;
+      min-width: 64px;
       margin-top: 1px;
+      text-align: center;
+    }
+    .check__wide {
+      grid-column: 1 / -1;
+    }
+    .check__wide nz-select {
+      max-width: 260px;
     }
     .check__rule-title {
       font-weight: 600;
