@@ -136,7 +136,7 @@ import { finalize } from 'rxjs';
   `,
   styles: `
     .contact {
-      margin-top: 16px;
+      margin: 16px 0;
     }
     .contact__grid {
       display: grid;
