@@ -153,6 +153,16 @@ describe('caseProgress', () => {
     ]);
   });
 
+  it('marks a grant that holds until it lapses done once the case reached it', () => {
+    const progress = caseProgress(
+      TECH_SME_WORKFLOW as WorkflowDefinition,
+      'registered',
+      'applicant',
+    );
+    expect(progress.steps.every((s) => s.status === 'done')).toBe(true);
+    expect(progress.detour).toBeNull();
+  });
+
   it('keeps a lapsed grant done and adds the lapse as its ending', () => {
     const progress = caseProgress(
       TECH_SME_WORKFLOW as WorkflowDefinition,

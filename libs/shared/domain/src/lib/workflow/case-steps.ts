@@ -132,10 +132,9 @@ export function caseProgress(
     };
   }
 
-  const last = path.length - 1;
-  const endedOnPath = at === last && stateOf(definition, state).terminal;
-  // A grant that lapsed afterwards was still reached: its step is done.
-  const anchorDone = endedOnPath || (detour?.kind === 'ending' && at === last);
+  // The last step reached is done: the successful ending, a grant that holds until it lapses,
+  // and a grant that lapsed afterwards.
+  const anchorDone = at === path.length - 1;
   const statusOf = (i: number): StepStatus =>
     i < at || (i === at && anchorDone)
       ? 'done'

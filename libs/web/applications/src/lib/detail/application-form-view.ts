@@ -21,8 +21,6 @@ interface SectionRows {
   readonly key: string;
   readonly label: Labels;
   readonly rows: readonly FieldRow[];
-  /** Holds a long text: one field a row, so the text has the width. */
-  readonly long: boolean;
 }
 
 /**
@@ -34,15 +32,15 @@ interface SectionRows {
   imports: [TranslatePipe, LabelPipe, NzDescriptionsModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <div data-testid="application-form-view">
+    <div class="app-form-view" data-testid="application-form-view">
       @for (section of sections(); track section.key) {
         <nz-descriptions
-          class="app-block"
+          class="app-block app-stack-on-phone"
           nzBordered
           nzSize="small"
           [attr.data-section]="section.key"
           [nzTitle]="section.label | appLabel"
-          [nzColumn]="section.long ? 1 : twoColumns"
+          [nzColumn]="1"
         >
           @for (row of section.rows; track row.key) {
             <nz-descriptions-item [nzTitle]="row.label | appLabel">
@@ -78,8 +76,6 @@ export class ApplicationFormView {
   readonly schema = input.required<FormSchema>();
   readonly data = input.required<Readonly<Record<string, unknown>>>();
 
-  protected readonly twoColumns = { xxl: 2, xl: 2, lg: 2, md: 1, sm: 1, xs: 1 };
-
   protected readonly sections = computed((): SectionRows[] => {
     const data = this.data();
     const language = this.languages.language();
@@ -91,7 +87,6 @@ export class ApplicationFormView {
         label: field.label,
         value: this.format(field, data[field.key], language),
       })),
-      long: section.fields.some((field) => field.type === 'textarea'),
     }));
   });
 

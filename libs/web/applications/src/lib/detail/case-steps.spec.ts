@@ -112,7 +112,7 @@ describe('CaseSteps', () => {
       '[data-testid="case-detour"]',
     );
     expect(detour?.dataset['kind']).toBe('return');
-    expect(detour?.textContent).toContain('已退回：待补正材料');
+    expect(detour?.textContent).toContain('目前：待补正材料');
   });
 
   it('says how a case ended when it ended otherwise, in English too', async () => {

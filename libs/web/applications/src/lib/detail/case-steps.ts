@@ -68,8 +68,8 @@ import { LabelPipe } from '@portal/web-i18n';
   `,
   styles: `
     .app-steps {
-      display: flex;
-      flex-wrap: wrap;
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(150px, 1fr));
       gap: 12px 8px;
       margin: 0;
       padding: 0;
@@ -77,7 +77,6 @@ import { LabelPipe } from '@portal/web-i18n';
     }
     .app-step {
       display: flex;
-      flex: 1 1 150px;
       gap: 8px;
       align-items: flex-start;
       min-width: 0;
@@ -148,10 +147,9 @@ import { LabelPipe } from '@portal/web-i18n';
     }
     @media (max-width: 575px) {
       .app-steps {
-        flex-direction: column;
+        grid-template-columns: 1fr;
       }
       .app-step {
-        flex: none;
         padding: 0 0 0 8px;
         border-top: 0;
         border-left: 3px solid #f0f0f0;

@@ -96,7 +96,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
         <h2 class="app-panel__title">{{ 'decision.title' | translate }}</h2>
         @for (section of sections(); track section.key) {
           <nz-descriptions
-            class="app-block"
+            class="app-block app-stack-on-phone"
             nzBordered
             nzSize="small"
             [attr.data-testid]="'decision-' + section.key"

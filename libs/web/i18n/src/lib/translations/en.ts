@@ -650,7 +650,7 @@ export const en: TranslationTree<typeof zhCN> = {
       done: 'Done',
       current: 'Current step',
       upcoming: 'To come',
-      returned: 'Returned: {{label}}',
+      returned: 'Where it stands now: {{label}}',
       ended: 'Ended: {{label}}',
     },
     notFilled: 'Not filled in',

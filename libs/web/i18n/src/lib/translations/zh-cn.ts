@@ -610,7 +610,7 @@ export const zhCN = {
       done: '已完成',
       current: '当前环节',
       upcoming: '待办理',
-      returned: '已退回：{{label}}',
+      returned: '目前：{{label}}',
       ended: '办理结束：{{label}}',
     },
     notFilled: '未填写',
