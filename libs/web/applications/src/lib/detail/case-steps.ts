@@ -69,7 +69,7 @@ import { LabelPipe } from '@portal/web-i18n';
   styles: `
     .app-steps {
       display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(150px, 1fr));
+      grid-template-columns: repeat(auto-fill, minmax(130px, 1fr));
       gap: 12px 8px;
       margin: 0;
       padding: 0;
