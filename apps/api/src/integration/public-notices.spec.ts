@@ -4,6 +4,7 @@ import {
   ApiRoutes,
   type ApplicationDetail,
   type ErrorBody,
+  type MyObjectionView,
   type PublicNoticeView,
 } from '@portal/contracts';
 import { currentWorkflow, publicNoticeStates, stateOf } from '@portal/domain';
@@ -112,5 +113,42 @@ describe.each(DIALECTS)('public notices (公示) on %s', (dialect) => {
       [notice.id],
     );
     expect(Number(lodged.n)).toBe(1);
+  });
+
+  it('shows the objector, and only them, their objection and its outcome', async () => {
+    const notice = await inNotice();
+    const objector = await as('lihua@example.com');
+    expect(
+      (
+        await objector.post(ApiRoutes.noticeObjections(notice.id), {
+          realName: '李华',
+          reasons: '该企业研发人员比例与实际情况不符，请核查。',
+        })
+      ).status,
+    ).toBe(204);
+    const mine = await objector.get<MyObjectionView[]>(ApiRoutes.myObjections);
+    expect(mine.status).toBe(200);
+    expect(mine.body.find((o) => o.applicationId === notice.id)).toMatchObject({
+      reference: notice.reference,
+      type: 'high_tech',
+      status: 'open',
+    });
+    // The outcome, once the province has decided (here written as the effect writes it).
+    await t.dataSource.query(
+      "UPDATE objections SET status = 'dismissed' WHERE application_id = ?",
+      [notice.id],
+    );
+    const decided = await objector.get<MyObjectionView[]>(
+      ApiRoutes.myObjections,
+    );
+    expect(
+      decided.body.find((o) => o.applicationId === notice.id)?.status,
+    ).toBe('dismissed');
+    // Someone else does not see it; nobody signed out sees any.
+    const other = await (
+      await as('jinghua@example.com')
+    ).get<MyObjectionView[]>(ApiRoutes.myObjections);
+    expect(other.body.map((o) => o.applicationId)).not.toContain(notice.id);
+    expect((await t.client().get(ApiRoutes.myObjections)).status).toBe(401);
   });
 });

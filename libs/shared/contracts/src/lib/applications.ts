@@ -313,6 +313,20 @@ export interface ObjectionRequest {
   readonly reasons: string;
 }
 
+/** What became of an objection: under review, upheld (the case is refused) or dismissed. */
+export type ObjectionStatus = 'open' | 'upheld' | 'dismissed';
+
+/** One of the signed-in user's own objections and its outcome, with the case as the notice showed it. */
+export interface MyObjectionView {
+  readonly id: string;
+  readonly applicationId: string;
+  readonly reference: string;
+  readonly type: ApplicationType;
+  readonly companyName: string;
+  readonly lodgedAt: string;
+  readonly status: ObjectionStatus;
+}
+
 /** An expert's own pool entry: what they are drawn as, and whom they declared conflicts with. */
 export interface ExpertProfileView {
   readonly discipline: ExpertDiscipline;

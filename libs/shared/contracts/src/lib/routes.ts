@@ -76,6 +76,7 @@ export const ApiRoutes = {
   partners: (kind: 'banks' | 'providers') => `/api/partners/${kind}`,
   noticeObjections: (id: string) =>
     `/api/public-notices/${encodeURIComponent(id)}/objections`,
+  myObjections: '/api/public-notices/objections/mine',
   inbox: '/api/inbox',
   eventChain: '/api/audit/event-chain',
   myNotices: '/api/me/notices',

@@ -14,7 +14,11 @@ import {
   RequirePermission,
   type Actor,
 } from '@portal/api-access';
-import type { PublicNoticeView, StartNoticeResult } from '@portal/contracts';
+import type {
+  MyObjectionView,
+  PublicNoticeView,
+  StartNoticeResult,
+} from '@portal/contracts';
 import { ObjectionDto, StartNoticeDto } from './public-notices.dto';
 import { PublicNoticesService } from './public-notices.service';
 
@@ -30,6 +34,13 @@ export class PublicNoticesController {
   @Get()
   list(): Promise<PublicNoticeView[]> {
     return this.notices.list();
+  }
+
+  /** The signed-in user's own objections, with what became of each. */
+  @RequirePermission('notices.read')
+  @Get('objections/mine')
+  mine(@CurrentActor() actor: Actor): Promise<MyObjectionView[]> {
+    return this.notices.objectionsOf(actor);
   }
 
   @RequirePermission('applications.act')

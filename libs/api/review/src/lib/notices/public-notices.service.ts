@@ -9,6 +9,7 @@ import {
   ObjectionEntity,
 } from '@portal/api-db';
 import type {
+  MyObjectionView,
   ObjectionRequest,
   PublicNoticeView,
   StartNoticeRequest,
@@ -93,6 +94,42 @@ export class PublicNoticesService {
       noticeStartsAt: a.stateEnteredAt.toISOString(),
       noticeEndsAt: a.dueAt?.toISOString() ?? null,
     }));
+  }
+
+  /** The user's own objections, newest first, with each one's outcome. */
+  async objectionsOf(actor: Actor): Promise<MyObjectionView[]> {
+    const objections = await this.dataSource
+      .getRepository(ObjectionEntity)
+      .find({
+        where: { userId: actor.userId },
+        order: { lodgedAt: 'DESC' },
+        take: 200,
+      });
+    if (!objections.length) return [];
+    const cases = await this.dataSource.getRepository(ApplicationEntity).find({
+      where: { id: In([...new Set(objections.map((o) => o.applicationId))]) },
+      select: { id: true, reference: true, type: true, organisationId: true },
+    });
+    const byId = new Map(cases.map((a) => [a.id, a]));
+    const names = await companyNames(
+      this.dataSource,
+      cases.map((a) => a.organisationId),
+    );
+    return objections.flatMap((o) => {
+      const application = byId.get(o.applicationId);
+      if (!application) return [];
+      return [
+        {
+          id: o.id,
+          applicationId: o.applicationId,
+          reference: application.reference,
+          type: application.type,
+          companyName: names.get(application.organisationId) ?? '',
+          lodgedAt: o.lodgedAt.toISOString(),
+          status: o.status,
+        },
+      ];
+    });
   }
 
   /**

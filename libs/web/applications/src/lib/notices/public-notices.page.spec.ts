@@ -5,7 +5,12 @@ import {
 } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { ApiRoutes, type Me, type PublicNoticeView } from '@portal/contracts';
+import {
+  ApiRoutes,
+  type Me,
+  type MyObjectionView,
+  type PublicNoticeView,
+} from '@portal/contracts';
 import { SessionStore } from '@portal/web-data-access';
 import { provideI18n } from '@portal/web-i18n';
 import { byTestId } from '@portal/web-ui/testing';
@@ -36,6 +41,18 @@ const NOTICES: PublicNoticeView[] = [
     companyName: '嘉善示范科技有限公司',
     noticeStartsAt: '2026-12-01T02:00:00.000Z',
     noticeEndsAt: '2099-12-21T16:00:00.000Z',
+  },
+];
+
+const MINE: MyObjectionView[] = [
+  {
+    id: 'o-1',
+    applicationId: 'a-5',
+    reference: 'GX-2026-0005',
+    type: 'high_tech',
+    companyName: '嘉兴某科技有限公司',
+    lodgedAt: '2026-11-02T02:00:00.000Z',
+    status: 'dismissed',
   },
 ];
 
@@ -82,6 +99,7 @@ describe('PublicNoticesPage', () => {
     fixture = TestBed.createComponent(PublicNoticesPage);
     await fixture.whenStable();
     http.expectOne(ApiRoutes.publicNotices).flush(NOTICES);
+    if (as === 'user') http.expectOne(ApiRoutes.myObjections).flush(MINE);
     await fixture.whenStable();
   }
 
@@ -111,6 +129,8 @@ describe('PublicNoticesPage', () => {
     expect(rows[1].querySelector('[data-testid="notice-login"]')).toBeNull();
     expect(rows[1].textContent).toContain('公示已结束');
     expect(rows[2].textContent).toContain('科技型中小企业评价入库');
+    // A visitor has no objections of their own to see.
+    expect(element().querySelector('[data-testid="my-objections"]')).toBeNull();
   });
 
   it('offers a signed-in user the objection while the notice runs', async () => {
@@ -125,6 +145,17 @@ describe('PublicNoticesPage', () => {
     expect(
       rows[2].querySelector('[data-testid="notice-object"]'),
     ).not.toBeNull();
+  });
+
+  it('shows a signed-in user what became of their objections', async () => {
+    await open('user');
+    const mine = byTestId(fixture, 'my-objections');
+    expect(mine.textContent).toContain('我的异议');
+    expect(mine.textContent).toContain('GX-2026-0005');
+    expect(mine.textContent).toContain('嘉兴某科技有限公司');
+    expect(byTestId(fixture, 'my-objection-status').textContent).toContain(
+      '异议不成立',
+    );
   });
 
   it('reads the end as the close of objections', () => {
@@ -168,8 +199,14 @@ describe('PublicNoticesPage', () => {
     post.flush(null, { status: 204, statusText: 'No Content' });
     await fixture.whenStable();
     http.expectOne(ApiRoutes.publicNotices).flush([]);
+    http
+      .expectOne(ApiRoutes.myObjections)
+      .flush([{ ...MINE[0], id: 'o-2', applicationId: 'a-7', status: 'open' }]);
     await fixture.whenStable();
     expect(inDocument('objection-dialog')).toBeNull();
+    expect(byTestId(fixture, 'my-objection-status').textContent).toContain(
+      '复核中',
+    );
     expect(document.body.textContent).toContain(
       '已收到您对 GX-2026-0007 的异议',
     );

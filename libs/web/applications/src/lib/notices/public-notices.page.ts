@@ -14,7 +14,7 @@ import {
   Validators,
 } from '@angular/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import type { PublicNoticeView } from '@portal/contracts';
+import type { MyObjectionView, PublicNoticeView } from '@portal/contracts';
 import { RouterLink } from '@angular/router';
 import { ApplicationsApi, SessionStore } from '@portal/web-data-access';
 import {
@@ -33,6 +33,7 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTagModule } from 'ng-zorro-antd/tag';
 import { finalize } from 'rxjs';
 import { typeLabel } from '../shared/application-type';
 import { ApplicationsKitStyles } from '../shared/applications-kit-styles';
@@ -52,7 +53,8 @@ export function objectionWindow(
 /**
  * The cases in public notice (公示), readable by anyone without logging in: the holder, the
  * programme, the reference and the notice period, nothing else. A signed-in user may lodge a
- * real-name objection while the notice runs; an anonymous visitor is offered the log-in.
+ * real-name objection while the notice runs, and sees below what became of their objections;
+ * an anonymous visitor is offered the log-in.
  */
 @Component({
   selector: 'app-public-notices-page',
@@ -65,6 +67,7 @@ export function objectionWindow(
     NzInputModule,
     NzModalModule,
     NzTableModule,
+    NzTagModule,
     ApplicationsKitStyles,
     DataKitStyles,
     DateTimePipe,
@@ -90,6 +93,8 @@ export class PublicNoticesPage implements OnInit {
   /** A signed-in user may object; anyone else is offered the log-in, coming back here. */
   protected readonly signedIn = this.session.isAuthenticated;
   protected readonly loginQuery = { returnUrl: '/notices' };
+  /** The signed-in user's own objections and their outcomes. */
+  protected readonly myObjections = signal<readonly MyObjectionView[]>([]);
 
   protected readonly typeLabel = typeLabel;
   protected readonly notices = signal<readonly PublicNoticeView[]>([]);
@@ -121,8 +126,20 @@ export class PublicNoticesPage implements OnInit {
   });
 
   ngOnInit(): void {
-    void this.session.ensureLoaded();
     this.load();
+    void this.session.ensureLoaded().then(() => this.loadMine());
+  }
+
+  /** The user's own objections; nothing for a visitor who is not signed in. */
+  private loadMine(): void {
+    if (!this.signedIn()) return;
+    this.api
+      .myObjections()
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (objections) => this.myObjections.set(objections),
+        error: (error: unknown) => this.problem.set(toApiProblem(error)),
+      });
   }
 
   protected load(): void {
@@ -188,6 +205,7 @@ export class PublicNoticesPage implements OnInit {
             }),
           );
           this.load();
+          this.loadMine();
         },
         error: (error: unknown) => {
           const problem = toApiProblem(error);

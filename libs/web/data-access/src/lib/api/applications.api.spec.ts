@@ -113,6 +113,9 @@ describe('ApplicationsApi', () => {
     api.publicNotices().subscribe();
     http.expectOne(ApiRoutes.publicNotices).flush([]);
 
+    api.myObjections().subscribe();
+    expect(http.expectOne(ApiRoutes.myObjections).request.method).toBe('GET');
+
     api
       .object('a-1', { realName: '王芳', reasons: '申报数据与实际不符。' })
       .subscribe();

@@ -12,6 +12,7 @@ import {
   type ExpertPanelView,
   IDEMPOTENCY_HEADER,
   type InboxQuery,
+  type MyObjectionView,
   type ObjectionRequest,
   type Page,
   type PartnerView,
@@ -152,6 +153,11 @@ export class ApplicationsApi {
   /** The cases in public notice. */
   publicNotices(): Observable<PublicNoticeView[]> {
     return this.http.get<PublicNoticeView[]>(ApiRoutes.publicNotices);
+  }
+
+  /** The signed-in user's own objections and what became of each. */
+  myObjections(): Observable<MyObjectionView[]> {
+    return this.http.get<MyObjectionView[]>(ApiRoutes.myObjections);
   }
 
   /** A real-name objection to a case in public notice. */

@@ -878,6 +878,15 @@ export const en: TranslationTree<typeof zhCN> = {
       'Describe what is wrong and how you know (at least 10 characters).',
     send: 'Send objection',
     objected: 'Your objection to {{reference}} has been received.',
+    mine: 'My objections',
+    mineHint: 'The objections you lodged and what became of them.',
+    lodgedAt: 'Lodged',
+    outcome: 'Outcome',
+    objectionStatus: {
+      open: 'Under review',
+      upheld: 'Upheld',
+      dismissed: 'Dismissed',
+    },
   },
   calls: {
     title: 'Calls for applications',

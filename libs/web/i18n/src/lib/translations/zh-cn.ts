@@ -832,6 +832,15 @@ export const zhCN = {
     reasonsPlaceholder: '请说明存在的问题及依据（至少 10 个字）。',
     send: '提交异议',
     objected: '已收到您对 {{reference}} 的异议。',
+    mine: '我的异议',
+    mineHint: '您实名提出的异议及复核结果。',
+    lodgedAt: '提出时间',
+    outcome: '结果',
+    objectionStatus: {
+      open: '复核中',
+      upheld: '异议成立',
+      dismissed: '异议不成立',
+    },
   },
   calls: {
     title: '申报批次',
