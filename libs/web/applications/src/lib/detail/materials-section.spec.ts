@@ -147,4 +147,29 @@ describe('MaterialsSection', () => {
     );
     expect(changes).toBe(1);
   });
+
+  it('opens only the phases the case is in: a voucher at redemption takes its redemption documents, the filed licence stays', async () => {
+    await render(true, APPLICATION_FORMS.innovation_voucher.materials);
+    fixture.componentRef.setInput('openPhases', ['redemption']);
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    expect(el.querySelector('[data-testid="material-remove"]')).toBeNull();
+    expect(
+      el.querySelector('[data-testid="material-upload-business_licence"]'),
+    ).toBeNull();
+    expect(
+      el.querySelector('[data-testid="material-upload-invoice"]'),
+    ).toBeTruthy();
+    // Required and open here with nothing uploaded: said at the row, before any submission.
+    expect(
+      el.querySelector(
+        '[data-material-key="invoice"] [data-testid="material-missing"]',
+      )?.textContent,
+    ).toContain('尚未上传');
+    expect(
+      el.querySelector(
+        '[data-material-key="business_licence"] [data-testid="material-missing"]',
+      ),
+    ).toBeNull();
+  });
 });
