@@ -266,6 +266,42 @@ describe('MyApplicationsPage', () => {
       ).toContain('核验意见：营业执照照片不清晰');
     });
 
+    it('explains a refused start by the company not being verified, not as a permission error', async () => {
+      // Signed out of the session's permissions the page skipped the check; the API refuses.
+      http.expectOne(isList).flush({ items: [], nextCursor: null });
+      await fixture.whenStable();
+      click(fixture, 'application-new');
+      await fixture.whenStable();
+      http
+        .expectOne(ApiRoutes.calls)
+        .flush([testCall('call-open', 'open', '2026 年第一批')]);
+      await fixture.whenStable();
+      inDocument('[data-testid="call-start"]')[0].click();
+      await fixture.whenStable();
+      http
+        .expectOne(
+          (req) => req.url === ApiRoutes.applications && req.method === 'POST',
+        )
+        .flush(
+          {
+            statusCode: 403,
+            code: 'FORBIDDEN',
+            message:
+              'Your company has not been verified by the county bureau yet; applications open once it is.',
+            correlationId: 'c-4',
+          },
+          { status: 403, statusText: 'Forbidden' },
+        );
+      await fixture.whenStable();
+      http.expectOne(ApiRoutes.myCompany).flush(company());
+      await fixture.whenStable();
+      const el = fixture.nativeElement as HTMLElement;
+      expect(
+        el.querySelector('[data-testid="company-unverified"]')?.textContent,
+      ).toContain('区县科技局正在核验贵公司的注册信息');
+      expect(document.body.textContent).not.toContain('您没有执行此操作的权限');
+    });
+
     it('lists the applications once the company is verified', async () => {
       const page = await asCompanyAdmin();
       http

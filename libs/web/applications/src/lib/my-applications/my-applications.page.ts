@@ -167,7 +167,30 @@ export class MyApplicationsPage implements OnInit {
           this.choosing.set(false);
           void this.router.navigate(['/applications', created.id]);
         },
-        error: (error: unknown) => this.callProblem.set(toApiProblem(error)),
+        error: (error: unknown) => {
+          const problem = toApiProblem(error);
+          // Refused for the company (the county has not verified it, or no longer): say that.
+          if (problem.status === 403) this.checkCompany(problem);
+          else this.callProblem.set(problem);
+        },
+      });
+  }
+
+  /** After a refusal: an unverified company's notice replaces the list; else the refusal shows. */
+  private checkCompany(refusal: ApiProblem): void {
+    this.companies
+      .mine()
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (company) => {
+          if (company.verificationStatus === 'verified') {
+            this.callProblem.set(refusal);
+            return;
+          }
+          this.choosing.set(false);
+          this.unverified.set(company);
+        },
+        error: () => this.callProblem.set(refusal),
       });
   }
 }
