@@ -140,6 +140,8 @@ import { finalize } from 'rxjs';
     }
     .contact__grid {
       display: grid;
+      /* A field showing an error grows; its neighbours stay at the top of the row. */
+      align-items: start;
       grid-template-columns: repeat(auto-fill, minmax(220px, 1fr));
       column-gap: 16px;
     }

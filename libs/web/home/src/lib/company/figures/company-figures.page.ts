@@ -141,6 +141,8 @@ const GROUPS: readonly {
   styles: `
     .figures__grid {
       display: grid;
+      /* A field showing an error grows; its neighbours stay at the top of the row. */
+      align-items: start;
       grid-template-columns: repeat(auto-fill, minmax(240px, 1fr));
       column-gap: 24px;
     }

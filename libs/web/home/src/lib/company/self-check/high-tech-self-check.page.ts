@@ -79,6 +79,8 @@ const FIELD_OPTIONS: readonly { value: HighTechField; label: Labels }[] =
   styles: `
     .check__grid {
       display: grid;
+      /* A field showing an error grows; its neighbours stay at the top of the row. */
+      align-items: start;
       grid-template-columns: repeat(auto-fill, minmax(260px, 1fr));
       column-gap: 24px;
     }
