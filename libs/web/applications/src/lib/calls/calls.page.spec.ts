@@ -124,6 +124,8 @@ describe('CallsPage', () => {
     expect(drafted.text).toContain('剩余 2 个工作日');
     expect(upcoming.text).toContain('即将开放');
     expect(upcoming.text).toContain('开始受理');
+    // An upcoming call already says when it will close.
+    expect(upcoming.text).toContain('2099年5月31日');
     expect(closed.text).toContain('已截止');
     expect(element().textContent).toContain('剩余天数按工作日计算');
   });
