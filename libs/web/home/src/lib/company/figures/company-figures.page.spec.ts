@@ -190,4 +190,32 @@ describe('CompanyFiguresPage', () => {
       fixture.nativeElement.querySelector('[data-testid="figures-submit"]'),
     ).toBeNull();
   });
+
+  it('opens the year the self-check asked for, empty when it is not kept', async () => {
+    localStorage.clear();
+    TestBed.configureTestingModule({
+      imports: [CompanyFiguresPage],
+      providers: [
+        provideI18n(),
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    TestBed.inject(SessionStore).signIn(
+      me(['company.profile.read', 'company.profile.update']),
+    );
+    fixture = TestBed.createComponent(CompanyFiguresPage);
+    fixture.componentRef.setInput('year', '2022');
+    await fixture.whenStable();
+    http.expectOne(ApiRoutes.myCompanyFigures).flush([YEAR_2024]);
+    await fixture.whenStable();
+    expect(byTestId(fixture, 'figures-form').textContent).toContain(
+      '2022 年度经营数据',
+    );
+    expect(
+      byTestId<HTMLInputElement>(fixture, 'figures-totalRevenue').value,
+    ).toBe('');
+  });
 });
