@@ -4,3 +4,4 @@ export * from './lib/job-producer';
 export * from './lib/jobs.module';
 export * from './lib/redis-policy';
 export * from './lib/portal-clock-sync';
+export * from './lib/enqueued-before-commit';

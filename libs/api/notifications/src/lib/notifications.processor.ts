@@ -49,7 +49,10 @@ export class NotificationsProcessor implements OnModuleInit {
   companyVerification(
     job: Job<JobPayloads['company-verification-notice']>,
   ): Promise<{ recipients: number }> {
-    return this.companyNotices.verificationDecided(job.data.organisationId);
+    return this.companyNotices.verificationDecided(
+      job.data.organisationId,
+      job,
+    );
   }
 
   @Process('daily-digest')

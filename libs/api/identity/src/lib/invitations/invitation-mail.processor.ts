@@ -5,7 +5,7 @@ import {
   OrganisationEntity,
   UserEntity,
 } from '@portal/api-db';
-import { QUEUES, type JobPayloads } from '@portal/api-jobs';
+import { awaitingCommit, QUEUES, type JobPayloads } from '@portal/api-jobs';
 import { MailerService } from '@portal/api-mail';
 import type { Job } from 'bull';
 import { DataSource } from 'typeorm';
@@ -28,13 +28,10 @@ export class InvitationMailProcessor {
     const invitation = await this.dataSource
       .getRepository(InvitationEntity)
       .findOneBy({ id: job.data.invitationId });
-    if (
-      !invitation ||
-      invitation.acceptedAt ||
-      invitation.expiresAt.getTime() < Date.now()
-    ) {
+    // Enqueued inside the invitation's transaction: missing may mean not committed yet.
+    if (!invitation) return awaitingCommit(job, 'The invitation');
+    if (invitation.acceptedAt || invitation.expiresAt.getTime() < Date.now())
       return 'skipped';
-    }
     const [organisation, inviter] = await Promise.all([
       this.dataSource
         .getRepository(OrganisationEntity)

@@ -7,7 +7,9 @@ import {
   NotificationEntity,
   OrganisationEntity,
 } from '@portal/api-db';
+import { awaitingCommit } from '@portal/api-jobs';
 import { NOTIFICATION_CATEGORY } from '@portal/domain';
+import type { Job } from 'bull';
 import { DataSource } from 'typeorm';
 import { MailDeliveryService } from '../delivery/mail-delivery.service';
 import { render } from '../templates';
@@ -28,19 +30,23 @@ export class CompanyNoticesService {
     private readonly delivery: MailDeliveryService,
   ) {}
 
+  /**
+   * `job`: the notice is enqueued inside the decision's transaction, so a company still pending
+   * may be a commit on its way (retried) or a decision rolled back (skipped after the grace).
+   */
   async verificationDecided(
     organisationId: string,
+    job: Pick<Job, 'timestamp'>,
   ): Promise<{ recipients: number }> {
     const em = this.dataSource.manager;
     const company = await em.findOneBy(OrganisationEntity, {
       id: organisationId,
     });
-    if (
-      !company ||
-      company.verificationStatus === 'pending' ||
-      !company.verifiedAt
-    )
+    if (!company) return { recipients: 0 };
+    if (company.verificationStatus === 'pending' || !company.verifiedAt) {
+      awaitingCommit(job, 'The verification decision');
       return { recipients: 0 };
+    }
     const causeKey = `${KIND}:${company.id}:${company.verifiedAt.getTime()}`;
     const url = `${this.config.publicUrl}/company`;
     const users = await MembershipsRepository.companyUsers(em, company.id);
