@@ -29,18 +29,14 @@ import { ApplicationsService } from '@portal/api-applications';
 import { OutboxRelay, TransitionService } from '@portal/api-engine';
 
 /** The states that are a public notice, in any programme. */
-function noticeStates(): string[] {
-  return APPLICATION_TYPES.flatMap((type) =>
-    publicNoticeStates(currentWorkflow(type)),
-  );
-}
+const NOTICE_STATES: readonly string[] = APPLICATION_TYPES.flatMap((type) =>
+  publicNoticeStates(currentWorkflow(type)),
+);
 
-/** The parties that may start a public notice in some programme. */
-function starters(): Set<string> {
-  return new Set(
-    APPLICATION_TYPES.flatMap((type) => noticeStarters(currentWorkflow(type))),
-  );
-}
+/** The parties that may start a public notice in some programme (the definitions are fixed at build). */
+const NOTICE_STARTERS: ReadonlySet<string> = new Set(
+  APPLICATION_TYPES.flatMap((type) => noticeStarters(currentWorkflow(type))),
+);
 
 /** The public transitions (objections) of an application's workflow. */
 function publicTransitions(application: ApplicationEntity) {
@@ -70,7 +66,7 @@ export class PublicNoticesService {
    */
   async list(): Promise<PublicNoticeView[]> {
     const rows = await this.dataSource.getRepository(ApplicationEntity).find({
-      where: { state: In(noticeStates()) },
+      where: { state: In([...NOTICE_STATES]) },
       select: {
         id: true,
         reference: true,
@@ -142,8 +138,9 @@ export class PublicNoticesService {
     actor: Actor,
     request: StartNoticeRequest,
   ): Promise<StartNoticeResult> {
-    const allowed = starters();
-    if (!partiesOf(actor.memberships).some((party) => allowed.has(party)))
+    if (
+      !partiesOf(actor.memberships).some((party) => NOTICE_STARTERS.has(party))
+    )
       throw new AppError(
         403,
         'FORBIDDEN',
