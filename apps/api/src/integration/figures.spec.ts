@@ -6,6 +6,9 @@ import {
   type ErrorBody,
 } from '@portal/contracts';
 import type { HighTechSelfCheck } from '@portal/domain';
+import { FORMS } from '@portal/api-testing';
+import type { ApplicationDetail } from '@portal/contracts';
+import { insertCall } from '../testing/factories';
 import { startTestApp, type TestApp } from '../testing/test-app';
 
 const M = 1_000_000;
@@ -129,6 +132,61 @@ describe.each(DIALECTS)(
       expect(
         early.body.rules.find((r) => r.rule === 'rd_intensity')?.explanation.en,
       ).toMatch(/missing/);
+    });
+
+    it('refuses a founding date after today in the self-check and in a high-tech form, saying so', async () => {
+      const chinaToday = (days: number) =>
+        new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000)
+          .toISOString()
+          .slice(0, 10);
+      const future = await admin.post<ErrorBody>(
+        ApiRoutes.myCompanyHighTechSelfCheck,
+        {
+          registeredOn: chinaToday(1),
+          field: null,
+          majorIncidentLastYear: false,
+        },
+      );
+      expect(future.status).toBe(400);
+      expect(future.body.code).toBe('VALIDATION_FAILED');
+      expect(future.body.fields).toEqual([
+        expect.objectContaining({
+          field: 'registeredOn',
+          code: 'in_future',
+          message: expect.stringMatching(/cannot be later than today/),
+        }),
+      ]);
+      const today = await admin.post<HighTechSelfCheck>(
+        ApiRoutes.myCompanyHighTechSelfCheck,
+        {
+          registeredOn: chinaToday(0),
+          field: null,
+          majorIncidentLastYear: false,
+        },
+      );
+      expect(today.status).toBe(200);
+
+      const callId = await insertCall(t.dataSource, 'high_tech', '330000');
+      const draft = await admin.post<ApplicationDetail>(
+        ApiRoutes.applications,
+        { callId },
+      );
+      expect(draft.status).toBe(201);
+      const saved = await admin.patch<ErrorBody>(
+        ApiRoutes.applicationForm(draft.body.id),
+        {
+          version: draft.body.version,
+          form: { ...FORMS.high_tech, registeredOn: chinaToday(30) },
+        },
+      );
+      expect(saved.status).toBe(400);
+      expect(saved.body.fields?.map((f) => [f.field, f.code])).toEqual([
+        ['form.registeredOn', 'form.in_future'],
+      ]);
+      const kept = await admin.get<ApplicationDetail>(
+        ApiRoutes.application(draft.body.id),
+      );
+      expect(kept.body.version).toBe(draft.body.version);
     });
 
     it("lets members read but not change figures, and never another company's", async () => {

@@ -45,7 +45,7 @@ import {
   validateForm,
   workflowVersion,
 } from '@portal/domain';
-import { workingDaysBetween } from '@portal/domain/calendar';
+import { workingDaysLeft } from '@portal/domain/calendar';
 import { DataSource } from 'typeorm';
 import {
   type AccessFacts,
@@ -245,12 +245,11 @@ export class ApplicationsService {
     );
     if (!application.dueAt || !stateOf(definition, application.state).milestone)
       return null;
-    const overrides = await this.calendar.overrides();
-    const today = chinaDate(this.clock.now());
-    const dueOn = chinaDate(application.dueAt);
-    return dueOn >= today
-      ? workingDaysBetween(today, dueOn, overrides)
-      : -workingDaysBetween(dueOn, today, overrides);
+    return workingDaysLeft(
+      chinaDate(this.clock.now()),
+      chinaDate(application.dueAt),
+      await this.calendar.overrides(),
+    );
   }
 
   /** Autosave of the form while the enterprise holds the case (a draft or a return). */
@@ -281,6 +280,7 @@ export class ApplicationsService {
       APPLICATION_FORMS[application.type],
       request.form,
       'draft',
+      chinaDate(this.clock.now()),
     );
     if (problems.length)
       throw new ValidationFailedError(

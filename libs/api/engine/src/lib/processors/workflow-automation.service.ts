@@ -240,12 +240,17 @@ export class WorkflowAutomationService {
       this.dataSource.manager,
       application.id,
     );
-    const formProblems = validateForm(schema, application.form, 'submit');
-    const missing = missingMaterials(schema, uploaded).map((m) => m.key);
-    const { eligibility: rules } = programmeOf(application.type);
     const applicationDate = chinaDate(
       application.submittedAt ?? this.clock.now(),
     );
+    const formProblems = validateForm(
+      schema,
+      application.form,
+      'submit',
+      applicationDate,
+    );
+    const missing = missingMaterials(schema, uploaded).map((m) => m.key);
+    const { eligibility: rules } = programmeOf(application.type);
     const em = this.dataSource.manager;
     const eligibility =
       rules && rules.canJudge(application.form)

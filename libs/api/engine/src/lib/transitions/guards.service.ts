@@ -124,11 +124,12 @@ export class GuardsService {
           `The call "${call.title}" allows ${quota.limit} for region ${quota.regionCode}, and all are used.`,
         );
     },
-    form_valid: async ({ application }) => {
+    form_valid: async ({ application, now }) => {
       const problems = validateForm(
         APPLICATION_FORMS[application.type],
         application.form,
         'submit',
+        chinaDate(now),
       );
       if (problems.length)
         throw new ValidationFailedError(

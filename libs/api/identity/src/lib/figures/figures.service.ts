@@ -112,9 +112,19 @@ export class FiguresService {
     actor: Actor,
     dto: HighTechSelfCheckDto,
   ): Promise<HighTechSelfCheck> {
+    const today = chinaDate(this.clock.now());
+    // The portal's today, not the server's: a moved development clock moves it too.
+    if (dto.registeredOn > today)
+      throw new ValidationFailedError([
+        {
+          field: 'registeredOn',
+          code: 'in_future',
+          message: `The date of business registration cannot be later than today (${today}, Beijing time)`,
+        },
+      ]);
     return this.highTechSelfCheckFor(this.companies.ownCompanyId(actor), {
       registeredOn: dto.registeredOn,
-      applicationDate: dto.applicationDate ?? chinaDate(this.clock.now()),
+      applicationDate: dto.applicationDate ?? today,
       field: dto.field ?? null,
       majorIncidentLastYear: dto.majorIncidentLastYear,
     });

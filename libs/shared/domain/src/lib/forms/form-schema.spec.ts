@@ -2,6 +2,7 @@ import { APPLICATION_TYPES } from '../workflow/workflow-definition';
 import { APPLICATION_FORMS } from '../programmes/registry';
 import { LOAN_LIMITS } from '../programmes/transformation-loan/form';
 import {
+  chinaDateOf,
   formFields,
   materialAccepts,
   missingMaterials,
@@ -75,6 +76,24 @@ describe('application forms', () => {
         'draft',
       ),
     ).toEqual([{ field: 'majorIncidentLastYear', code: 'not_boolean' }]);
+  });
+
+  it('refuses a founding date after the given today, and takes today itself', () => {
+    const check = (registeredOn: string) =>
+      validateForm(
+        APPLICATION_FORMS.high_tech,
+        { registeredOn },
+        'draft',
+        '2026-06-01',
+      );
+    expect(check('2026-06-02')).toEqual([
+      { field: 'registeredOn', code: 'in_future' },
+    ]);
+    expect(check('2026-06-01')).toEqual([]);
+    expect(check('2026-13-01')).toEqual([
+      { field: 'registeredOn', code: 'not_date' },
+    ]);
+    expect(chinaDateOf(new Date('2026-06-01T16:30:00Z'))).toBe('2026-06-02');
   });
 
   it('checks a material upload by kind and size', () => {

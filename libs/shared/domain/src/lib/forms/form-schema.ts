@@ -27,6 +27,8 @@ export interface FieldSchema {
   /** select: the choices are organisations the API lists (cooperating banks, providers). */
   readonly optionsFrom?: 'banks' | 'providers';
   readonly hint?: Labels;
+  /** date: a day that has happened (a founding or registration date), never later than today. */
+  readonly notAfterToday?: boolean;
 }
 
 export interface FormSection {
@@ -72,7 +74,13 @@ export interface FormProblem {
     | 'too_large'
     | 'not_allowed'
     | 'not_date'
+    | 'in_future'
     | 'not_boolean';
+}
+
+/** The date in China (UTC+8, no daylight saving) of a moment, as YYYY-MM-DD. */
+export function chinaDateOf(at: Date): string {
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
 export function formFields(schema: FormSchema): FieldSchema[] {
@@ -81,12 +89,14 @@ export function formFields(schema: FormSchema): FieldSchema[] {
 
 /**
  * Checks form data against its schema. `draft` skips the required check, so a half-filled form
- * can be saved; submitting validates in full.
+ * can be saved; submitting validates in full. `today` (YYYY-MM-DD in China) is what a
+ * `notAfterToday` date is compared with: the API passes its portal clock's date.
  */
 export function validateForm(
   schema: FormSchema,
   data: Readonly<Record<string, unknown>>,
   mode: 'draft' | 'submit',
+  today: string = chinaDateOf(new Date()),
 ): FormProblem[] {
   const fields = formFields(schema);
   const known = new Set(fields.map((f) => f.key));
@@ -101,7 +111,7 @@ export function validateForm(
         problems.push({ field: field.key, code: 'required' });
       continue;
     }
-    const problem = checkValue(field, value);
+    const problem = checkValue(field, value, today);
     if (problem) problems.push({ field: field.key, code: problem });
   }
   return problems;
@@ -110,6 +120,7 @@ export function validateForm(
 function checkValue(
   field: FieldSchema,
   value: unknown,
+  today: string,
 ): FormProblem['code'] | null {
   switch (field.type) {
     case 'text':
@@ -131,11 +142,13 @@ function checkValue(
       if (field.min !== undefined && value < field.min) return 'too_small';
       return field.max !== undefined && value > field.max ? 'too_large' : null;
     case 'date':
-      return typeof value === 'string' &&
-        /^\d{4}-\d\d-\d\d$/.test(value) &&
-        !Number.isNaN(Date.parse(value))
-        ? null
-        : 'not_date';
+      if (
+        typeof value !== 'string' ||
+        !/^\d{4}-\d\d-\d\d$/.test(value) ||
+        Number.isNaN(Date.parse(value))
+      )
+        return 'not_date';
+      return field.notAfterToday && value > today ? 'in_future' : null;
     case 'select':
       if (field.optionsFrom)
         return typeof value === 'string' &&

@@ -149,6 +149,7 @@ export const en: TranslationTree<typeof zhCN> = {
     format: 'Wrong format',
     unknown_field: 'Field not accepted',
     not_date: 'Enter a valid date',
+    in_future: 'This date cannot be later than today',
     not_boolean: 'Choose yes or no',
     not_number: 'Must be a number',
     email: {

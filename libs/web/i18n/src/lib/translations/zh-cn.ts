@@ -131,6 +131,7 @@ export const zhCN = {
     format: '格式不正确',
     unknown_field: '不支持的字段',
     not_date: '请输入有效日期',
+    in_future: '该日期不能晚于今天',
     not_boolean: '请选择是或否',
     not_number: '应为数字',
     email: {

@@ -71,6 +71,7 @@ export const HIGH_TECH_FORM: FormSchema = {
           type: 'date',
           label: l('企业注册成立日期', 'Date the company was registered'),
           required: true,
+          notAfterToday: true,
           hint: l(
             '须在申报前注册成立满一年',
             'Must be at least one year before the application',

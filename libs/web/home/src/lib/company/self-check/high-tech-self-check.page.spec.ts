@@ -84,6 +84,20 @@ describe('HighTechSelfCheckPage', () => {
     ).toBeNull();
   });
 
+  it('refuses a registration date after today, in words, without asking the API', async () => {
+    await render({ majorIncidentLastYear: false, registration: null });
+    const tomorrow = new Date(Date.now() + 8 * 3_600_000 + 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    typeInto(fixture, 'check-registered-on', tomorrow);
+    click(fixture, 'check-submit');
+    await fixture.whenStable();
+    expect(fieldText(fixture, 'check-registered-on')).toContain(
+      '该日期不能晚于今天',
+    );
+    http.expectNone(ApiRoutes.myCompanyHighTechSelfCheck);
+  });
+
   it('shows each rule with its verdict and links the missing fiscal years', async () => {
     await render({
       majorIncidentLastYear: false,

@@ -12,11 +12,13 @@ import {
   FormControl,
   FormGroup,
   ReactiveFormsModule,
+  type ValidatorFn,
   Validators,
 } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import {
+  chinaDateOf,
   HIGH_TECH_FORM,
   HIGH_TECH_POLICY,
   type HighTechField,
@@ -131,10 +133,23 @@ export class HighTechSelfCheckPage implements OnInit {
 
   protected readonly policy = HIGH_TECH_POLICY;
   protected readonly fieldOptions = FIELD_OPTIONS;
+  /** Today in Beijing on the portal's clock (else the browser's), as the API reads it. */
+  protected readonly today = computed(() =>
+    chinaDateOf(
+      new Date(Date.parse(this.clock.clock()?.now ?? '') || Date.now()),
+    ),
+  );
+  /** A registration date has happened: never after today (the API refuses it too). */
+  private readonly notAfterToday: ValidatorFn = (control) =>
+    typeof control.value === 'string' &&
+    control.value !== '' &&
+    control.value > this.today()
+      ? { in_future: true }
+      : null;
   protected readonly form = new FormGroup({
     registeredOn: new FormControl('', {
       nonNullable: true,
-      validators: [Validators.required],
+      validators: [Validators.required, this.notAfterToday],
     }),
     field: new FormControl<HighTechField | null>(null),
     majorIncidentLastYear: new FormControl<boolean | null>(null, {
@@ -223,11 +238,5 @@ export class HighTechSelfCheckPage implements OnInit {
           this.problem.set(problem);
         },
       });
-  }
-
-  /** Today in Beijing on the portal's clock, as the API defaults the application date. */
-  private today(): string {
-    const now = Date.parse(this.clock.clock()?.now ?? '') || Date.now();
-    return new Date(now + 8 * 3_600_000).toISOString().slice(0, 10);
   }
 }
