@@ -6,3 +6,4 @@ export * from './lib/calls/calls.service';
 export * from './lib/calls/call-deadlines.service';
 export * from './lib/materials/materials.service';
 export { programmeFormComponents } from './lib/programmes/form-json-schema';
+export { idempotencyKey } from './lib/applications/http-helpers';

@@ -6,3 +6,4 @@ export * from './lib/admin';
 export * from './lib/applications';
 export * from './lib/notifications';
 export * from './lib/programmes';
+export * from './lib/inbox';

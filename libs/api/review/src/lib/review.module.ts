@@ -7,6 +7,7 @@ import {
   ExpertsController,
 } from './experts/experts.controller';
 import { ExpertsService } from './experts/experts.service';
+import { BatchActionsService } from './inbox/batch-actions.service';
 import { InboxController } from './inbox/inbox.controller';
 import { InboxService } from './inbox/inbox.service';
 import { PublicNoticesController } from './notices/public-notices.controller';
@@ -15,6 +16,7 @@ import { VoucherSettlementsController } from './settlements/voucher-settlements.
 import { VoucherSettlementsService } from './settlements/voucher-settlements.service';
 
 const services = [
+  BatchActionsService,
   CalendarService,
   ExpertsService,
   InboxService,

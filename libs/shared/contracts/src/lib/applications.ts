@@ -234,6 +234,8 @@ export interface InboxQuery {
   readonly overdue?: boolean;
   /** Matches the company name or the reference number. */
   readonly q?: string;
+  /** By time in the list (entered the stage, or acted on): newest first unless `oldest`. */
+  readonly order?: 'newest' | 'oldest';
   readonly cursor?: string;
   readonly limit?: number;
 }

@@ -78,6 +78,8 @@ export const ApiRoutes = {
     `/api/public-notices/${encodeURIComponent(id)}/objections`,
   myObjections: '/api/public-notices/objections/mine',
   inbox: '/api/inbox',
+  inboxCounts: '/api/inbox/counts',
+  inboxBatchActions: '/api/inbox/batch-actions',
   eventChain: '/api/audit/event-chain',
   myNotices: '/api/me/notices',
   myNoticesUnread: '/api/me/notices/unread-count',

@@ -1,7 +1,12 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ApiProperty,
+  ApiPropertyOptional,
+  IntersectionType,
+} from '@nestjs/swagger';
 import type {
   ActionRequest,
   CreateApplicationRequest,
+  InboxCountsQuery,
   InboxQuery,
   InboxView,
   SaveFormRequest,
@@ -94,12 +99,8 @@ export class ActionDto implements ActionRequest {
   payload?: Record<string, unknown>;
 }
 
-export class InboxQueryDto extends PageQueryDto implements InboxQuery {
-  @ApiPropertyOptional({ enum: ['todo', 'done'] })
-  @IsOptional()
-  @IsIn(['todo', 'done'])
-  view?: InboxView;
-
+/** The inbox's filters, shared by its pages and its tabs' counts. */
+export class InboxFiltersDto implements InboxCountsQuery {
   @ApiPropertyOptional({ enum: APPLICATION_TYPES })
   @IsOptional()
   @IsIn(APPLICATION_TYPES)
@@ -133,4 +134,19 @@ export class InboxQueryDto extends PageQueryDto implements InboxQuery {
   @IsString()
   @Length(1, 100)
   q?: string;
+}
+
+export class InboxQueryDto
+  extends IntersectionType(PageQueryDto, InboxFiltersDto)
+  implements InboxQuery
+{
+  @ApiPropertyOptional({ enum: ['todo', 'done'] })
+  @IsOptional()
+  @IsIn(['todo', 'done'])
+  view?: InboxView;
+
+  @ApiPropertyOptional({ enum: ['newest', 'oldest'] })
+  @IsOptional()
+  @IsIn(['newest', 'oldest'])
+  order?: 'newest' | 'oldest';
 }

@@ -46,9 +46,10 @@ export interface SummaryPageQuery {
   /** A condition on `a` (and the joins), with :named parameters. */
   readonly where: string;
   readonly params: ObjectLiteral;
-  /** The keyset: a timestamp column and a unique tie-breaker, both descending. */
+  /** The keyset: a timestamp column and a unique tie-breaker, newest first unless `oldestFirst`. */
   readonly sortColumn: string;
   readonly tieColumn: string;
+  readonly oldestFirst?: boolean;
   readonly cursor?: string;
   readonly limit: number;
 }
@@ -64,16 +65,17 @@ export async function summaryPage(
 ): Promise<SummaryPage> {
   const params: ObjectLiteral = { ...query.params, pageSize: query.limit + 1 };
   let where = query.where;
+  const [after, direction] = query.oldestFirst ? ['>', 'ASC'] : ['<', 'DESC'];
   if (query.cursor) {
     const [at, id] = decodeCursor(query.cursor);
-    where = `(${where}) AND (${query.sortColumn} < :cursorAt OR (${query.sortColumn} = :cursorAt AND ${query.tieColumn} < :cursorId))`;
+    where = `(${where}) AND (${query.sortColumn} ${after} :cursorAt OR (${query.sortColumn} = :cursorAt AND ${query.tieColumn} ${after} :cursorId))`;
     Object.assign(params, { cursorAt: at, cursorId: id });
   }
   const text = `SELECT ${summarySelectList(dataSource)}, ${query.sortColumn} AS sort_at, ${query.tieColumn} AS sort_id
     FROM applications a ${query.join ?? ''}
     ${NAME_JOINS}
     WHERE ${where}
-    ORDER BY ${query.sortColumn} DESC, ${query.tieColumn} DESC
+    ORDER BY ${query.sortColumn} ${direction}, ${query.tieColumn} ${direction}
     LIMIT :pageSize`;
   const [sql, values] = dataSource.driver.escapeQueryWithParameters(
     text,
@@ -94,6 +96,19 @@ export async function summaryPage(
         ? encodeCursor(rawTimestamp(last.sort_at), String(last.sort_id))
         : null,
   };
+}
+
+/** How many rows a summary page's condition matches (the same joins and condition, no keyset). */
+export async function summaryCount(
+  dataSource: DataSource,
+  query: Pick<SummaryPageQuery, 'join' | 'where' | 'params'>,
+): Promise<number> {
+  const [sql, values] = dataSource.driver.escapeQueryWithParameters(
+    `SELECT COUNT(*) AS n FROM applications a ${query.join ?? ''} WHERE ${query.where}`,
+    query.params,
+  );
+  const [row]: { n: number | string }[] = await dataSource.query(sql, values);
+  return Number(row?.n ?? 0);
 }
 
 type RawSummaryRow = Record<string, unknown> &

@@ -8,7 +8,7 @@ import {
   NAME_JOINS,
   type NameColumns,
 } from './application-names';
-import { summaryPage } from './application-summaries.repository';
+import { summaryCount, summaryPage } from './application-summaries.repository';
 import { lockingClause } from './locking';
 
 /** What a notice is about: the case, its company's name and the event, read together. */
@@ -75,6 +75,9 @@ export const ApplicationsRepository = {
 
   /** A keyset page of case summaries (see summaryPage). */
   summaryPage,
+
+  /** How many cases a summary page's condition matches. */
+  summaryCount,
 
   /** The case by id, as stored. */
   async byId(em: EntityManager, id: string): Promise<ApplicationEntity | null> {

@@ -4,6 +4,8 @@ import { CalendarRepository } from '@portal/api-db';
 import type { CalendarOverrides } from '@portal/domain/calendar';
 import { DataSource, type EntityManager } from 'typeorm';
 
+const RECENT_FOR_MS = 60_000;
+
 /** The published holiday calendar as the administrators corrected it, read by every clock. */
 @Injectable()
 export class WorkingCalendar {
@@ -27,6 +29,22 @@ export class WorkingCalendar {
     if (revision !== null) this.kept = { revision, overrides };
     return overrides;
   }
+
+  /**
+   * The overrides for showing working days left in a list: read at most once a minute, as a
+   * list's badge may lag a calendar change by that much, where a decision may not.
+   */
+  async recentOverrides(): Promise<CalendarOverrides> {
+    const now = Date.now();
+    if (this.recent && now - this.recent.readAt < RECENT_FOR_MS)
+      return this.recent.overrides;
+    const overrides = await this.overrides();
+    this.recent = { readAt: now, overrides };
+    return overrides;
+  }
+
+  private recent: { readAt: number; overrides: CalendarOverrides } | null =
+    null;
 
   /** All overrides (a handful a year), in the form the working-day functions take. */
   async overrides(

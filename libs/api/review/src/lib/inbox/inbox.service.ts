@@ -1,9 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Actor } from '@portal/api-access';
-import { PortalClock } from '@portal/api-core';
-import type { ApplicationSummary, InboxQuery, Page } from '@portal/contracts';
+import { chinaDate, PortalClock } from '@portal/api-core';
+import { WorkingCalendar } from '@portal/api-engine';
+import type {
+  InboxCounts,
+  InboxCountsQuery,
+  InboxItem,
+  InboxQuery,
+  InboxView,
+  Page,
+} from '@portal/contracts';
 import { partyOf, regionLevel } from '@portal/domain';
+import { workingDaysLeft } from '@portal/domain/calendar';
 import { DataSource } from 'typeorm';
 import { summaryView } from '@portal/api-applications';
 import { ApplicationsRepository } from '@portal/api-db';
@@ -27,42 +36,73 @@ export class InboxService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: PortalClock,
+    private readonly calendar: WorkingCalendar,
   ) {}
 
-  async page(
-    actor: Actor,
-    query: InboxQuery,
-  ): Promise<Page<ApplicationSummary>> {
+  async page(actor: Actor, query: InboxQuery): Promise<Page<InboxItem>> {
     const done = query.view === 'done';
-    const scope = done
-      ? { sql: 'e.actor_user_id = :me', params: { me: actor.userId } }
-      : todoScope(actor);
-    if (!scope) return { items: [], nextCursor: null };
     // Overdue is by the portal's clock (an in-process read, no round trip).
     const now = this.clock.now();
-    const filters = filtersOf(actor, query, now);
-    const { rows, nextCursor } = await ApplicationsRepository.summaryPage(
-      this.dataSource,
-      {
-        join: done
-          ? 'INNER JOIN application_events e ON e.application_id = a.id'
-          : undefined,
-        where: [scope.sql, ...filters.sql].map((c) => `(${c})`).join(' AND '),
-        params: { ...scope.params, ...filters.params },
+    const condition = inboxCondition(actor, query, now);
+    if (!condition) return { items: [], nextCursor: null };
+    const [{ rows, nextCursor }, overrides] = await Promise.all([
+      ApplicationsRepository.summaryPage(this.dataSource, {
+        ...condition,
         sortColumn: done ? 'e.created_at' : 'a.state_entered_at',
         tieColumn: done ? 'e.id' : 'a.id',
+        oldestFirst: query.order === 'oldest',
         cursor: query.cursor,
         limit: query.limit ?? DEFAULT_PAGE,
-      },
-    );
+      }),
+      this.calendar.recentOverrides(),
+    ]);
+    const today = chinaDate(now);
     // `done` lists an application once per action the reader took on it.
     return {
-      items: rows.map((r) =>
-        summaryView(r, r.company_name ?? '', r.call_title ?? '', true, now),
-      ),
+      items: rows.map((r) => ({
+        ...summaryView(r, r.company_name ?? '', r.call_title ?? '', true, now),
+        workflowVersion: r.workflowVersion,
+        dueInWorkingDays: r.dueAt
+          ? workingDaysLeft(today, chinaDate(r.dueAt), overrides)
+          : null,
+      })),
       nextCursor,
     };
   }
+
+  /** How many cases each tab holds under the same filters (the tabs' counts). */
+  async counts(actor: Actor, query: InboxCountsQuery): Promise<InboxCounts> {
+    const now = this.clock.now();
+    const count = (view: InboxView): Promise<number> => {
+      const condition = inboxCondition(actor, { ...query, view }, now);
+      return condition
+        ? ApplicationsRepository.summaryCount(this.dataSource, condition)
+        : Promise.resolve(0);
+    };
+    const [todo, done] = await Promise.all([count('todo'), count('done')]);
+    return { todo, done };
+  }
+}
+
+/** The joins and condition of a tab: the reader's scope and the filters; null when nothing can match. */
+function inboxCondition(
+  actor: Actor,
+  query: InboxQuery,
+  now: Date,
+): { join?: string; where: string; params: Record<string, unknown> } | null {
+  const done = query.view === 'done';
+  const scope = done
+    ? { sql: 'e.actor_user_id = :me', params: { me: actor.userId } }
+    : todoScope(actor);
+  if (!scope) return null;
+  const filters = filtersOf(actor, query, now);
+  return {
+    join: done
+      ? 'INNER JOIN application_events e ON e.application_id = a.id'
+      : undefined,
+    where: [scope.sql, ...filters.sql].map((c) => `(${c})`).join(' AND '),
+    params: { ...scope.params, ...filters.params },
+  };
 }
 
 interface Condition {

@@ -99,3 +99,14 @@ export function workingDaysBetween(
     return count;
   });
 }
+
+/** Working days from `today` to a due date; negative once the date has passed. */
+export function workingDaysLeft(
+  today: string,
+  dueOn: string,
+  overrides: CalendarOverrides = NO_OVERRIDES,
+): number {
+  return dueOn >= today
+    ? workingDaysBetween(today, dueOn, overrides)
+    : -workingDaysBetween(dueOn, today, overrides);
+}
