@@ -3,3 +3,4 @@
  * is imported (the API's timers), not in every bundle that reads the domain rules.
  */
 export * from './lib/calendar/working-days';
+export * from './lib/calendar/published-days';

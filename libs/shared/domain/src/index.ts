@@ -29,3 +29,4 @@ export * from './lib/rules/expert-rubric';
 export * from './lib/rules/reference-number';
 export * from './lib/forms/action-payloads';
 export * from './lib/notifications/notification-rules';
+export * from './lib/targets/yearly-targets';

@@ -1,3 +1,4 @@
+import type { TargetValues } from '@portal/domain';
 export type AuditResult = 'success' | 'failure' | 'denied';
 
 export interface AuditEntryView {
@@ -33,6 +34,26 @@ export interface CalendarOverrideView {
   readonly date: string;
   readonly kind: 'holiday' | 'workday';
   readonly note: string;
+  /** After a change: the calendar revision it created. */
+  readonly revision?: number;
+}
+
+/** GET /api/admin/calendar/years/:year: the published calendar's special days and the overrides. */
+export interface CalendarYearView {
+  readonly year: number;
+  /** The overrides' revision: each change moves it on, and every clock rereads them then. */
+  readonly revision: number;
+  /** Days off on a weekday and make-up working days on a weekend, as published (chinese-days). */
+  readonly published: readonly CalendarPublishedDay[];
+  /** The local overrides within the year. */
+  readonly overrides: readonly CalendarOverrideView[];
+}
+
+export interface CalendarPublishedDay {
+  readonly date: string;
+  readonly kind: 'holiday' | 'workday';
+  /** The holiday's name, as the library gives it (e.g. "National Day,国庆节,3"). */
+  readonly name: string;
 }
 
 export interface CalendarOverrideRequest {
@@ -65,4 +86,23 @@ export interface MoveClockResult extends PortalClockView {
   readonly fired: number;
   /** Timers due that had not finished when the move gave up waiting (no worker running?). */
   readonly pending: number;
+}
+
+/** A region's targets for a year as its bureau sees them (values keyed by TARGET_MEASURES). */
+export interface YearlyTargetView {
+  readonly regionCode: string;
+  readonly regionName: string;
+  readonly level: 'province' | 'city' | 'county';
+  readonly year: number;
+  /** Empty until the bureau sets them. */
+  readonly values: TargetValues;
+  /** The region's GDP for the year, in 万元; null until entered. */
+  readonly gdpWanYuan: number | null;
+  readonly updatedAt: string | null;
+}
+
+/** PUT /api/admin/targets?year=&region=: every measure, and the GDP if known. */
+export interface YearlyTargetRequest {
+  readonly values: TargetValues;
+  readonly gdpWanYuan?: number | null;
 }

@@ -65,6 +65,35 @@ export interface CreateCallRequest {
   readonly quotas?: readonly CallQuota[];
 }
 
+/**
+ * PATCH /api/calls/:id. Before a call opens everything but its programme may change; once open,
+ * only its title, its closing (not before now) and its quotas (not below what is used); a
+ * closed call is final.
+ */
+export interface UpdateCallRequest {
+  readonly title?: string;
+  readonly regionCode?: string;
+  readonly opensAt?: string;
+  readonly closesAt?: string;
+  readonly quotas?: readonly CallQuota[];
+}
+
+/** A call as its bureau manages it: the view, whether the reader may manage it, and its use. */
+export interface ManagedCallView extends CallView {
+  /** Whether the reader is a bureau admin of the call's region (or above). */
+  readonly manageable: boolean;
+  /** Applications filed in the call, drafts included. */
+  readonly applications: number;
+  /** Per quota region: the cases already sent on under the quota. */
+  readonly quotaUse: readonly CallQuotaUse[];
+}
+
+export interface CallQuotaUse {
+  readonly regionCode: string;
+  readonly limit: number;
+  readonly used: number;
+}
+
 export interface CreateApplicationRequest {
   readonly callId: string;
 }

@@ -47,6 +47,11 @@ export const ApiRoutes = {
     `/api/admin/calendar/${encodeURIComponent(date)}`,
   calls: '/api/calls',
   call: (id: string) => `/api/calls/${encodeURIComponent(id)}`,
+  managedCalls: '/api/calls/managed',
+  callOpen: (id: string) => `/api/calls/${encodeURIComponent(id)}/open`,
+  callClose: (id: string) => `/api/calls/${encodeURIComponent(id)}/close`,
+  yearlyTargets: '/api/admin/targets',
+  calendarYear: (year: number) => `/api/admin/calendar/years/${year}`,
   applications: '/api/applications',
   application: (id: string) => `/api/applications/${encodeURIComponent(id)}`,
   applicationForm: (id: string) =>

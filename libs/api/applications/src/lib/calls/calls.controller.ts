@@ -2,7 +2,9 @@ import {
   Body,
   Controller,
   Get,
+  HttpCode,
   Param,
+  Patch,
   ParseUUIDPipe,
   Post,
   Query,
@@ -13,8 +15,8 @@ import {
   RequirePermission,
   type Actor,
 } from '@portal/api-access';
-import type { CallView } from '@portal/contracts';
-import { CallListQueryDto, CreateCallDto } from './calls.dto';
+import type { CallView, ManagedCallView } from '@portal/contracts';
+import { CallListQueryDto, CreateCallDto, UpdateCallDto } from './calls.dto';
 import { CallsService } from './calls.service';
 
 @ApiTags('calls')
@@ -29,6 +31,13 @@ export class CallsController {
     @Query() query: CallListQueryDto,
   ): Promise<CallView[]> {
     return this.calls.list(actor, query);
+  }
+
+  /** The bureau's list: every call of the admin's region and below, with its use. */
+  @RequirePermission('calls.manage')
+  @Get('managed')
+  managed(@CurrentActor() actor: Actor): Promise<ManagedCallView[]> {
+    return this.calls.listManaged(actor);
   }
 
   @RequirePermission('calls.read')
@@ -47,5 +56,35 @@ export class CallsController {
     @Body() dto: CreateCallDto,
   ): Promise<CallView> {
     return this.calls.create(actor, dto);
+  }
+
+  @RequirePermission('calls.manage')
+  @Patch(':id')
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateCallDto,
+  ): Promise<ManagedCallView> {
+    return this.calls.update(actor, id, dto);
+  }
+
+  @RequirePermission('calls.manage')
+  @Post(':id/open')
+  @HttpCode(200)
+  open(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<ManagedCallView> {
+    return this.calls.openNow(actor, id);
+  }
+
+  @RequirePermission('calls.manage')
+  @Post(':id/close')
+  @HttpCode(200)
+  close(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<ManagedCallView> {
+    return this.calls.closeNow(actor, id);
   }
 }

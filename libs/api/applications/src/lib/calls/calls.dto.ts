@@ -4,6 +4,7 @@ import type {
   CallQuota,
   CallStatus,
   CreateCallRequest,
+  UpdateCallRequest,
 } from '@portal/contracts';
 import { APPLICATION_TYPES, type ApplicationType } from '@portal/domain';
 import { Type } from 'class-transformer';
@@ -71,6 +72,37 @@ export class CreateCallDto implements CreateCallRequest {
   @ApiProperty({ example: '2026-05-31T17:00:00+08:00' })
   @IsISO8601({ strict: true })
   closesAt!: string;
+
+  @ApiPropertyOptional({ type: [CallQuotaDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => CallQuotaDto)
+  quotas?: CallQuotaDto[];
+}
+
+export class UpdateCallDto implements UpdateCallRequest {
+  @ApiPropertyOptional({ example: '2026年度高新技术企业认定（第二批）' })
+  @IsOptional()
+  @IsString()
+  @Length(2, 200)
+  title?: string;
+
+  @ApiPropertyOptional({ example: '330421' })
+  @IsOptional()
+  @Matches(REGION, { message: '[region.format] Use a six-digit region code' })
+  regionCode?: string;
+
+  @ApiPropertyOptional({ example: '2026-03-01T00:00:00+08:00' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  opensAt?: string;
+
+  @ApiPropertyOptional({ example: '2026-05-31T17:00:00+08:00' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  closesAt?: string;
 
   @ApiPropertyOptional({ type: [CallQuotaDto] })
   @IsOptional()

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService, type Actor } from '@portal/api-access';
 import {
   chinaDate,
+  ConflictError,
   ForbiddenError,
   NotFoundError,
   PortalClock,
@@ -12,6 +13,7 @@ import {
 import {
   ApplicationEntity,
   CallEntity,
+  CallsRepository,
   insertRows,
   RegionEntity,
 } from '@portal/api-db';
@@ -22,8 +24,16 @@ import type {
   CallStatus,
   CallView,
   CreateCallRequest,
+  FieldError,
+  ManagedCallView,
+  UpdateCallRequest,
 } from '@portal/contracts';
-import { grantsFor, regionContains, workflowVersion } from '@portal/domain';
+import {
+  grantsFor,
+  regionContains,
+  WORKFLOW_VERSIONS,
+  workflowVersion,
+} from '@portal/domain';
 import { workingDaysBetween } from '@portal/domain/calendar';
 import { DataSource, In } from 'typeorm';
 
@@ -88,7 +98,7 @@ export class CallsService {
       await insertRows(em, CallEntity, call);
       await this.audit.record(
         {
-          action: 'call.opened',
+          action: 'call.created',
           result: 'success',
           userId: actor.userId,
           userEmail: actor.email,
@@ -101,6 +111,267 @@ export class CallsService {
       );
     });
     return callView(call, this.clock.now());
+  }
+
+  /**
+   * Changes a call. Before it opens everything but its programme may change; once open only
+   * its title, its closing (not before now) and its quotas (none below what is already used),
+   * since enterprises are filing under its region and opening; a closed call is final.
+   */
+  async update(
+    actor: Actor,
+    id: string,
+    request: UpdateCallRequest,
+  ): Promise<ManagedCallView> {
+    const now = this.clock.now();
+    const call = await this.managedCall(actor, id);
+    const status = callStatus(call, now);
+    if (status === 'closed')
+      throw new ConflictError(
+        'CALL_STATE_CONFLICT',
+        'The call has closed and can no longer be changed.',
+      );
+    const problems: FieldError[] = [];
+    if (status === 'open') {
+      if (
+        request.regionCode !== undefined &&
+        request.regionCode !== call.regionCode
+      )
+        problems.push({
+          field: 'regionCode',
+          code: 'call.open_fixed',
+          message: 'The region of an open call cannot change',
+        });
+      if (
+        request.opensAt !== undefined &&
+        new Date(request.opensAt).getTime() !== call.opensAt.getTime()
+      )
+        problems.push({
+          field: 'opensAt',
+          code: 'call.open_fixed',
+          message: 'An open call has already opened',
+        });
+    }
+    const regionCode = request.regionCode ?? call.regionCode;
+    if (
+      regionCode !== call.regionCode &&
+      !this.managingGrant(actor, regionCode)
+    )
+      problems.push({
+        field: 'regionCode',
+        code: 'region.outside',
+        message: 'Choose a region inside your own',
+      });
+    const opensAt = request.opensAt ? new Date(request.opensAt) : call.opensAt;
+    const closesAt = request.closesAt
+      ? new Date(request.closesAt)
+      : call.closesAt;
+    if (closesAt <= opensAt)
+      problems.push({
+        field: 'closesAt',
+        code: 'call.window',
+        message: 'The call must close after it opens',
+      });
+    else if (request.closesAt !== undefined && closesAt <= now)
+      problems.push({
+        field: 'closesAt',
+        code: 'call.closes_past',
+        message: 'Choose a closing time still to come (or close the call now)',
+      });
+    const quotas = request.quotas ?? call.quotas;
+    problems.push(...(await this.quotaProblems(regionCode, quotas)));
+    if (request.quotas && status === 'open') {
+      const use = await this.quotaUse(call, request.quotas);
+      request.quotas.forEach((q, i) => {
+        const used = use[i]?.used ?? 0;
+        if (q.limit < used)
+          problems.push({
+            field: `quotas.${i}.limit`,
+            code: 'quota.below_used',
+            message: `${used} already sent on under this quota`,
+          });
+      });
+    }
+    if (
+      regionCode !== call.regionCode &&
+      !(await this.dataSource
+        .getRepository(RegionEntity)
+        .existsBy({ code: regionCode }))
+    )
+      problems.push({
+        field: 'regionCode',
+        code: 'region.unknown',
+        message: 'Not a region the portal knows',
+      });
+    if (problems.length) throw new ValidationFailedError(problems);
+    const changes = {
+      title: request.title?.trim() ?? call.title,
+      regionCode,
+      opensAt,
+      closesAt,
+      quotas: [...quotas],
+    };
+    await this.dataSource.transaction(async (em) => {
+      await em.update(CallEntity, { id: call.id }, changes);
+      await this.audit.record(
+        {
+          action: 'call.updated',
+          result: 'success',
+          userId: actor.userId,
+          userEmail: actor.email,
+          ip: actor.ip,
+          objectType: 'call',
+          objectId: call.id,
+          detail: { changed: changedFields(call, changes) },
+        },
+        em,
+      );
+    });
+    return this.managed(actor, call.id);
+  }
+
+  /** Opens an upcoming call now (its opening moves to now). */
+  async openNow(actor: Actor, id: string): Promise<ManagedCallView> {
+    return this.moveWindow(actor, id, 'upcoming', 'call.opened', (now) => ({
+      opensAt: now,
+    }));
+  }
+
+  /** Closes an open call now (its closing moves to now; the calls clock then records it). */
+  async closeNow(actor: Actor, id: string): Promise<ManagedCallView> {
+    return this.moveWindow(actor, id, 'open', 'call.closed_early', (now) => ({
+      closesAt: now,
+    }));
+  }
+
+  /** The calls of the admin's region and below, with their use; others' calls marked not manageable. */
+  async listManaged(actor: Actor): Promise<ManagedCallView[]> {
+    if (!grantsFor(actor.memberships, 'calls.manage').length)
+      throw new ForbiddenError('Only bureau admins manage calls.');
+    const calls = await this.list(actor);
+    return this.withUse(actor, calls);
+  }
+
+  /** One call as its bureau sees it. */
+  async managed(actor: Actor, id: string): Promise<ManagedCallView> {
+    const [view] = await this.withUse(actor, [await this.get(actor, id)]);
+    return view;
+  }
+
+  private async moveWindow(
+    actor: Actor,
+    id: string,
+    from: CallStatus,
+    action: string,
+    change: (now: Date) => Partial<CallEntity>,
+  ): Promise<ManagedCallView> {
+    const call = await this.managedCall(actor, id);
+    const now = this.clock.now();
+    const status = callStatus(call, now);
+    if (status !== from)
+      throw new ConflictError(
+        'CALL_STATE_CONFLICT',
+        from === 'upcoming'
+          ? `The call is already ${status === 'open' ? 'open' : 'closed'}.`
+          : status === 'upcoming'
+            ? 'The call has not opened yet: change its window instead.'
+            : 'The call is already closed.',
+      );
+    await this.dataSource.transaction(async (em) => {
+      // Conditional on the window read, so a second click or a racing admin changes nothing.
+      const moved = await em.update(
+        CallEntity,
+        { id: call.id, opensAt: call.opensAt, closesAt: call.closesAt },
+        change(now),
+      );
+      if (moved.affected !== 1)
+        throw new ConflictError(
+          'CALL_STATE_CONFLICT',
+          'The call was changed meanwhile; reload it.',
+        );
+      await this.audit.record(
+        {
+          action,
+          result: 'success',
+          userId: actor.userId,
+          userEmail: actor.email,
+          ip: actor.ip,
+          objectType: 'call',
+          objectId: call.id,
+          detail: {
+            opensAt: call.opensAt.toISOString(),
+            closesAt: call.closesAt.toISOString(),
+            at: now.toISOString(),
+          },
+        },
+        em,
+      );
+    });
+    return this.managed(actor, call.id);
+  }
+
+  /** The call, if the actor is a bureau admin of its region or above (403 otherwise). */
+  private async managedCall(actor: Actor, id: string): Promise<CallEntity> {
+    const call = await this.dataSource
+      .getRepository(CallEntity)
+      .findOneBy({ id });
+    if (!call) throw new NotFoundError('The call');
+    if (!this.managingGrant(actor, call.regionCode))
+      throw new ForbiddenError(
+        'You may manage only the calls of your own region and the regions below it.',
+      );
+    return call;
+  }
+
+  private managingGrant(actor: Actor, regionCode: string) {
+    return grantsFor(actor.memberships, 'calls.manage').find(
+      (g) => g.regionCode !== null && regionContains(g.regionCode, regionCode),
+    );
+  }
+
+  private async withUse(
+    actor: Actor,
+    views: readonly CallView[],
+  ): Promise<ManagedCallView[]> {
+    const em = this.dataSource.manager;
+    const counts = await CallsRepository.applicationCounts(
+      em,
+      views.map((v) => v.id),
+    );
+    return Promise.all(
+      views.map(async (view) => ({
+        ...view,
+        manageable: !!this.managingGrant(actor, view.regionCode),
+        applications: counts.get(view.id) ?? 0,
+        quotaUse: await this.quotaUse(view, view.quotas),
+      })),
+    );
+  }
+
+  /** How much of each quota is used, by the transitions the programme's quota guard counts. */
+  private async quotaUse(
+    call: Pick<CallView, 'id' | 'type'>,
+    quotas: CallView['quotas'],
+  ) {
+    const actions = [
+      ...new Set(
+        WORKFLOW_VERSIONS[call.type]
+          .flatMap((d) => d.transitions)
+          .filter((t) => t.guards.includes('call_quota'))
+          .map((t) => t.action),
+      ),
+    ];
+    return Promise.all(
+      quotas.map(async (q) => ({
+        regionCode: q.regionCode,
+        limit: q.limit,
+        used: await CallsRepository.quotaUsed(this.dataSource.manager, {
+          callId: call.id,
+          regionCode: q.regionCode,
+          actions,
+        }),
+      })),
+    );
   }
 
   /**
@@ -213,7 +484,7 @@ export class CallsService {
 
   private async quotaProblems(
     regionCode: string,
-    quotas: CreateCallRequest['quotas'] & object,
+    quotas: readonly { readonly regionCode: string }[],
   ) {
     const seen = new Set<string>();
     return quotas.flatMap((q, i) => {
@@ -240,6 +511,25 @@ export class CallsService {
       return [];
     });
   }
+}
+
+function changedFields(
+  call: CallEntity,
+  next: Pick<
+    CallEntity,
+    'title' | 'regionCode' | 'opensAt' | 'closesAt' | 'quotas'
+  >,
+): string[] {
+  const changed: string[] = [];
+  if (next.title !== call.title) changed.push('title');
+  if (next.regionCode !== call.regionCode) changed.push('regionCode');
+  if (next.opensAt.getTime() !== call.opensAt.getTime())
+    changed.push('opensAt');
+  if (next.closesAt.getTime() !== call.closesAt.getTime())
+    changed.push('closesAt');
+  if (JSON.stringify(next.quotas) !== JSON.stringify(call.quotas))
+    changed.push('quotas');
+  return changed;
 }
 
 /** Whether the call is open at `now`, the portal's time. */

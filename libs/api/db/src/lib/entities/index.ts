@@ -38,6 +38,7 @@ import {
   VoucherSettlementEntity,
   VoucherSettlementItemEntity,
 } from './voucher-settlement.entity';
+import { YearlyTargetEntity } from './yearly-target.entity';
 
 export { figuresBefore, toCompanyYearFigures };
 export {
@@ -70,6 +71,7 @@ export {
   VoucherLedgerEntryEntity,
   VoucherSettlementEntity,
   VoucherSettlementItemEntity,
+  YearlyTargetEntity,
 };
 export type { SessionStage } from './session.entity';
 
@@ -103,6 +105,7 @@ export const ENTITIES = [
   CalendarOverrideEntity,
   CalendarRevisionEntity,
   GrantEntity,
+  YearlyTargetEntity,
 ];
 export {
   personalDataCipher,

@@ -16,3 +16,5 @@ export * from './grants.repository';
 export * from './voucher-ledgers.repository';
 export * from './voucher-settlements.repository';
 export * from './personal-data.repository';
+export * from './calls.repository';
+export * from './yearly-targets.repository';

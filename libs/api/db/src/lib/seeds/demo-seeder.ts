@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { hashPassword } from '@portal/api-core';
-import { regionPath, usccCheckCharacter } from '@portal/domain';
+import {
+  regionPath,
+  SEED_REPORT_TARGETS,
+  usccCheckCharacter,
+} from '@portal/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   ExpertEntity,
@@ -9,6 +13,7 @@ import {
   OrganisationEntity,
   RegionEntity,
   UserEntity,
+  YearlyTargetEntity,
 } from '../entities';
 import {
   DEMO_COMPANIES,
@@ -113,13 +118,14 @@ export class DemoSeeder {
       });
     }
 
+    const staffIds = new Map<string, string>();
     for (const staff of DEMO_STAFF) {
       const bureau = bureaus.get(staff.bureauRegion);
       if (!bureau)
         throw new Error(
           `Demo staff ${staff.email} names unknown region ${staff.bureauRegion}`,
         );
-      await this.addUser(
+      const staffId = await this.addUser(
         em,
         staff.email,
         staff.name,
@@ -127,6 +133,7 @@ export class DemoSeeder {
         bureau.id,
         staff.role,
       );
+      staffIds.set(staff.email, staffId);
       logins.push({
         email: staff.email,
         role: staff.role,
@@ -185,6 +192,16 @@ export class DemoSeeder {
         organisation: province.name,
       });
     }
+    // The seed report's targets for Jiashan in 2026, as its bureau admin would enter them; the
+    // county's GDP is not in the report, so it is left for the bureau to enter.
+    await em.insert(YearlyTargetEntity, {
+      regionCode: '330421',
+      year: 2026,
+      values: { ...SEED_REPORT_TARGETS },
+      gdpWanYuan: null,
+      updatedBy: staffIds.get('admin.jiashan@example.com') ?? 'demo',
+      updatedAt: new Date(),
+    });
     return logins;
   }
 

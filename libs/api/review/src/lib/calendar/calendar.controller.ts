@@ -5,6 +5,7 @@ import {
   Get,
   HttpCode,
   Param,
+  ParseIntPipe,
   Put,
 } from '@nestjs/common';
 import { ApiProperty, ApiTags } from '@nestjs/swagger';
@@ -16,7 +17,9 @@ import {
 import type {
   CalendarOverrideRequest,
   CalendarOverrideView,
+  CalendarYearView,
 } from '@portal/contracts';
+import { ValidationFailedError } from '@portal/api-core';
 import { IsIn, IsString, Length } from 'class-validator';
 import { CalendarService } from './calendar.service';
 
@@ -40,6 +43,36 @@ export class CalendarController {
   @Get()
   list(): Promise<CalendarOverrideView[]> {
     return this.calendar.list();
+  }
+
+  /** The year's published holidays and make-up days, the overrides within it, and the revision. */
+  @RequirePermission('calendar.manage')
+  @Get('years/:year')
+  year(
+    @Param(
+      'year',
+      new ParseIntPipe({
+        exceptionFactory: () =>
+          new ValidationFailedError([
+            {
+              field: 'year',
+              code: 'year.invalid',
+              message: 'Use a year between 2000 and 2100',
+            },
+          ]),
+      }),
+    )
+    year: number,
+  ): Promise<CalendarYearView> {
+    if (year < 2000 || year > 2100)
+      throw new ValidationFailedError([
+        {
+          field: 'year',
+          code: 'year.invalid',
+          message: 'Use a year between 2000 and 2100',
+        },
+      ]);
+    return this.calendar.year(year);
   }
 
   @RequirePermission('calendar.manage')

@@ -2,12 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService, type Actor } from '@portal/api-access';
 import { ValidationFailedError } from '@portal/api-core';
-import { CalendarOverrideEntity, CalendarRepository } from '@portal/api-db';
+import {
+  CalendarOverrideEntity,
+  CalendarRepository,
+  CalendarRevisionEntity,
+} from '@portal/api-db';
 import type {
   CalendarOverrideRequest,
   CalendarOverrideView,
+  CalendarYearView,
 } from '@portal/contracts';
-import { DataSource } from 'typeorm';
+import { publishedSpecialDays } from '@portal/domain/calendar';
+import { Between, DataSource, type EntityManager } from 'typeorm';
 
 /** The administrator's corrections to the published holiday calendar (the clocks read them through WorkingCalendar). */
 @Injectable()
@@ -24,6 +30,26 @@ export class CalendarService {
     return rows.map((r) => ({ date: r.date, kind: r.kind, note: r.note }));
   }
 
+  /** The year's published holidays and make-up days beside the local overrides, and the revision. */
+  async year(year: number): Promise<CalendarYearView> {
+    const rows = await this.dataSource
+      .getRepository(CalendarOverrideEntity)
+      .find({
+        where: { date: Between(`${year}-01-01`, `${year}-12-31`) },
+        order: { date: 'ASC' },
+      });
+    return {
+      year,
+      revision: await revisionOf(this.dataSource.manager),
+      published: publishedSpecialDays(year),
+      overrides: rows.map((r) => ({
+        date: r.date,
+        kind: r.kind,
+        note: r.note,
+      })),
+    };
+  }
+
   async set(
     actor: Actor,
     date: string,
@@ -37,7 +63,7 @@ export class CalendarService {
           message: 'Use a date like 2026-10-09',
         },
       ]);
-    await this.dataSource.transaction(async (em) => {
+    const revision = await this.dataSource.transaction(async (em) => {
       await em.upsert(
         CalendarOverrideEntity,
         {
@@ -62,8 +88,9 @@ export class CalendarService {
         },
         em,
       );
+      return revisionOf(em);
     });
-    return { date, kind: request.kind, note: request.note.trim() };
+    return { date, kind: request.kind, note: request.note.trim(), revision };
   }
 
   async remove(actor: Actor, date: string): Promise<void> {
@@ -84,6 +111,13 @@ export class CalendarService {
       );
     });
   }
+}
+
+async function revisionOf(em: EntityManager): Promise<number> {
+  const row = await em
+    .getRepository(CalendarRevisionEntity)
+    .findOneBy({ id: 1 });
+  return row?.revision ?? 0;
 }
 
 /** A real calendar day written YYYY-MM-DD (no 30 February). */

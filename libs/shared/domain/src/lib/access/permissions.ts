@@ -26,6 +26,7 @@ export const PERMISSIONS = [
   'notices.read',
   'calendar.manage',
   'clock.move',
+  'targets.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -88,6 +89,8 @@ export const PERMISSION_MAP = {
   },
   // Working-day corrections apply to every region's clocks, so they are the platform's.
   'calendar.manage': { roles: ['system_admin'] },
+  // A region's yearly targets: its bureau admins set them for their region and those below.
+  'targets.manage': { roles: ['bureau_admin'] },
   // Moving the development clock forward (never in production: the API refuses the route there).
   'clock.move': { roles: ['system_admin'] },
   // The public notice is public to everyone signed in, and so is the right to object.

@@ -109,6 +109,8 @@ export const en: TranslationTree<typeof zhCN> = {
     CALL_CLOSED: 'This call for applications is closed or not open yet.',
     CALL_NOT_OPEN:
       'This call is not open yet: drafts can be started once it opens.',
+    CALL_STATE_CONFLICT:
+      'The call’s current state does not allow this; reload it to see where it stands.',
     MATERIAL_NOT_YET:
       'This material belongs to a later stage: upload it when the application gets there.',
     QUOTA_EXHAUSTED: "The region's quota of recommendations is used up.",

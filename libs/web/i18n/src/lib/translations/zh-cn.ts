@@ -101,6 +101,7 @@ export const zhCN = {
     GUARD_FAILED: '尚不满足执行此操作的条件。',
     CALL_CLOSED: '该申报批次已截止或尚未开始。',
     CALL_NOT_OPEN: '该申报批次尚未开始，开始后方可新建申报。',
+    CALL_STATE_CONFLICT: '申报批次当前的状态不允许此操作，请刷新后查看。',
     MATERIAL_NOT_YET: '该材料属于后续阶段，请在申报进入该阶段后上传。',
     QUOTA_EXHAUSTED: '本地区的推荐名额已用完。',
     ALREADY_REGISTERED: '企业本年度已入库，请于次年 1 月 1 日起重新评价。',

@@ -9,6 +9,8 @@ import { SecondFactorState1764340100000 } from './1764340100000-second-factor-st
 import { PasswordResetTokens1764340200000 } from './1764340200000-password-reset-tokens';
 import { PersonalDataSealed1764350000000 } from './1764350000000-personal-data-sealed';
 import { VoucherSettlements1764360000000 } from './1764360000000-voucher-settlements';
+import { YearlyTargets1764370500000 } from './1764370500000-yearly-targets';
+import { StaffInvitations1764371000000 } from './1764371000000-staff-invitations';
 
 /** In order. Each file is reviewed by hand; never edit one that has shipped. */
 export const MYSQL_MIGRATIONS = [
@@ -23,4 +25,6 @@ export const MYSQL_MIGRATIONS = [
   PasswordResetTokens1764340200000,
   PersonalDataSealed1764350000000,
   VoucherSettlements1764360000000,
+  YearlyTargets1764370500000,
+  StaffInvitations1764371000000,
 ];
