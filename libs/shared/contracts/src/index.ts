@@ -7,3 +7,4 @@ export * from './lib/applications';
 export * from './lib/notifications';
 export * from './lib/programmes';
 export * from './lib/inbox';
+export * from './lib/staff';

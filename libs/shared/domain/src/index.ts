@@ -30,3 +30,5 @@ export * from './lib/rules/reference-number';
 export * from './lib/forms/action-payloads';
 export * from './lib/notifications/notification-rules';
 export * from './lib/targets/yearly-targets';
+export * from './lib/access/staff-administration';
+export * from './lib/audit/audit-actions';

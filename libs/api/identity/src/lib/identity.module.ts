@@ -14,6 +14,8 @@ import { RegionsController } from './regions/regions.controller';
 import { SystemAdminBootstrapService } from './bootstrap/system-admin-bootstrap.service';
 import { FiguresController } from './figures/figures.controller';
 import { FiguresService } from './figures/figures.service';
+import { StaffController } from './staff/staff.controller';
+import { StaffService } from './staff/staff.service';
 
 const services = [
   AuthService,
@@ -25,6 +27,7 @@ const services = [
   InvitationsService,
   FiguresService,
   SystemAdminBootstrapService,
+  StaffService,
 ];
 
 /** Registration, log-in, sessions' second factor, companies and their verification, invitations. */
@@ -34,6 +37,7 @@ const services = [
     CompaniesController,
     FiguresController,
     RegionsController,
+    StaffController,
   ],
   providers: services,
   exports: services,

@@ -38,6 +38,16 @@ export const ApiRoutes = {
   companyRejectVerification: (id: string) =>
     `/api/companies/${encodeURIComponent(id)}/reject-verification`,
   auditLog: '/api/audit-log',
+  auditLogCsv: '/api/audit-log/export.csv',
+  staff: '/api/staff',
+  staffInvitations: '/api/staff/invitations',
+  staffOrganisations: '/api/staff/organisations',
+  staffDeactivate: (userId: string) =>
+    `/api/staff/${encodeURIComponent(userId)}/deactivate`,
+  staffReactivate: (userId: string) =>
+    `/api/staff/${encodeURIComponent(userId)}/reactivate`,
+  staffResetSecondFactor: (userId: string) =>
+    `/api/staff/${encodeURIComponent(userId)}/reset-second-factor`,
   mailOutbox: '/api/admin/mail-outbox',
   clock: '/api/clock',
   adminClock: '/api/admin/clock',

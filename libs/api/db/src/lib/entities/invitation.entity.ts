@@ -1,8 +1,18 @@
 import type { Role } from '@portal/domain';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { CreatedAt, idColumn, TimestampColumn } from './columns';
+import { JsonColumn } from './json-column';
 
-/** An e-mail invitation to join a company. The link's token is an HMAC of the id, never stored. */
+/** What a staff invitation places beyond the role; null for a company's invitations. */
+export interface StaffInvitationProfile {
+  readonly expert?: {
+    readonly discipline: 'technical' | 'finance';
+    readonly employerId: string | null;
+    readonly conflictIds: string[];
+  };
+}
+
+/** An e-mail invitation to join a company, or a bureau, bank or provider as staff. The link's token is an HMAC of the id, never stored. */
 @Entity('invitations')
 @Index('idx_invitation_org_email', ['organisationId', 'email'])
 export class InvitationEntity {
@@ -23,6 +33,9 @@ export class InvitationEntity {
 
   @Column({ type: 'varchar', length: 5, default: 'zh-CN' })
   language!: string;
+
+  @JsonColumn({ nullable: true })
+  profile!: StaffInvitationProfile | null;
 
   @CreatedAt()
   createdAt!: Date;

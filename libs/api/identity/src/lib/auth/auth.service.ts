@@ -70,7 +70,23 @@ export class AuthService {
     const passwordOk = user
       ? await verifyPassword(user.passwordHash, dto.password)
       : await verifyPassword(await this.dummy(), dto.password);
-    if (!user || !passwordOk || user.disabledAt) {
+    if (user && passwordOk && user.disabledAt) {
+      // Said only to someone who knows the password: it reveals nothing to a guesser.
+      await this.audit.record({
+        action: 'auth.login',
+        result: 'failure',
+        userId: user.id,
+        userEmail: dto.email,
+        ip: context.ip,
+        detail: { reason: 'disabled' },
+      });
+      throw new AppError(
+        403,
+        'ACCOUNT_DISABLED',
+        'This account has been deactivated. Ask your bureau administrator to reactivate it.',
+      );
+    }
+    if (!user || !passwordOk) {
       const nowLocked = await this.throttle.recordFailure(
         dto.email,
         context.ip,

@@ -18,6 +18,7 @@ import {
   type RequestContext,
 } from '@portal/api-access';
 import {
+  ExpertEntity,
   InvitationEntity,
   MembershipEntity,
   OrganisationEntity,
@@ -84,6 +85,7 @@ export class InvitationsService {
         language: 'zh-CN',
         expiresAt: new Date(Date.now() + INVITATION_VALIDITY_MS),
         acceptedAt: null,
+        profile: null,
       });
       await em.save(row);
       await this.audit.record(
@@ -135,7 +137,7 @@ export class InvitationsService {
     dto: AcceptInvitationDto,
     context: RequestContext,
   ): Promise<LoginOutcome> {
-    const { invitation } = await this.open(dto.token);
+    const { invitation, organisation } = await this.open(dto.token);
     const users = this.dataSource.getRepository(UserEntity);
     let user = await users.findOneBy({ email: invitation.email });
     if (user) {
@@ -190,9 +192,25 @@ export class InvitationsService {
         organisationId: invitation.organisationId,
         role: invitation.role,
       });
+      const expert = invitation.profile?.expert;
+      if (expert) {
+        // One pool entry per person: a second invitation as expert updates the profile.
+        await em.delete(ExpertEntity, { userId: member.id });
+        await em.insert(ExpertEntity, {
+          userId: member.id,
+          discipline: expert.discipline,
+          employerId: expert.employerId,
+          conflictIds: expert.conflictIds,
+          provinceCode: organisation.provinceCode,
+          active: true,
+        });
+      }
       await this.audit.record(
         {
-          action: 'company.member_joined',
+          action:
+            organisation.kind === 'enterprise'
+              ? 'company.member_joined'
+              : 'staff.joined',
           result: 'success',
           userId: member.id,
           userEmail: member.email,
