@@ -1,7 +1,7 @@
 import { HIGH_TECH_WORKFLOW } from '../programmes/high-tech/workflow';
 import { INNOVATION_VOUCHER_WORKFLOW_V2 } from '../programmes/innovation-voucher/workflow';
 import { ST_PROJECT_WORKFLOW } from '../programmes/st-project/workflow';
-import { applicantEditing } from './applicant-editing';
+import { applicantEditing, submittingTransition } from './applicant-editing';
 import type { WorkflowDefinition } from './workflow-definition';
 
 const highTech = HIGH_TECH_WORKFLOW as WorkflowDefinition;
@@ -42,5 +42,14 @@ describe('applicantEditing', () => {
         'in_progress',
       ),
     ).toEqual({ form: false, materialPhases: ['midterm'] });
+  });
+
+  it('names the step that hands the form in from a draft and from a return, none elsewhere', () => {
+    expect(submittingTransition(highTech, 'draft')?.action).toBe('submit');
+    const back = submittingTransition(highTech, 'returned_by_city');
+    expect(back?.from).toContain('returned_by_city');
+    expect(back?.guards).toContain('form_valid');
+    expect(submittingTransition(highTech, 'county_review')).toBeNull();
+    expect(submittingTransition(voucher, 'in_service')).toBeNull();
   });
 });

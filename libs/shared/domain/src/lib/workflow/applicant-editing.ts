@@ -41,3 +41,21 @@ export function applicantEditing(
     materialPhases: [...edited].filter((e): e is MaterialPhase => e !== 'form'),
   };
 }
+
+/**
+ * The step that hands the edited form in from `state` (a submission, a resubmission after a
+ * return): the enterprise's way out that checks the form. Null where the form is not handed in.
+ */
+export function submittingTransition(
+  definition: WorkflowDefinition,
+  state: string,
+): WorkflowDefinition['transitions'][number] | null {
+  return (
+    definition.transitions.find(
+      (t) =>
+        t.from.includes(state) &&
+        t.by.includes('enterprise') &&
+        t.guards.includes('form_valid'),
+    ) ?? null
+  );
+}

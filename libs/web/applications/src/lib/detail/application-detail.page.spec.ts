@@ -10,6 +10,7 @@ import {
   type ActionResult,
   type ApplicationDetail,
   ApiRoutes,
+  type CompanyView,
   IDEMPOTENCY_HEADER,
   type Me,
 } from '@portal/contracts';
@@ -52,6 +53,43 @@ function me(permissions: Permission[]): Me {
   };
 }
 
+const SUBMIT = {
+  action: 'submit',
+  label: { 'zh-CN': '提交申报', en: 'Submit' },
+  to: 'accepting',
+  commentRequired: false,
+  itemsRequired: false,
+  payloadFields: [],
+};
+
+/** A loan draft with every required field and material: the wizard lets it be submitted. */
+function completeDraft(overrides: Partial<ApplicationDetail> = {}) {
+  const file = (materialKey: string, id: string) => ({
+    id,
+    materialKey,
+    fileName: `${materialKey}.pdf`,
+    kind: 'pdf' as const,
+    sizeBytes: 2048,
+    sha256: 'ab'.repeat(32),
+    uploadedAt: '2026-11-20T02:00:00.000Z',
+  });
+  return testDetail({
+    form: {
+      amountYuan: 5_000_000,
+      termMonths: 24,
+      purpose: '购买中试设备',
+      achievement: '智能传感器',
+    },
+    materials: [
+      file('business_licence', 'f-0'),
+      file('financial_statements', 'f-1'),
+      file('achievement_proof', 'f-2'),
+    ],
+    availableActions: [SUBMIT],
+    ...overrides,
+  });
+}
+
 const UUID =
   /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -81,6 +119,25 @@ describe('ApplicationDetailPage', () => {
     fixture.componentRef.setInput('id', 'a-1');
     await fixture.whenStable();
     http.expectOne(isDetail).flush(detail);
+    await fixture.whenStable();
+  }
+
+  /** Goes to a step of the wizard through its steps bar. */
+  async function stepTo(key: string) {
+    element()
+      .querySelector<HTMLElement>(
+        `[data-testid="wizard-step"][data-step="${key}"] .ant-steps-item-container`,
+      )
+      ?.click();
+    await fixture.whenStable();
+  }
+
+  /** The review step, answering its read of the company (where the submission goes). */
+  async function review() {
+    await stepTo('review');
+    http
+      .expectOne(ApiRoutes.myCompany)
+      .flush({ regionName: '嘉善县' } as CompanyView);
     await fixture.whenStable();
   }
 
@@ -120,6 +177,10 @@ describe('ApplicationDetailPage', () => {
     );
     const form = byTestId(fixture, 'application-form');
     expect(form.textContent).toContain('申请金额（元）');
+    TestBed.inject(LanguageService).use('en');
+    await fixture.whenStable();
+    expect(form.textContent).toContain('Amount (CNY)');
+    await stepTo('materials');
     expect(
       [...element().querySelectorAll('[data-testid="material"]')].map((m) =>
         m.getAttribute('data-material-key'),
@@ -127,10 +188,6 @@ describe('ApplicationDetailPage', () => {
     ).toEqual(
       APPLICATION_FORMS.transformation_loan.materials.map((m) => m.key),
     );
-
-    TestBed.inject(LanguageService).use('en');
-    await fixture.whenStable();
-    expect(form.textContent).toContain('Amount (CNY)');
   });
 
   it('shows a field error in the current language', async () => {
@@ -165,11 +222,14 @@ describe('ApplicationDetailPage', () => {
       status: testStatus(),
     } satisfies ActionResult);
     await fixture.whenStable();
-    expect(byTestId(fixture, 'save-state').textContent).toContain('已自动保存');
+    expect(byTestId(fixture, 'save-state').textContent).toMatch(
+      /已保存于 \d\d:\d\d/,
+    );
   });
 
-  it('asks to reload when the autosave finds the application changed', async () => {
-    await render(ENTERPRISE, testDetail());
+  /** Types, waits for the autosave and answers it with a 409; the newer version is read. */
+  async function conflict() {
+    await render(ENTERPRISE, testDetail({ version: 3 }));
     typeInto(fixture, 'field-termMonths', '12');
     await new Promise((resolve) => setTimeout(resolve, AUTOSAVE_DELAY_MS + 50));
     http.expectOne(ApiRoutes.applicationForm('a-1')).flush(
@@ -182,9 +242,90 @@ describe('ApplicationDetailPage', () => {
       { status: 409, statusText: 'Conflict' },
     );
     await fixture.whenStable();
-    expect(byTestId(fixture, 'save-conflict').textContent).toContain(
-      '请刷新后再编辑',
+    http.expectOne(isDetail).flush(
+      testDetail({
+        version: 5,
+        form: {
+          amountYuan: 3_000_000,
+          purpose: '购买中试设备',
+          termMonths: 36,
+        },
+      }),
     );
+    await fixture.whenStable();
+    const dialog = inDocument('conflict-dialog');
+    expect(dialog?.textContent).toContain('已保存的版本（第 5 版）');
+    const row = (field: string) =>
+      document.querySelector<HTMLElement>(
+        `[data-testid="conflict-row"][data-field="${field}"]`,
+      );
+    expect(row('termMonths')?.getAttribute('data-differs')).toBe('true');
+    expect(
+      row('termMonths')?.querySelector('[data-testid="conflict-mine"]')
+        ?.textContent,
+    ).toContain('12');
+    expect(
+      row('termMonths')?.querySelector('[data-testid="conflict-theirs"]')
+        ?.textContent,
+    ).toContain('36');
+    expect(row('amountYuan')?.getAttribute('data-differs')).toBe('true');
+    expect(row('purpose')?.getAttribute('data-differs')).toBe('false');
+    expect(inDocument('conflict-count')?.textContent).toContain('2 项不同');
+    expect(byTestId(fixture, 'save-state').getAttribute('data-state')).toBe(
+      'conflict',
+    );
+  }
+
+  it('on a save conflict shows both versions, and "keep mine" saves over the newer one', async () => {
+    await conflict();
+    inDocument('conflict-keep-mine')?.click();
+    await fixture.whenStable();
+    const save = http.expectOne(ApiRoutes.applicationForm('a-1'));
+    expect(save.request.body).toEqual({
+      version: 5,
+      form: { amountYuan: 5_000_000, purpose: '购买中试设备', termMonths: 12 },
+    });
+    save.flush({
+      applicationId: 'a-1',
+      action: 'save',
+      version: 6,
+      status: testStatus(),
+    } satisfies ActionResult);
+    await fixture.whenStable();
+    http.expectOne(isDetail).flush(testDetail({ version: 6 }));
+    await fixture.whenStable();
+    expect(inDocument('conflict-dialog')).toBeNull();
+    expect(byTestId<HTMLInputElement>(fixture, 'field-termMonths').value).toBe(
+      '12',
+    );
+    expect(byTestId(fixture, 'save-state').getAttribute('data-state')).toBe(
+      'saved',
+    );
+  });
+
+  it('on a save conflict, "take theirs" loads the saved version and drops the input', async () => {
+    await conflict();
+    inDocument('conflict-take-theirs')?.click();
+    await fixture.whenStable();
+    http.expectNone(ApiRoutes.applicationForm('a-1'));
+    expect(inDocument('conflict-dialog')).toBeNull();
+    expect(byTestId<HTMLInputElement>(fixture, 'field-termMonths').value).toBe(
+      '36',
+    );
+    expect(byTestId<HTMLInputElement>(fixture, 'field-amountYuan').value).toBe(
+      '3000000',
+    );
+    // Later input saves against the version loaded.
+    typeInto(fixture, 'field-termMonths', '30');
+    await new Promise((resolve) => setTimeout(resolve, AUTOSAVE_DELAY_MS + 50));
+    const save = http.expectOne(ApiRoutes.applicationForm('a-1'));
+    expect(save.request.body).toEqual(expect.objectContaining({ version: 5 }));
+    save.flush({
+      applicationId: 'a-1',
+      action: 'save',
+      version: 6,
+      status: testStatus(),
+    } satisfies ActionResult);
   });
 
   it('offers exactly the actions the API sends', async () => {
@@ -192,14 +333,7 @@ describe('ApplicationDetailPage', () => {
       ENTERPRISE,
       testDetail({
         availableActions: [
-          {
-            action: 'submit',
-            label: { 'zh-CN': '提交申报', en: 'Submit' },
-            to: 'accepting',
-            commentRequired: false,
-            itemsRequired: false,
-            payloadFields: [],
-          },
+          SUBMIT,
           {
             action: 'withdraw',
             label: { 'zh-CN': '撤回', en: 'Withdraw' },
@@ -214,14 +348,15 @@ describe('ApplicationDetailPage', () => {
     const buttons = [
       ...element().querySelectorAll('[data-testid="action-button"]'),
     ];
+    // The step that hands the form in is the wizard's last; the others stay in the panel.
     expect(buttons.map((b) => b.getAttribute('data-action'))).toEqual([
-      'submit',
       'withdraw',
     ]);
-    expect(buttons.map((b) => b.textContent?.trim())).toEqual([
+    expect(buttons.map((b) => b.textContent?.trim())).toEqual(['撤回']);
+    await review();
+    expect(byTestId(fixture, 'wizard-submit').textContent).toContain(
       '提交申报',
-      '撤回',
-    ]);
+    );
   });
 
   it('shows no action buttons when the API offers none', async () => {
@@ -311,70 +446,19 @@ describe('ApplicationDetailPage', () => {
     expect(inDocument('action-dialog')).toBeNull();
   });
 
-  it('shows why the API refused an action and keeps the dialog open', async () => {
-    await render(
-      ENTERPRISE,
-      testDetail({
-        availableActions: [
-          {
-            action: 'submit',
-            label: { 'zh-CN': '提交申报', en: 'Submit' },
-            to: 'accepting',
-            commentRequired: false,
-            itemsRequired: false,
-            payloadFields: [],
-          },
-        ],
-      }),
-    );
-    click(fixture, 'action-button');
+  it('submits from the review step after the confirmation, and shows why the API refused it', async () => {
+    await render(ENTERPRISE, completeDraft());
+    await review();
+    click(fixture, 'wizard-submit');
     await fixture.whenStable();
-    inDocument('action-confirm')?.click();
+    http.expectNone(ApiRoutes.applicationActions('a-1'));
+    inDocument('wizard-submit-confirm')?.click();
     await fixture.whenStable();
     const first = http.expectOne(ApiRoutes.applicationActions('a-1'));
     expect(first.request.body).toEqual({ action: 'submit', version: 3 });
     const firstKey = first.request.headers.get(IDEMPOTENCY_HEADER);
+    expect(firstKey).toMatch(UUID);
     first.flush(
-      {
-        statusCode: 400,
-        code: 'VALIDATION_FAILED',
-        message: 'Form incomplete',
-        correlationId: 'c-2',
-        fields: [
-          {
-            field: 'form.termMonths',
-            code: 'form.required',
-            message: 'termMonths: required',
-          },
-          {
-            field: 'materials.achievement_proof',
-            code: 'material.missing',
-            message: 'Upload "Proof of the achievement"',
-          },
-        ],
-      },
-      { status: 400, statusText: 'Bad Request' },
-    );
-    await fixture.whenStable();
-    expect(inDocument('action-dialog')?.textContent).toContain(
-      '提交的信息有误',
-    );
-    expect(inDocument('action-field-problems')?.textContent).toContain(
-      '期限（月）：此项为必填项',
-    );
-    expect(inDocument('action-field-problems')?.textContent).toContain(
-      '科技成果证明（专利、鉴定等）：请上传此项材料',
-    );
-    expect(
-      byTestId(fixture, 'field-termMonths').closest('nz-form-item')
-        ?.textContent,
-    ).toContain('此项为必填项');
-
-    inDocument('action-confirm')?.click();
-    await fixture.whenStable();
-    const second = http.expectOne(ApiRoutes.applicationActions('a-1'));
-    expect(second.request.headers.get(IDEMPOTENCY_HEADER)).not.toBe(firstKey);
-    second.flush(
       {
         statusCode: 409,
         code: 'CALL_CLOSED',
@@ -384,9 +468,37 @@ describe('ApplicationDetailPage', () => {
       { status: 409, statusText: 'Conflict' },
     );
     await fixture.whenStable();
-    expect(inDocument('action-dialog')?.textContent).toContain(
+    expect(byTestId(fixture, 'wizard-problem').textContent).toContain(
       '该申报批次已截止',
     );
+
+    click(fixture, 'wizard-submit');
+    await fixture.whenStable();
+    inDocument('wizard-submit-confirm')?.click();
+    await fixture.whenStable();
+    const second = http.expectOne(ApiRoutes.applicationActions('a-1'));
+    expect(second.request.headers.get(IDEMPOTENCY_HEADER)).not.toBe(firstKey);
+    second.flush({
+      applicationId: 'a-1',
+      action: 'submit',
+      version: 4,
+      status: testStatus({ state: 'accepting', waitingForApplicant: false }),
+    } satisfies ActionResult);
+    await fixture.whenStable();
+    http.expectOne(isDetail).flush(
+      completeDraft({
+        version: 4,
+        availableActions: [],
+        status: testStatus({
+          state: 'county_review',
+          holder: 'county',
+          waitingForApplicant: false,
+        }),
+      }),
+    );
+    await fixture.whenStable();
+    expect(element().querySelector('[data-testid="wizard"]')).toBeNull();
+    expect(byTestId(fixture, 'form-read-only')).toBeTruthy();
   });
 
   it('sends a return with the items the reviewer listed', async () => {
@@ -892,33 +1004,13 @@ describe('ApplicationDetailPage', () => {
   });
 
   it('names the missing materials at the checklist when a submission is refused for them', async () => {
-    await render(
-      ENTERPRISE,
-      testDetail({
-        availableActions: [
-          {
-            action: 'submit',
-            label: { 'zh-CN': '提交申报', en: 'Submit' },
-            to: 'county_review',
-            commentRequired: false,
-            itemsRequired: false,
-            payloadFields: [],
-          },
-        ],
-      }),
-    );
-    const missing = () =>
-      [
-        ...element().querySelectorAll<HTMLElement>(
-          '[data-testid="material"]:has([data-testid="material-missing"])',
-        ),
-      ].map((m) => m.dataset['materialKey']);
-    // Before any attempt: every required material with no file says so.
-    expect(missing()).toContain('achievement_proof');
-    click(fixture, 'action-button');
+    await render(ENTERPRISE, completeDraft());
+    await review();
+    click(fixture, 'wizard-submit');
     await fixture.whenStable();
-    inDocument('action-confirm')?.click();
+    inDocument('wizard-submit-confirm')?.click();
     await fixture.whenStable();
+    // Removed meanwhile from another browser: the API names it.
     http.expectOne(ApiRoutes.applicationActions('a-1')).flush(
       {
         statusCode: 400,
@@ -936,7 +1028,7 @@ describe('ApplicationDetailPage', () => {
       { status: 400, statusText: 'Bad Request' },
     );
     await fixture.whenStable();
-    expect(inDocument('action-dialog')).toBeNull();
+    await stepTo('materials');
     expect(byTestId(fixture, 'materials-missing').textContent).toContain(
       '请先上传以下必需材料：科技成果证明（专利、鉴定等）',
     );

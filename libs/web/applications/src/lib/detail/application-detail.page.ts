@@ -16,6 +16,7 @@ import type { ApplicationDetail, AvailableAction } from '@portal/contracts';
 import {
   APPLICATION_FORMS,
   applicantEditing,
+  submittingTransition,
   workflowVersion,
 } from '@portal/domain';
 import { ApplicationsApi, SessionStore } from '@portal/web-data-access';
@@ -56,13 +57,15 @@ import {
   supplementTargets,
 } from '../shared/form-model';
 import { newIdempotencyKey } from '../shared/idempotency-key';
+import type { SaveState } from './save-state';
 import { TargetLabelPipe } from '../shared/target-label.pipe';
 import { type ActionInput, ActionDialog } from './action-dialog';
 import { DecisionCard } from './decision-card';
 import { EligibilityReportView } from './eligibility-report';
 import { ExpertPanel } from './expert-panel';
-import { ApplicationForm } from './application-form';
 import { ApplicationFormView } from './application-form-view';
+import { ApplicationWizard } from './application-wizard';
+import { ConflictDialog, type ServerVersion } from './conflict-dialog';
 import { CaseSteps } from './case-steps';
 import { ApplicationTimeline } from './application-timeline';
 import { MaterialsSection } from './materials-section';
@@ -72,13 +75,7 @@ import { VoucherLedgerCard } from './voucher-ledger-card';
 /** How long typing pauses before the form is saved. */
 export const AUTOSAVE_DELAY_MS = 1500;
 
-export type SaveState =
-  | 'idle'
-  | 'saving'
-  | 'saved'
-  | 'invalid'
-  | 'failed'
-  | 'conflict';
+export type { SaveState } from './save-state';
 
 /** The form could not be saved before an action: the action is not sent. */
 class SaveFailed extends Error {
@@ -116,8 +113,9 @@ function missingMaterialKeys(problem: ApiProblem): string[] {
     NzDescriptionsModule,
     NzTagModule,
     ActionDialog,
-    ApplicationForm,
     ApplicationFormView,
+    ApplicationWizard,
+    ConflictDialog,
     CaseSteps,
     ApplicationTimeline,
     ApplicationsKitStyles,
@@ -183,6 +181,25 @@ export class ApplicationDetailPage {
       : { form: false, materialPhases: [] };
   });
   protected readonly editable = computed(() => this.editing().form);
+  /**
+   * The step that hands the form in from here (a submission, a resubmission), as the API offers
+   * it: the wizard's review fires it after a confirmation, so the actions panel leaves it out.
+   */
+  protected readonly submitAction = computed((): AvailableAction | null => {
+    const detail = this.detail();
+    const definition = this.definition();
+    if (!detail || !definition || !this.editable()) return null;
+    const step = submittingTransition(definition, detail.status.state);
+    return (
+      detail.availableActions.find((a) => a.action === step?.action) ?? null
+    );
+  });
+  protected readonly otherActions = computed(() => {
+    const submit = this.submitAction();
+    return (this.detail()?.availableActions ?? []).filter(
+      (a) => a.action !== submit?.action,
+    );
+  });
   protected readonly materialPhases = computed(
     () => this.editing().materialPhases,
   );
@@ -199,6 +216,12 @@ export class ApplicationDetailPage {
   protected readonly saveState = signal<SaveState>('idle');
   protected readonly savedAt = signal<Date | null>(null);
   private readonly saveProblem = signal<ApiProblem | null>(null);
+  /** After a 409: the version someone else saved, beside the user's input, until they choose. */
+  protected readonly serverVersion = signal<ServerVersion | null>(null);
+  protected readonly conflictMine = signal<Readonly<Record<string, unknown>>>(
+    {},
+  );
+  private serverDetail: ApplicationDetail | null = null;
   /** The version the user last saw; every save and action sends it. */
   private readonly version = signal(0);
   private dirty = false;
@@ -245,9 +268,54 @@ export class ApplicationDetailPage {
     if (!this.acting()) this.pendingAction.set(null);
   }
 
+  /** The wizard's confirmed submission: the step that hands the form in, with nothing to enter. */
+  protected submitFromWizard(): void {
+    const action = this.submitAction();
+    if (action) this.runAction({}, action);
+  }
+
+  /** Keep mine: the input saved over the newer version, with that version's number. */
+  protected keepMine(): void {
+    const server = this.serverVersion();
+    const group = this.formGroup();
+    if (!server || !group) return;
+    this.serverVersion.set(null);
+    this.version.set(server.version);
+    this.saveState.set('idle');
+    this.dirty = true;
+    this.save(group)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe((saved) => {
+        if (saved) this.load(this.id(), false);
+      });
+  }
+
+  /** Take theirs: the user's input dropped, the server's version loaded. */
+  protected takeTheirs(): void {
+    const detail = this.serverDetail;
+    this.serverVersion.set(null);
+    if (!detail) {
+      this.load(this.id(), true);
+      return;
+    }
+    this.detail.set(detail);
+    this.version.set(detail.version);
+    this.buildForm(detail);
+  }
+
+  /** After a failed autosave: the input saved again now. */
+  protected retrySave(): void {
+    const group = this.formGroup();
+    if (!group) return;
+    this.saveState.set('idle');
+    this.save(group).pipe(takeUntilDestroyed(this.destroyRef)).subscribe();
+  }
+
   /** Saves pending form input first, then fires the action with a fresh Idempotency-Key. */
-  protected runAction(entered: ActionInput): void {
-    const action = this.pendingAction();
+  protected runAction(
+    entered: ActionInput,
+    action: AvailableAction | null = this.pendingAction(),
+  ): void {
     const detail = this.detail();
     if (!action || !detail) return;
     const key = newIdempotencyKey();
@@ -390,16 +458,37 @@ export class ApplicationDetailPage {
             const problem = toApiProblem(error);
             this.dirty = true;
             this.saveProblem.set(problem);
-            this.saveState.set(
-              problem.code === 'VERSION_CONFLICT' || problem.status === 409
-                ? 'conflict'
-                : 'failed',
-            );
+            const conflict =
+              problem.code === 'VERSION_CONFLICT' || problem.status === 409;
+            this.saveState.set(conflict ? 'conflict' : 'failed');
+            if (conflict) this.showConflict(group);
             this.showFieldProblems(problem);
             return of(false);
           }),
         );
     });
+  }
+
+  /**
+   * The API's 409 names no version: the newer one is read, to show beside the user's input.
+   * Autosave waits (a conflict saves nothing) until the user chooses.
+   */
+  private showConflict(group: ApplicationFormGroup): void {
+    this.conflictMine.set(formData(group.getRawValue()));
+    this.api
+      .get(this.id())
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (server) => {
+          this.serverDetail = server;
+          this.serverVersion.set({
+            version: server.version,
+            form: server.form,
+            updatedAt: server.updatedAt,
+          });
+        },
+        error: (error: unknown) => this.problem.set(toApiProblem(error)),
+      });
   }
 
   /** Puts the API's field problems on the form's controls. */

@@ -85,37 +85,44 @@ export class ApplicationFormView {
       rows: section.fields.map((field) => ({
         key: field.key,
         label: field.label,
-        value: this.format(field, data[field.key], language),
+        value: formatFieldValue(
+          field,
+          data[field.key],
+          language,
+          this.translate,
+        ),
       })),
     }));
   });
+}
 
-  private format(
-    field: FieldSchema,
-    value: unknown,
-    language: 'zh-CN' | 'en',
-  ): string | null {
-    if (value === null || value === undefined || value === '') return null;
-    switch (field.type) {
-      case 'boolean':
-        return String(
-          this.translate.instant(value ? 'application.yes' : 'application.no'),
-        );
-      case 'select': {
-        const option = field.options?.find((o) => o.value === value);
-        return option ? option.label[language] : String(value);
-      }
-      // The label names the unit (元, %, months): the number stands alone.
-      case 'money':
-      case 'integer':
-      case 'decimal':
-        return typeof value === 'number'
-          ? value.toLocaleString(language, { maximumFractionDigits: 2 })
-          : String(value);
-      case 'date':
-      case 'text':
-      case 'textarea':
-        return String(value);
+/** A field's value as a reader reads it (a select's label, a yes or no); null when left empty. */
+export function formatFieldValue(
+  field: FieldSchema,
+  value: unknown,
+  language: 'zh-CN' | 'en',
+  translate: TranslateService,
+): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  switch (field.type) {
+    case 'boolean':
+      return String(
+        translate.instant(value ? 'application.yes' : 'application.no'),
+      );
+    case 'select': {
+      const option = field.options?.find((o) => o.value === value);
+      return option ? option.label[language] : String(value);
     }
+    // The label names the unit (元, %, months): the number stands alone.
+    case 'money':
+    case 'integer':
+    case 'decimal':
+      return typeof value === 'number'
+        ? value.toLocaleString(language, { maximumFractionDigits: 2 })
+        : String(value);
+    case 'date':
+    case 'text':
+    case 'textarea':
+      return String(value);
   }
 }

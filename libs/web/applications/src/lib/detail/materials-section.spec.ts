@@ -1,4 +1,4 @@
-import { provideHttpClient } from '@angular/common/http';
+import { HttpEventType, provideHttpClient } from '@angular/common/http';
 import {
   HttpTestingController,
   provideHttpClientTesting,
@@ -113,9 +113,20 @@ describe('MaterialsSection', () => {
     expect(changes).toBe(1);
   });
 
-  it('removes a file, and shows why an upload was refused', async () => {
+  it('removes a file after a confirmation, and shows why an upload was refused', async () => {
     await render(true);
     click(fixture, 'material-remove');
+    await fixture.whenStable();
+    http.expectNone(ApiRoutes.applicationMaterial('a-1', 'f-1'));
+    expect(
+      byTestId(fixture, 'material-remove-confirmation').textContent,
+    ).toContain('确定删除 营业执照.pdf');
+    click(fixture, 'material-remove-cancel');
+    await fixture.whenStable();
+    http.expectNone(ApiRoutes.applicationMaterial('a-1', 'f-1'));
+    click(fixture, 'material-remove');
+    await fixture.whenStable();
+    click(fixture, 'material-remove-confirm');
     await fixture.whenStable();
     const remove = http.expectOne(ApiRoutes.applicationMaterial('a-1', 'f-1'));
     expect(remove.request.method).toBe('DELETE');
@@ -171,5 +182,121 @@ describe('MaterialsSection', () => {
         '[data-material-key="business_licence"] [data-testid="material-missing"]',
       ),
     ).toBeNull();
+  });
+
+  function pick(testId: string, name: string) {
+    const input = byTestId<HTMLInputElement>(fixture, testId);
+    Object.defineProperty(input, 'files', {
+      value: [new File(['%PDF-1.7'], name, { type: 'application/pdf' })],
+      configurable: true,
+    });
+    input.dispatchEvent(new Event('change'));
+  }
+
+  const progressOf = (key: string) =>
+    (fixture.nativeElement as HTMLElement).querySelector(
+      `[data-testid="material-progress"][data-material-key="${key}"]`,
+    );
+
+  it('shows each upload with its own progress bar, several at once, none locking the others', async () => {
+    await render(true);
+    pick('material-file-financial_statements', '财务报表.pdf');
+    await fixture.whenStable();
+    // Another material stays free while the first is on its way.
+    expect(
+      byTestId<HTMLButtonElement>(fixture, 'material-upload-achievement_proof')
+        .disabled,
+    ).toBe(false);
+    pick('material-file-achievement_proof', '专利证书.pdf');
+    await fixture.whenStable();
+    const [first, second] = http.match(ApiRoutes.applicationMaterials('a-1'));
+    expect(first?.request.reportProgress).toBe(true);
+    first?.event({
+      type: HttpEventType.UploadProgress,
+      loaded: 30,
+      total: 100,
+    });
+    second?.event({
+      type: HttpEventType.UploadProgress,
+      loaded: 75,
+      total: 100,
+    });
+    await fixture.whenStable();
+    expect(progressOf('financial_statements')?.textContent).toContain(
+      '正在上传 财务报表.pdf：30%',
+    );
+    expect(
+      progressOf('financial_statements')
+        ?.querySelector('[role="progressbar"]')
+        ?.getAttribute('aria-valuenow'),
+    ).toBe('30');
+    expect(progressOf('achievement_proof')?.textContent).toContain('75%');
+    expect(
+      byTestId<HTMLButtonElement>(
+        fixture,
+        'material-upload-financial_statements',
+      ).disabled,
+    ).toBe(true);
+
+    second?.flush({ ...licence, id: 'f-3', materialKey: 'achievement_proof' });
+    await fixture.whenStable();
+    expect(changes).toBe(1);
+    expect(progressOf('achievement_proof')).toBeNull();
+    expect(progressOf('financial_statements')?.textContent).toContain('30%');
+    first?.flush({
+      ...licence,
+      id: 'f-2',
+      materialKey: 'financial_statements',
+    });
+    await fixture.whenStable();
+    expect(changes).toBe(2);
+    expect(progressOf('financial_statements')).toBeNull();
+  });
+
+  it('replaces a file: the new one is uploaded, then the old one removed', async () => {
+    await render(true);
+    pick('material-replace-file-f-1', '营业执照-新.pdf');
+    await fixture.whenStable();
+    const upload = http.expectOne(ApiRoutes.applicationMaterials('a-1'));
+    expect((upload.request.body as FormData).get('materialKey')).toBe(
+      'business_licence',
+    );
+    http.expectNone(ApiRoutes.applicationMaterial('a-1', 'f-1'));
+    upload.flush({ ...licence, id: 'f-9', fileName: '营业执照-新.pdf' });
+    await fixture.whenStable();
+    const remove = http.expectOne(ApiRoutes.applicationMaterial('a-1', 'f-1'));
+    expect(remove.request.method).toBe('DELETE');
+    expect(changes).toBe(0);
+    remove.flush(null, { status: 204, statusText: 'No Content' });
+    await fixture.whenStable();
+    expect(changes).toBe(1);
+  });
+
+  it('previews a PDF from the file fetched with the session, in a dialog', async () => {
+    const created = jest.fn(() => 'blob:preview-1');
+    const revoked = jest.fn();
+    Object.assign(URL, { createObjectURL: created, revokeObjectURL: revoked });
+    await render(false);
+    click(fixture, 'material-preview');
+    await fixture.whenStable();
+    const get = http.expectOne(ApiRoutes.applicationMaterial('a-1', 'f-1'));
+    expect(get.request.method).toBe('GET');
+    expect(get.request.responseType).toBe('blob');
+    get.flush(new Blob(['%PDF-1.7'], { type: 'application/pdf' }));
+    await fixture.whenStable();
+    const frame = document.querySelector<HTMLIFrameElement>(
+      '[data-testid="material-preview-pdf"]',
+    );
+    expect(frame?.getAttribute('src')).toBe('blob:preview-1');
+    expect(
+      document
+        .querySelector('[data-testid="material-preview-tab"]')
+        ?.getAttribute('href'),
+    ).toBe('blob:preview-1');
+    document
+      .querySelector<HTMLElement>('[data-testid="material-preview-close"]')
+      ?.click();
+    await fixture.whenStable();
+    expect(revoked).toHaveBeenCalledWith('blob:preview-1');
   });
 });

@@ -1,3 +1,4 @@
+import { HttpEventType } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -9,9 +10,14 @@ import {
   signal,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { DomSanitizer, type SafeResourceUrl } from '@angular/platform-browser';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { AttachmentView } from '@portal/contracts';
-import type { MaterialDefinition, MaterialPhase } from '@portal/domain';
+import type {
+  FileKind,
+  MaterialDefinition,
+  MaterialPhase,
+} from '@portal/domain';
 import { ApplicationsApi } from '@portal/web-data-access';
 import {
   type ApiProblem,
@@ -22,8 +28,10 @@ import {
 } from '@portal/web-i18n';
 import { ErrorAlert } from '@portal/web-ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzModalModule } from 'ng-zorro-antd/modal';
+import { NzProgressModule } from 'ng-zorro-antd/progress';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { type Observable, finalize } from 'rxjs';
+import { EMPTY, concatMap, finalize, of } from 'rxjs';
 import { acceptFor } from '../shared/form-model';
 
 interface MaterialRow {
@@ -38,12 +46,40 @@ interface MaterialRow {
   readonly flagged: boolean;
 }
 
-/** The materials checklist: what is required, what is uploaded; upload and remove when editable. */
+/** A file on its way up: its material's row shows the bar; other rows stay usable. */
+export interface UploadProgress {
+  readonly fileName: string;
+  /** 0–100. */
+  readonly percent: number;
+}
+
+/** What the preview dialog shows: a picture or a PDF, from a local copy of the file. */
+interface Preview {
+  readonly fileName: string;
+  readonly kind: 'image' | 'pdf';
+  readonly url: string;
+  readonly safeUrl: SafeResourceUrl;
+}
+
+/** The kinds a browser shows by itself; Word and Excel files are downloaded instead. */
+const PREVIEWABLE: Readonly<Partial<Record<FileKind, 'image' | 'pdf'>>> = {
+  pdf: 'pdf',
+  jpeg: 'image',
+  png: 'image',
+};
+
+/**
+ * The materials checklist: what is required, what is uploaded. Where editable: uploads with a
+ * progress bar each (several at once, one per material), preview, replace, and removal after a
+ * confirmation.
+ */
 @Component({
   selector: 'app-materials-section',
   imports: [
     TranslatePipe,
     NzButtonModule,
+    NzModalModule,
+    NzProgressModule,
     NzTagModule,
     DateTimePipe,
     ErrorAlert,
@@ -56,6 +92,7 @@ export class MaterialsSection {
   private readonly api = inject(ApplicationsApi);
   private readonly destroyRef = inject(DestroyRef);
   private readonly languages = inject(LanguageService);
+  private readonly sanitizer = inject(DomSanitizer);
 
   readonly applicationId = input.required<string>();
   readonly materials = input.required<readonly MaterialDefinition[]>();
@@ -65,12 +102,22 @@ export class MaterialsSection {
   readonly openPhases = input<readonly MaterialPhase[] | null>(null);
   /** Materials a refused step named as missing: flagged at their row. */
   readonly missing = input<readonly string[]>([]);
-  /** A file was uploaded or removed: the application changed. */
+  /** A file was uploaded, replaced or removed: the application changed. */
   readonly changed = output<void>();
 
-  /** The material key (upload) or attachment id (removal) being worked on. */
-  protected readonly busy = signal<string | null>(null);
+  /** Uploads under way, by material key. */
+  protected readonly uploads = signal<ReadonlyMap<string, UploadProgress>>(
+    new Map(),
+  );
+  /** Attachments being removed (or replaced: removed once the new file is up). */
+  protected readonly removing = signal<ReadonlySet<string>>(new Set());
+  /** The attachment whose removal waits for the user's confirmation. */
+  protected readonly confirming = signal<string | null>(null);
   protected readonly problem = signal<ApiProblem | null>(null);
+  protected readonly preview = signal<Preview | null>(null);
+  /** The attachment whose preview is being fetched. */
+  protected readonly previewing = signal<string | null>(null);
+
   protected readonly rows = computed((): MaterialRow[] => {
     const open = this.openPhases();
     const flagged = this.missing();
@@ -100,45 +147,140 @@ export class MaterialsSection {
       .join(language === 'en' ? ', ' : '、');
   });
 
+  constructor() {
+    this.destroyRef.onDestroy(() => this.closePreview());
+  }
+
   protected downloadUrl(attachment: AttachmentView): string {
     return this.api.materialUrl(this.applicationId(), attachment.id);
   }
 
+  protected canPreview(attachment: AttachmentView): boolean {
+    return PREVIEWABLE[attachment.kind] !== undefined;
+  }
+
+  /** Uploads the picked file; with `replacing`, removes that attachment once the new one is up. */
   protected upload(
     material: MaterialDefinition,
-    input: HTMLInputElement,
+    picker: HTMLInputElement,
+    replacing: AttachmentView | null = null,
   ): void {
-    const file = input.files?.[0];
-    input.value = '';
-    if (!file) return;
-    this.run(
-      material.key,
-      this.api.uploadMaterial(this.applicationId(), material.key, file),
-    );
+    const file = picker.files?.[0];
+    picker.value = '';
+    if (!file || this.uploads().has(material.key)) return;
+    const key = material.key;
+    this.problem.set(null);
+    this.setUpload(key, { fileName: file.name, percent: 0 });
+    if (replacing) this.mark(replacing.id, true);
+    this.api
+      .uploadMaterialWithProgress(this.applicationId(), key, file)
+      .pipe(
+        concatMap((event) => {
+          if (event.type === HttpEventType.UploadProgress) {
+            const percent = event.total
+              ? Math.round((event.loaded * 100) / event.total)
+              : 0;
+            this.setUpload(key, { fileName: file.name, percent });
+            return EMPTY;
+          }
+          if (event.type !== HttpEventType.Response) return EMPTY;
+          this.setUpload(key, { fileName: file.name, percent: 100 });
+          return replacing
+            ? this.api.removeMaterial(this.applicationId(), replacing.id)
+            : of(undefined);
+        }),
+        finalize(() => {
+          this.setUpload(key, null);
+          if (replacing) this.mark(replacing.id, false);
+        }),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({
+        next: () => this.changed.emit(),
+        error: (error: unknown) => {
+          this.problem.set(toApiProblem(error));
+          // A replacement whose new file is up but whose old one stayed: show both.
+          if (replacing) this.changed.emit();
+        },
+      });
+  }
+
+  protected askRemove(attachment: AttachmentView): void {
+    this.confirming.set(attachment.id);
+  }
+
+  protected cancelRemove(): void {
+    this.confirming.set(null);
   }
 
   protected remove(attachment: AttachmentView): void {
-    this.run(
-      attachment.id,
-      this.api.removeMaterial(this.applicationId(), attachment.id),
-    );
-  }
-
-  protected sizeKb(attachment: AttachmentView): number {
-    return Math.max(1, Math.round(attachment.sizeBytes / 1024));
-  }
-
-  private run(key: string, request: Observable<unknown>): void {
-    this.busy.set(key);
+    this.confirming.set(null);
     this.problem.set(null);
-    request
+    this.mark(attachment.id, true);
+    this.api
+      .removeMaterial(this.applicationId(), attachment.id)
       .pipe(
-        finalize(() => this.busy.set(null)),
+        finalize(() => this.mark(attachment.id, false)),
         takeUntilDestroyed(this.destroyRef),
       )
       .subscribe({
         next: () => this.changed.emit(),
         error: (error: unknown) => this.problem.set(toApiProblem(error)),
       });
+  }
+
+  /** Fetches the file with the session cookie and shows it in a dialog. */
+  protected openPreview(attachment: AttachmentView): void {
+    const kind = PREVIEWABLE[attachment.kind];
+    if (!kind) return;
+    this.previewing.set(attachment.id);
+    this.problem.set(null);
+    this.api
+      .materialContent(this.applicationId(), attachment.id)
+      .pipe(
+        finalize(() => this.previewing.set(null)),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({
+        next: (blob) => {
+          this.closePreview();
+          const url = URL.createObjectURL(blob);
+          this.preview.set({
+            fileName: attachment.fileName,
+            kind,
+            url,
+            safeUrl: this.sanitizer.bypassSecurityTrustResourceUrl(url),
+          });
+        },
+        error: (error: unknown) => this.problem.set(toApiProblem(error)),
+      });
+  }
+
+  protected closePreview(): void {
+    const shown = this.preview();
+    if (shown) URL.revokeObjectURL(shown.url);
+    this.preview.set(null);
+  }
+
+  protected sizeKb(attachment: AttachmentView): number {
+    return Math.max(1, Math.round(attachment.sizeBytes / 1024));
+  }
+
+  private setUpload(key: string, progress: UploadProgress | null): void {
+    this.uploads.update((current) => {
+      const next = new Map(current);
+      if (progress) next.set(key, progress);
+      else next.delete(key);
+      return next;
+    });
+  }
+
+  private mark(attachmentId: string, busy: boolean): void {
+    this.removing.update((current) => {
+      const next = new Set(current);
+      if (busy) next.add(attachmentId);
+      else next.delete(attachmentId);
+      return next;
+    });
   }
 }

@@ -39,8 +39,9 @@ export class SchemaField {
   readonly listed = input<readonly ListedChoice[]>([]);
 
   /**
-   * A required field the user emptied: a draft saves without it, so it is no error, but the user
-   * hears at once that the submission will need it rather than only when submitting.
+   * A required field the user emptied or left (on blur): a draft saves without it, so it is no
+   * error, but the user hears at once that the submission will need it rather than only when
+   * submitting.
    */
   protected requiredEmpty(): boolean {
     const control = this.control();
@@ -48,7 +49,7 @@ export class SchemaField {
     return (
       this.field().required &&
       control.enabled &&
-      control.dirty &&
+      (control.dirty || control.touched) &&
       control.valid &&
       (value === null || value === undefined || value === '')
     );

@@ -1,4 +1,9 @@
-import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
+import {
+  HttpClient,
+  type HttpEvent,
+  HttpHeaders,
+  HttpParams,
+} from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import {
   type ActionRequest,
@@ -12,6 +17,8 @@ import {
   type ExpertPanelView,
   IDEMPOTENCY_HEADER,
   type InboxQuery,
+  type MyApplicationsQuery,
+  type MyApplicationSummary,
   type MyObjectionView,
   type ObjectionRequest,
   type Page,
@@ -38,10 +45,17 @@ export class ApplicationsApi {
     return this.http.post<ApplicationDetail>(ApiRoutes.applications, request);
   }
 
-  /** The own company's applications, newest first; pass the last `nextCursor` for more. */
-  mine(cursor?: string | null): Observable<Page<ApplicationSummary>> {
-    const params = cursor ? new HttpParams().set('cursor', cursor) : undefined;
-    return this.http.get<Page<ApplicationSummary>>(ApiRoutes.applications, {
+  /** The own company's applications, newest first, filtered; pass the last `nextCursor` for more. */
+  mine(
+    cursor?: string | null,
+    filters: Omit<MyApplicationsQuery, 'cursor' | 'limit'> = {},
+  ): Observable<Page<MyApplicationSummary>> {
+    let params = new HttpParams();
+    for (const [key, value] of Object.entries(filters))
+      if (value !== undefined && value !== null && value !== '')
+        params = params.set(key, String(value));
+    if (cursor) params = params.set('cursor', cursor);
+    return this.http.get<Page<MyApplicationSummary>>(ApiRoutes.applications, {
       params,
     });
   }
@@ -87,6 +101,32 @@ export class ApplicationsApi {
       ApiRoutes.applicationMaterials(id),
       body,
     );
+  }
+
+  /**
+   * The same upload, reporting its progress: upload-progress events while the file goes out, then
+   * the response with the stored attachment.
+   */
+  uploadMaterialWithProgress(
+    id: string,
+    materialKey: string,
+    file: File,
+  ): Observable<HttpEvent<AttachmentView>> {
+    const body = new FormData();
+    body.append('materialKey', materialKey);
+    body.append('file', file, file.name);
+    return this.http.post<AttachmentView>(
+      ApiRoutes.applicationMaterials(id),
+      body,
+      { reportProgress: true, observe: 'events' },
+    );
+  }
+
+  /** An uploaded material's content, fetched with the session cookie, to preview in the page. */
+  materialContent(id: string, attachmentId: string): Observable<Blob> {
+    return this.http.get(ApiRoutes.applicationMaterial(id, attachmentId), {
+      responseType: 'blob',
+    });
   }
 
   removeMaterial(id: string, attachmentId: string): Observable<void> {

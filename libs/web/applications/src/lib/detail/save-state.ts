@@ -1,0 +1,8 @@
+/** Where the autosave of an application form stands. */
+export type SaveState =
+  | 'idle'
+  | 'saving'
+  | 'saved'
+  | 'invalid'
+  | 'failed'
+  | 'conflict';
