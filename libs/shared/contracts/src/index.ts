@@ -8,3 +8,4 @@ export * from './lib/notifications';
 export * from './lib/programmes';
 export * from './lib/inbox';
 export * from './lib/staff';
+export * from './lib/my-applications';

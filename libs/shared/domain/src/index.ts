@@ -21,6 +21,7 @@ export * from './lib/workflow/case-steps';
 export * from './lib/workflow/applicant-editing';
 export * from './lib/workflow/workflow-docs';
 export * from './lib/workflow/deadline-urgency';
+export * from './lib/workflow/applicant-deadline';
 export * from './lib/rules/company-figures';
 export * from './lib/forms/form-schema';
 export * from './lib/forms/common-materials';

@@ -1,4 +1,3 @@
-import { PageQueryDto } from '@portal/api-core';
 import {
   Body,
   Controller,
@@ -24,7 +23,7 @@ import {
   IDEMPOTENCY_HEADER,
   type ActionResult,
   type ApplicationDetail,
-  type ApplicationSummary,
+  type MyApplicationSummary,
   type AttachmentView,
   type Page,
 } from '@portal/contracts';
@@ -43,6 +42,7 @@ import {
   VersionDto,
 } from './applications.dto';
 import { ApplicationsService } from './applications.service';
+import { MyApplicationsQueryDto } from './my-applications.dto';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 
@@ -68,9 +68,9 @@ export class ApplicationsController {
   @Get()
   listMine(
     @CurrentActor() actor: Actor,
-    @Query() query: PageQueryDto,
-  ): Promise<Page<ApplicationSummary>> {
-    return this.applications.listMine(actor, query.cursor, query.limit);
+    @Query() query: MyApplicationsQueryDto,
+  ): Promise<Page<MyApplicationSummary>> {
+    return this.applications.listMine(actor, query);
   }
 
   @RequirePermission('applications.read')

@@ -29,13 +29,18 @@ import type {
   ActionRequest,
   ActionResult,
   ApplicationDetail,
-  ApplicationSummary,
+  MyApplicationSummary,
+  MyApplicationsQuery,
   Page,
   SaveFormRequest,
 } from '@portal/contracts';
 import {
   actionPayloadFields,
+  applicantNextDeadline,
   applicantWording,
+  applicationPhase,
+  deadlineUrgency,
+  statesInPhase,
   APPLICATION_FORMS,
   availableActions,
   currentWorkflow,
@@ -46,7 +51,7 @@ import {
   workflowVersion,
 } from '@portal/domain';
 import { workingDaysLeft } from '@portal/domain/calendar';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import {
   type AccessFacts,
   accessFactsFor,
@@ -161,33 +166,95 @@ export class ApplicationsService {
   }
 
   /** The company's own applications, newest first. */
+  /**
+   * The company's own cases, newest first, with the filters of its list; each with its phase and
+   * the next deadline the company has to meet, counted in working days on the bureau's calendar.
+   */
   async listMine(
     actor: Actor,
-    cursor?: string,
-    limit = PAGE,
-  ): Promise<Page<ApplicationSummary>> {
+    query: MyApplicationsQuery = {},
+  ): Promise<Page<MyApplicationSummary>> {
     const company = await this.ownCompany(actor);
-    const { rows, nextCursor } = await ApplicationsRepository.summaryPage(
-      this.dataSource,
-      {
-        where: 'a.organisation_id = :org',
-        params: { org: company.id },
+    const conditions = ['a.organisation_id = :org'];
+    const params: Record<string, unknown> = { org: company.id };
+    if (query.type) {
+      conditions.push('a.type = :type');
+      params['type'] = query.type;
+    }
+    if (query.phase) {
+      const byType = statesInPhase(query.phase).filter(
+        (entry) => !query.type || entry.type === query.type,
+      );
+      conditions.push(
+        byType.length
+          ? `(${byType.map((_, i) => `(a.type = :phaseType${i} AND a.state IN (:...phaseStates${i}))`).join(' OR ')})`
+          : '1 = 0',
+      );
+      byType.forEach((entry, i) => {
+        params[`phaseType${i}`] = entry.type;
+        params[`phaseStates${i}`] = entry.states;
+      });
+    }
+    if (query.year) {
+      // The year in Beijing time: from 1 January 00:00 +08:00 to the next.
+      conditions.push('a.created_at >= :yearFrom AND a.created_at < :yearTo');
+      params['yearFrom'] = new Date(`${query.year}-01-01T00:00:00+08:00`);
+      params['yearTo'] = new Date(`${query.year + 1}-01-01T00:00:00+08:00`);
+    }
+    if (query.q) {
+      // `!` escapes LIKE's wildcards the same way in MariaDB and SQLite.
+      conditions.push(
+        "(a.reference LIKE :text ESCAPE '!' OR named_call.title LIKE :text ESCAPE '!')",
+      );
+      params['text'] = `%${query.q.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+    }
+    const now = this.clock.now();
+    const [{ rows, nextCursor }, overrides] = await Promise.all([
+      ApplicationsRepository.summaryPage(this.dataSource, {
+        where: conditions.join(' AND '),
+        params,
         sortColumn: 'a.created_at',
         tieColumn: 'a.id',
-        cursor,
-        limit,
-      },
+        cursor: query.cursor,
+        limit: query.limit ?? PAGE,
+      }),
+      this.calendar.recentOverrides(),
+    ]);
+    const callIds = [...new Set(rows.map((r) => r.callId))];
+    const calls = callIds.length
+      ? await this.dataSource.getRepository(CallEntity).find({
+          select: { id: true, closesAt: true },
+          where: { id: In(callIds) },
+        })
+      : [];
+    const closesAt = new Map(
+      calls.map((c) => [c.id, c.closesAt.toISOString()]),
     );
+    const today = chinaDate(now);
     return {
-      items: rows.map((r) =>
-        summaryView(
-          r,
-          company.name,
-          r.call_title ?? '',
-          false,
-          this.clock.now(),
-        ),
-      ),
+      items: rows.map((r) => {
+        const definition = workflowVersion(r.type, r.workflowVersion);
+        const deadline = applicantNextDeadline(
+          definition,
+          r.state,
+          r.dueAt?.toISOString() ?? null,
+          closesAt.get(r.callId) ?? null,
+        );
+        const left = deadline
+          ? workingDaysLeft(today, chinaDate(new Date(deadline.at)), overrides)
+          : 0;
+        return {
+          ...summaryView(r, company.name, r.call_title ?? '', false, now),
+          phase: applicationPhase(definition, r.state),
+          nextDeadline: deadline
+            ? {
+                ...deadline,
+                workingDaysLeft: left,
+                urgency: deadlineUrgency(left),
+              }
+            : null,
+        };
+      }),
       nextCursor,
     };
   }

@@ -50,6 +50,119 @@ describe('MyApplicationsPage', () => {
 
   afterEach(() => http.verify());
 
+  it('shows the next deadline with working days left, amber when near and red when passed', async () => {
+    http.expectOne(isList).flush({
+      items: [
+        {
+          ...testSummary('a-1'),
+          phase: 'draft',
+          nextDeadline: {
+            kind: 'call_closes',
+            at: '2026-12-31T09:59:59.000Z',
+            workingDaysLeft: 12,
+            urgency: 'ok',
+          },
+        },
+        {
+          ...testSummary('a-2'),
+          phase: 'with_you',
+          nextDeadline: {
+            kind: 'answer',
+            at: '2026-12-08T15:59:59.999Z',
+            workingDaysLeft: 1,
+            urgency: 'near',
+          },
+        },
+        {
+          ...testSummary('a-3'),
+          phase: 'with_you',
+          nextDeadline: {
+            kind: 'milestone',
+            at: '2026-11-30T15:59:59.999Z',
+            workingDaysLeft: -3,
+            urgency: 'overdue',
+          },
+        },
+        { ...testSummary('a-4'), phase: 'in_review', nextDeadline: null },
+      ],
+      nextCursor: null,
+    });
+    await fixture.whenStable();
+    const deadlines = rows().map(
+      (row) =>
+        row.querySelector<HTMLElement>(
+          '[data-testid="application-deadline"]',
+        ) as HTMLElement,
+    );
+    expect(deadlines[0].textContent).toContain('提交截止');
+    expect(deadlines[0].textContent).toContain('剩余 12 个工作日');
+    expect(
+      deadlines[1].querySelector('.deadline')?.getAttribute('data-urgency'),
+    ).toBe('near');
+    expect(deadlines[1].querySelector('.deadline--near')).not.toBeNull();
+    expect(deadlines[2].querySelector('.deadline--overdue')).not.toBeNull();
+    expect(deadlines[2].textContent).toContain('已超期 3 个工作日');
+    expect(deadlines[3].textContent).toContain('暂无需要您处理的期限');
+
+    TestBed.inject(LanguageService).use('en');
+    await fixture.whenStable();
+    expect(deadlines[1].textContent).toContain('1 working day left');
+    expect(deadlines[1].textContent).not.toContain('1 working days');
+    expect(deadlines[2].textContent).toContain('Overdue by 3 working days');
+    expect(deadlines[0].textContent).toContain('Submit by');
+  });
+
+  it('filters by programme, status, year and text, and pages on under the same filters', async () => {
+    http.expectOne(isList).flush({ items: [], nextCursor: null });
+    await fixture.whenStable();
+    const page = fixture.componentInstance as unknown as {
+      filter: MyApplicationsPage['filter'];
+    };
+    page.filter.controls.type.setValue('high_tech');
+    const byType = http.expectOne(isList);
+    expect(byType.request.params.get('type')).toBe('high_tech');
+    byType.flush({ items: [], nextCursor: null });
+    await fixture.whenStable();
+    expect((fixture.nativeElement as HTMLElement).textContent).toContain(
+      '没有符合筛选条件的申报',
+    );
+
+    page.filter.controls.phase.setValue('with_you');
+    http.expectOne(isList).flush({ items: [], nextCursor: null });
+    page.filter.controls.year.setValue(2026);
+    http.expectOne(isList).flush({ items: [], nextCursor: null });
+    const input = (fixture.nativeElement as HTMLElement).querySelector(
+      '[data-testid="applications-filter-q"]',
+    ) as HTMLInputElement;
+    input.value = '  GX-2026 ';
+    input.dispatchEvent(new Event('input'));
+    click(fixture, 'applications-filter-apply');
+    const all = http.expectOne(isList);
+    expect(
+      Object.fromEntries(
+        all.request.params.keys().map((k) => [k, all.request.params.get(k)]),
+      ),
+    ).toEqual({
+      type: 'high_tech',
+      phase: 'with_you',
+      year: '2026',
+      q: 'GX-2026',
+    });
+    all.flush({ items: [testSummary('a-1')], nextCursor: 'cur-2' });
+    await fixture.whenStable();
+    click(fixture, 'applications-load-more');
+    const more = http.expectOne(isList);
+    expect(more.request.params.get('cursor')).toBe('cur-2');
+    expect(more.request.params.get('phase')).toBe('with_you');
+    more.flush({ items: [], nextCursor: null });
+    await fixture.whenStable();
+
+    click(fixture, 'applications-filter-clear');
+    const cleared = http.expectOne(isList);
+    expect(cleared.request.params.keys()).toEqual([]);
+    cleared.flush({ items: [], nextCursor: null });
+  });
+
   it('lists the applications with their public status and pages on with the cursor', async () => {
     const first = http.expectOne(isList);
     expect(first.request.params.has('cursor')).toBe(false);
@@ -94,6 +207,7 @@ describe('MyApplicationsPage', () => {
       '申报类型',
       '申报批次',
       '办理状态',
+      '下一截止',
       '更新时间',
       null,
     ]);

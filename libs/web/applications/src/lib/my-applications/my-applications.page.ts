@@ -3,21 +3,31 @@ import {
   Component,
   DestroyRef,
   OnInit,
+  computed,
   inject,
   signal,
 } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import type {
-  ApplicationSummary,
   CallStatus,
   CallView,
   CompanyView,
+  MyApplicationSummary,
+  MyApplicationsQuery,
 } from '@portal/contracts';
+import {
+  APPLICATION_PHASES,
+  APPLICATION_TYPES,
+  type ApplicationPhase,
+  type ApplicationType,
+} from '@portal/domain';
 import {
   ApplicationsApi,
   CompanyApi,
+  PortalClockStore,
   SessionStore,
 } from '@portal/web-data-access';
 import {
@@ -30,10 +40,13 @@ import { ErrorAlert } from '@portal/web-ui';
 import { DataKitStyles } from '@portal/web-ui/data-kit';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzFormModule } from 'ng-zorro-antd/form';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { finalize } from 'rxjs';
+import { finalize, merge } from 'rxjs';
 import { typeLabel } from '../shared/application-type';
 import { ApplicationsKitStyles } from '../shared/applications-kit-styles';
 
@@ -46,17 +59,26 @@ const CALL_STATUS_COLORS: Readonly<Record<CallStatus, string>> = {
   closed: 'default',
 };
 
+/** How far back the year filter reaches. */
+const YEARS_SHOWN = 6;
+
 /**
- * The company's applications, newest first, and the way to start a new one in a call. A company
- * the county has not verified yet has none and may start none: the page says so and what follows.
+ * The company's applications, newest first, filtered by programme, status, year and text, each
+ * with the next deadline the company has to meet; and the way to start a new one in a call. A
+ * company the county has not verified yet has none and may start none: the page says so and what
+ * follows.
  */
 @Component({
   selector: 'app-my-applications-page',
   imports: [
     RouterLink,
+    ReactiveFormsModule,
     TranslatePipe,
     NzAlertModule,
     NzButtonModule,
+    NzFormModule,
+    NzInputModule,
+    NzSelectModule,
     NzModalModule,
     NzTableModule,
     NzTagModule,
@@ -67,6 +89,57 @@ const CALL_STATUS_COLORS: Readonly<Record<CallStatus, string>> = {
     LabelPipe,
   ],
   templateUrl: './my-applications.page.html',
+  styles: `
+    .filters {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px 12px;
+      align-items: flex-end;
+      margin-bottom: 16px;
+    }
+    .filters nz-select {
+      min-width: 170px;
+    }
+    .filters__text {
+      width: 240px;
+    }
+    .filters__field {
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+    }
+    .filters__label {
+      font-size: 12px;
+      color: rgba(0, 0, 0, 0.65);
+    }
+    .deadline {
+      display: flex;
+      flex-direction: column;
+      line-height: 1.4;
+    }
+    .deadline__days {
+      font-size: 12px;
+      color: rgba(0, 0, 0, 0.65);
+    }
+    .deadline--near .deadline__days {
+      color: #ad6800;
+      font-weight: 600;
+    }
+    .deadline--overdue .deadline__days {
+      color: #a8071a;
+      font-weight: 600;
+    }
+    @media (max-width: 575px) {
+      .filters__field,
+      .filters nz-select,
+      .filters__text {
+        width: 100%;
+      }
+      .deadline {
+        align-items: flex-end;
+      }
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class MyApplicationsPage implements OnInit {
@@ -75,8 +148,31 @@ export class MyApplicationsPage implements OnInit {
   private readonly session = inject(SessionStore);
   private readonly router = inject(Router);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly clock = inject(PortalClockStore);
 
-  protected readonly items = signal<readonly ApplicationSummary[]>([]);
+  protected readonly types = APPLICATION_TYPES;
+  protected readonly phases = APPLICATION_PHASES;
+  /** This year (Beijing time, on the portal's clock) and the ones before it. */
+  protected readonly years = computed(() => {
+    const now = Date.parse(this.clock.clock()?.now ?? '') || Date.now();
+    const year = new Date(now + 8 * 3_600_000).getUTCFullYear();
+    return Array.from({ length: YEARS_SHOWN }, (_, i) => year - i);
+  });
+  protected readonly filter = new FormGroup({
+    type: new FormControl<ApplicationType | ''>('', { nonNullable: true }),
+    phase: new FormControl<ApplicationPhase | ''>('', { nonNullable: true }),
+    year: new FormControl<number | null>(null),
+    q: new FormControl('', { nonNullable: true }),
+  });
+  /** The filters the list shown was read with. */
+  private readonly applied = signal<
+    Omit<MyApplicationsQuery, 'cursor' | 'limit'>
+  >({});
+  protected readonly filtered = computed(
+    () => Object.keys(this.applied()).length > 0,
+  );
+
+  protected readonly items = signal<readonly MyApplicationSummary[]>([]);
   protected readonly nextCursor = signal<string | null>(null);
   protected readonly loading = signal(false);
   protected readonly loaded = signal(false);
@@ -90,6 +186,17 @@ export class MyApplicationsPage implements OnInit {
   protected readonly callProblem = signal<ApiProblem | null>(null);
   protected readonly callStatusColors = CALL_STATUS_COLORS;
   protected readonly typeLabel = typeLabel;
+
+  constructor() {
+    // A choice applies at once; the text applies on Enter or the search button.
+    merge(
+      this.filter.controls.type.valueChanges,
+      this.filter.controls.phase.valueChanges,
+      this.filter.controls.year.valueChanges,
+    )
+      .pipe(takeUntilDestroyed())
+      .subscribe(() => this.applyFilter());
+  }
 
   ngOnInit(): void {
     if (!this.session.can('company.profile.read')) {
@@ -109,13 +216,34 @@ export class MyApplicationsPage implements OnInit {
       });
   }
 
+  /** Reads the first page under the filters as entered. */
+  protected applyFilter(): void {
+    const { type, phase, year, q } = this.filter.getRawValue();
+    const text = q.trim();
+    this.applied.set({
+      ...(type ? { type } : {}),
+      ...(phase ? { phase } : {}),
+      ...(year ? { year } : {}),
+      ...(text ? { q: text.slice(0, 100) } : {}),
+    });
+    this.load();
+  }
+
+  protected clearFilter(): void {
+    this.filter.reset(
+      { type: '', phase: '', year: null, q: '' },
+      { emitEvent: false },
+    );
+    this.applyFilter();
+  }
+
   /** The first page, or with `more` the page after the last one shown. */
   protected load(more = false): void {
     const cursor = more ? this.nextCursor() : null;
     this.loading.set(true);
     this.problem.set(null);
     this.api
-      .mine(cursor)
+      .mine(cursor, this.applied())
       .pipe(
         finalize(() => this.loading.set(false)),
         takeUntilDestroyed(this.destroyRef),

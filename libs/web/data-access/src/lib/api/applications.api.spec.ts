@@ -70,6 +70,24 @@ describe('ApplicationsApi', () => {
     next.flush({ items: [], nextCursor: null });
   });
 
+  it("sends the own list's filters, leaving out the empty ones", () => {
+    api
+      .mine('c3', { type: 'high_tech', phase: 'with_you', year: 2026, q: '' })
+      .subscribe();
+    const req = http.expectOne((r) => r.url === ApiRoutes.applications);
+    expect(
+      Object.fromEntries(
+        req.request.params.keys().map((k) => [k, req.request.params.get(k)]),
+      ),
+    ).toEqual({
+      type: 'high_tech',
+      phase: 'with_you',
+      year: '2026',
+      cursor: 'c3',
+    });
+    req.flush({ items: [], nextCursor: null });
+  });
+
   it('sends an action with the Idempotency-Key header and the form with PATCH', () => {
     api.act('a-1', { action: 'submit', version: 2 }, 'key-1').subscribe();
     const act = http.expectOne(ApiRoutes.applicationActions('a-1'));
