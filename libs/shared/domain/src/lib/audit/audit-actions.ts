@@ -80,6 +80,10 @@ export const AUDIT_ACTION_LABELS = {
     en: 'Calendar override set',
   },
   'call.closed': { 'zh-CN': '关闭申报批次', en: 'Call closed' },
+  'call.closed_early': {
+    'zh-CN': '提前截止申报批次',
+    en: 'Call closed early',
+  },
   'call.created': { 'zh-CN': '创建申报批次', en: 'Call created' },
   'call.updated': { 'zh-CN': '修改申报批次', en: 'Call changed' },
   'call.draft_reminder': {
@@ -127,6 +131,7 @@ export const AUDIT_ACTION_LABELS = {
     'zh-CN': '重置双因素验证',
     en: 'Second factor reset',
   },
+  'targets.set': { 'zh-CN': '设定年度目标', en: 'Yearly targets set' },
   'voucher_settlement.recorded': {
     'zh-CN': '登记创新券结算',
     en: 'Voucher settlement recorded',
