@@ -35,6 +35,13 @@ export const FOOTER: Readonly<Record<Language, string>> = {
   en: 'Sent by the S&T Bureau Enterprise Portal; please do not reply. You can change your e-mail notifications under Account in the portal.',
 };
 
+const ENGLISH_PLURALS = new Intl.PluralRules('en');
+
+/** "1 working day", "3 working days": English counts with their plural form. */
+export function englishWorkingDays(count: number): string {
+  return `${count} working ${ENGLISH_PLURALS.select(count) === 'one' ? 'day' : 'days'}`;
+}
+
 export function deadlineLine(
   language: Language,
   deadline: CaseFacts['deadline'],
@@ -43,7 +50,7 @@ export function deadlineLine(
   return [
     language === 'zh-CN'
       ? `办理时限：${deadline.days} 个工作日，截至 ${deadline.dueOn}。`
-      : `Time to act: ${deadline.days} working days, until ${deadline.dueOn}.`,
+      : `Time to act: ${englishWorkingDays(deadline.days)}, until ${deadline.dueOn}.`,
   ];
 }
 

@@ -1,4 +1,10 @@
-import { caseLines, FOOTER, greeting, openAction } from './common';
+import {
+  caseLines,
+  englishWorkingDays,
+  FOOTER,
+  greeting,
+  openAction,
+} from './common';
 import type { Template } from './message';
 
 /** A call closes in a few working days and the company's application is still a draft. */
@@ -17,7 +23,7 @@ export const draftReminderTemplate: Template<'draft_reminder'> = {
     subject: `[Closing soon] ${d.callTitle} closes on ${d.closesOn}`,
     greeting: greeting('en', d.recipientName),
     paragraphs: [
-      `"${d.callTitle}" closes on ${d.closesOn} (${d.workingDaysLeft} working days left) and your application ${d.reference} is still a draft. It cannot be submitted after the call closes.`,
+      `"${d.callTitle}" closes on ${d.closesOn} (${englishWorkingDays(d.workingDaysLeft)} left) and your application ${d.reference} is still a draft. It cannot be submitted after the call closes.`,
     ],
     facts: caseLines('en', d),
     action: openAction('en', d.url),

@@ -128,6 +128,19 @@ describe('case messages', () => {
     }
   });
 
+  it('counts one working day in the singular in English', () => {
+    const one = render('status_change', 'en', {
+      ...caseFacts,
+      deadline: { ...caseFacts.deadline, days: 1 },
+    });
+    expect(one.text).toContain('Time to act: 1 working day,');
+    const reminder = render('draft_reminder', 'en', {
+      ...SAMPLES.draft_reminder,
+      workingDaysLeft: 1,
+    });
+    expect(reminder.text).toContain('(1 working day left)');
+  });
+
   it('keeps the in-portal notice to what happened and the list', () => {
     const mail = render('status_change', 'zh-CN', caseFacts);
     expect(mail.notice).toContain(caseFacts.comment);
