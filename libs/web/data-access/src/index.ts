@@ -2,6 +2,7 @@ export * from './lib/api/auth.api';
 export * from './lib/api/company.api';
 export * from './lib/api/admin.api';
 export * from './lib/api/applications.api';
+export * from './lib/api/inbox.api';
 export * from './lib/api/notifications.api';
 export * from './lib/notices/notice-counter';
 export * from './lib/session/session.store';
