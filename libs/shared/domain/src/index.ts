@@ -4,6 +4,7 @@ export * from './lib/identity/password-policy';
 export * from './lib/regions/region-code';
 export * from './lib/access/roles';
 export * from './lib/access/permissions';
+export * from './lib/access/company-members';
 export * from './lib/identity/account-policy';
 export * from './lib/workflow/workflow-definition';
 export * from './lib/workflow/decision';

@@ -46,6 +46,11 @@ export interface MemberView {
   readonly joinedAt: string;
 }
 
+/** PUT /api/companies/mine/members/:userId/role. */
+export interface ChangeMemberRoleRequest {
+  readonly role: Extract<Role, 'enterprise_admin' | 'enterprise_member'>;
+}
+
 export interface InviteMemberRequest {
   readonly email: string;
   readonly role: Extract<Role, 'enterprise_admin' | 'enterprise_member'>;

@@ -22,6 +22,10 @@ export const ApiRoutes = {
   regions: '/api/regions',
   myCompany: '/api/companies/mine',
   myCompanyMembers: '/api/companies/mine/members',
+  myCompanyMember: (userId: string) =>
+    `/api/companies/mine/members/${encodeURIComponent(userId)}`,
+  myCompanyMemberRole: (userId: string) =>
+    `/api/companies/mine/members/${encodeURIComponent(userId)}/role`,
   myCompanyContact: '/api/companies/mine/contact',
   myCompanyInvitations: '/api/companies/mine/invitations',
   myCompanyFigures: '/api/companies/mine/figures',

@@ -1,6 +1,7 @@
 import {
   Body,
   Controller,
+  Delete,
   Get,
   HttpCode,
   Param,
@@ -22,6 +23,7 @@ import type {
   Page,
 } from '@portal/contracts';
 import {
+  ChangeMemberRoleDto,
   CompanyListQueryDto,
   InviteMemberDto,
   UpdateCompanyContactDto,
@@ -60,6 +62,30 @@ export class CompaniesController {
     @Body() dto: UpdateCompanyContactDto,
   ): Promise<CompanyView> {
     return this.companies.updateContact(actor, dto);
+  }
+
+  /** Removes the member from the company (the last administrator stays); their sessions end. */
+  @RequirePermission('company.members.manage')
+  @Delete('mine/members/:userId')
+  removeMember(
+    @CurrentActor() actor: Actor,
+    @Param('userId', uuid) userId: string,
+  ): Promise<MemberView[]> {
+    return this.companies.changeMember(actor, userId, { kind: 'remove' });
+  }
+
+  /** Makes the member an administrator or a member (the last administrator stays one). */
+  @RequirePermission('company.members.manage')
+  @Put('mine/members/:userId/role')
+  changeMemberRole(
+    @CurrentActor() actor: Actor,
+    @Param('userId', uuid) userId: string,
+    @Body() dto: ChangeMemberRoleDto,
+  ): Promise<MemberView[]> {
+    return this.companies.changeMember(actor, userId, {
+      kind: 'role',
+      role: dto.role,
+    });
   }
 
   @RequirePermission('company.members.manage')

@@ -7,8 +7,9 @@ import {
   NotFoundError,
   ValidationFailedError,
 } from '@portal/api-core';
-import { AuditService, type Actor } from '@portal/api-access';
+import { AuditService, SessionService, type Actor } from '@portal/api-access';
 import {
+  forUpdate,
   MembershipEntity,
   OrganisationEntity,
   RegionEntity,
@@ -21,7 +22,12 @@ import type {
   VerificationStatus,
 } from '@portal/contracts';
 import { JobProducer } from '@portal/api-jobs';
-import { maskPhone } from '@portal/domain';
+import {
+  isCompanyRole,
+  maskPhone,
+  memberChangeProblem,
+  type MemberChange,
+} from '@portal/domain';
 import { DataSource, In, type Repository } from 'typeorm';
 import type {
   CompanyListQueryDto,
@@ -41,6 +47,7 @@ export class CompaniesService {
     private readonly regions: Repository<RegionEntity>,
     private readonly audit: AuditService,
     private readonly jobs: JobProducer,
+    private readonly sessions: SessionService,
   ) {}
 
   /** The company the actor belongs to (their first enterprise membership). */
@@ -110,6 +117,79 @@ export class CompaniesService {
       role: m.role,
       joinedAt: m.createdAt.toISOString(),
     }));
+  }
+
+  /**
+   * Removes a member from the actor's company, or changes their role. The company keeps at
+   * least one administrator; the membership rows are locked for the check, so two admins
+   * demoting each other at once cannot both succeed. Audited with the member's e-mail; a
+   * removed member's sessions end at once.
+   */
+  async changeMember(
+    actor: Actor,
+    userId: string,
+    change: MemberChange,
+  ): Promise<MemberView[]> {
+    const org = this.ownCompanyId(actor);
+    await this.dataSource.transaction(async (em) => {
+      const rows = await forUpdate(
+        em,
+        em
+          .getRepository(MembershipEntity)
+          .createQueryBuilder('m')
+          .where('m.organisation_id = :org', { org }),
+      ).getMany();
+      const members = rows.filter((m) => isCompanyRole(m.role));
+      const problem = memberChangeProblem(members, userId, change);
+      // Someone who is not a member of this company reads as not found: nothing leaks.
+      if (problem === 'not_member')
+        throw new NotFoundError('The member of your company');
+      if (problem === 'last_admin')
+        throw new AppError(
+          409,
+          'LAST_ADMIN',
+          change.kind === 'remove'
+            ? 'The company must keep at least one administrator: make another member an administrator first.'
+            : 'The company must keep at least one administrator: make another member an administrator before changing this role.',
+        );
+      const target = members.find(
+        (m) => m.userId === userId,
+      ) as MembershipEntity;
+      if (change.kind === 'role' && target.role === change.role) return;
+      if (change.kind === 'remove')
+        await em.delete(MembershipEntity, { id: target.id });
+      else
+        await em.update(
+          MembershipEntity,
+          { id: target.id },
+          { role: change.role },
+        );
+      const user = await em.findOneBy(UserEntity, { id: userId });
+      await this.audit.record(
+        {
+          action:
+            change.kind === 'remove'
+              ? 'company.member_removed'
+              : 'company.member_role_changed',
+          result: 'success',
+          userId: actor.userId,
+          userEmail: actor.email,
+          ip: actor.ip,
+          objectType: 'user',
+          objectId: userId,
+          detail: {
+            organisationId: org,
+            email: user?.email ?? null,
+            from: target.role,
+            ...(change.kind === 'role' ? { to: change.role } : {}),
+          },
+        },
+        em,
+      );
+    });
+    // The removed member is signed out everywhere; their next request is refused.
+    if (change.kind === 'remove') await this.sessions.revokeAll(userId);
+    return this.members(actor);
   }
 
   /** Companies in the actor's regions, newest first, by keyset. */

@@ -1,5 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { LANGUAGES, type Language } from '@portal/contracts';
+import {
+  type ChangeMemberRoleRequest,
+  LANGUAGES,
+  type Language,
+} from '@portal/contracts';
+import { COMPANY_ROLES, type CompanyRole } from '@portal/domain';
 import { Transform } from 'class-transformer';
 import {
   IsEmail,
@@ -204,6 +209,14 @@ export class InviteMemberDto {
   @ApiProperty({ enum: ['enterprise_member', 'enterprise_admin'] })
   @IsIn(['enterprise_member', 'enterprise_admin'])
   role!: 'enterprise_member' | 'enterprise_admin';
+}
+
+export class ChangeMemberRoleDto implements ChangeMemberRoleRequest {
+  @ApiProperty({ enum: COMPANY_ROLES })
+  @IsIn(COMPANY_ROLES, {
+    message: '[role.invalid] Choose administrator or member',
+  })
+  role!: CompanyRole;
 }
 
 /** The contact fields a company's administrator may change online (nothing the county verified). */

@@ -108,6 +108,14 @@ export const AUDIT_ACTION_LABELS = {
     'zh-CN': '企业成员加入',
     en: 'Company member joined',
   },
+  'company.member_removed': {
+    'zh-CN': '移除企业成员',
+    en: 'Company member removed',
+  },
+  'company.member_role_changed': {
+    'zh-CN': '变更企业成员角色',
+    en: 'Company member role changed',
+  },
   'company.registered': { 'zh-CN': '企业注册', en: 'Company registered' },
   'company.registration_existing_email': {
     'zh-CN': '以已注册邮箱注册企业',

@@ -8,6 +8,7 @@ import {
   type CompanyYearFiguresView,
   type HighTechSelfCheckRequest,
   type InvitationCreated,
+  type ChangeMemberRoleRequest,
   type InviteMemberRequest,
   type MemberView,
   type Page,
@@ -36,6 +37,22 @@ export class CompanyApi {
 
   members(): Observable<MemberView[]> {
     return this.http.get<MemberView[]>(ApiRoutes.myCompanyMembers);
+  }
+
+  /** Removes a member (enterprise admins); answers the members left. */
+  removeMember(userId: string): Observable<MemberView[]> {
+    return this.http.delete<MemberView[]>(ApiRoutes.myCompanyMember(userId));
+  }
+
+  /** Gives a member another role (enterprise admins); answers the members. */
+  changeMemberRole(
+    userId: string,
+    request: ChangeMemberRoleRequest,
+  ): Observable<MemberView[]> {
+    return this.http.put<MemberView[]>(
+      ApiRoutes.myCompanyMemberRole(userId),
+      request,
+    );
   }
 
   invite(request: InviteMemberRequest): Observable<InvitationCreated> {

@@ -5,7 +5,12 @@ import {
 } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { ApiRoutes, type CompanyView, type Me } from '@portal/contracts';
+import {
+  ApiRoutes,
+  type CompanyView,
+  type Me,
+  type MemberView,
+} from '@portal/contracts';
 import type { Permission } from '@portal/domain';
 import { SessionStore } from '@portal/web-data-access';
 import { provideI18n } from '@portal/web-i18n';
@@ -27,6 +32,21 @@ const COMPANY: CompanyView = {
   createdAt: '2025-11-01T08:00:00.000Z',
 };
 
+const ADMIN: MemberView = {
+  userId: 'u-1',
+  name: '张伟',
+  email: 'zhang.wei@jszz.example.cn',
+  role: 'enterprise_admin',
+  joinedAt: '2025-11-01T08:00:00.000Z',
+};
+const MEMBER: MemberView = {
+  userId: 'u-2',
+  name: '李娜',
+  email: 'li.na@jszz.example.cn',
+  role: 'enterprise_member',
+  joinedAt: '2025-11-02T08:00:00.000Z',
+};
+
 function me(permissions: Permission[]): Me {
   return {
     id: 'u-1',
@@ -46,6 +66,7 @@ describe('CompanySection', () => {
   async function render(
     permissions: Permission[],
     company: CompanyView = COMPANY,
+    members: MemberView[] = [ADMIN],
   ) {
     localStorage.clear();
     TestBed.configureTestingModule({
@@ -62,15 +83,7 @@ describe('CompanySection', () => {
     fixture = TestBed.createComponent(CompanySection);
     await fixture.whenStable();
     http.expectOne(ApiRoutes.myCompany).flush(company);
-    http.expectOne(ApiRoutes.myCompanyMembers).flush([
-      {
-        userId: 'u-1',
-        name: '张伟',
-        email: 'zhang.wei@jszz.example.cn',
-        role: 'enterprise_admin',
-        joinedAt: '2025-11-01T08:00:00.000Z',
-      },
-    ]);
+    http.expectOne(ApiRoutes.myCompanyMembers).flush(members);
     await fixture.whenStable();
   }
 
@@ -177,6 +190,90 @@ describe('CompanySection', () => {
     await fixture.whenStable();
     expect(byTestId(fixture, 'contact-saved').textContent).toContain('已更新');
     expect(fixture.nativeElement.textContent).toContain('李娜');
+  });
+
+  it('lets the admin remove a member after confirming, keeping the only admin', async () => {
+    await render(['company.profile.read', 'company.members.manage'], COMPANY, [
+      ADMIN,
+      MEMBER,
+    ]);
+    const rows = [
+      ...(fixture.nativeElement as HTMLElement).querySelectorAll(
+        '[data-testid="member-row"]',
+      ),
+    ];
+    expect(
+      rows[0]?.querySelector('[data-testid="member-last-admin"]'),
+    ).not.toBeNull();
+    expect(rows[0]?.querySelector('[data-testid="member-remove"]')).toBeNull();
+    const remove = rows[1]?.querySelector(
+      '[data-testid="member-remove"]',
+    ) as HTMLButtonElement;
+    expect(remove.getAttribute('aria-label')).toBe('移除 李娜');
+    remove.click();
+    await fixture.whenStable();
+    const confirm = document.querySelector(
+      '.ant-popover .ant-btn-primary',
+    ) as HTMLButtonElement;
+    expect(document.querySelector('.ant-popover')?.textContent).toContain(
+      '确定将 李娜 移出企业',
+    );
+    confirm.click();
+    const req = http.expectOne(ApiRoutes.myCompanyMember('u-2'));
+    expect(req.request.method).toBe('DELETE');
+    req.flush([ADMIN]);
+    await fixture.whenStable();
+    expect(
+      (fixture.nativeElement as HTMLElement).querySelectorAll(
+        '[data-testid="member-row"]',
+      ),
+    ).toHaveLength(1);
+    expect(byTestId(fixture, 'member-notice').textContent).toContain(
+      '已移除该成员',
+    );
+  });
+
+  it('changes a role and shows the refusal to leave no administrator in words', async () => {
+    const second: MemberView = { ...MEMBER, role: 'enterprise_admin' };
+    await render(['company.profile.read', 'company.members.manage'], COMPANY, [
+      ADMIN,
+      second,
+    ]);
+    const page = fixture.componentInstance as unknown as {
+      changeRole(member: MemberView, role: string): void;
+    };
+    page.changeRole(second, 'enterprise_member');
+    const req = http.expectOne(ApiRoutes.myCompanyMemberRole('u-2'));
+    expect(req.request.method).toBe('PUT');
+    expect(req.request.body).toEqual({ role: 'enterprise_member' });
+    req.flush(
+      {
+        statusCode: 409,
+        code: 'LAST_ADMIN',
+        message: 'The company must keep at least one administrator',
+        correlationId: 'x',
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await fixture.whenStable();
+    expect(
+      (fixture.nativeElement as HTMLElement).querySelector(
+        '[data-testid="company-members"]',
+      )?.textContent,
+    ).toContain('企业至少需要保留一名管理员');
+    // Nothing changed: both still administrators with their controls.
+    expect(
+      (fixture.nativeElement as HTMLElement).querySelectorAll(
+        '[data-testid="member-role-select"]',
+      ),
+    ).toHaveLength(2);
+  });
+
+  it('shows a member the list without any member actions', async () => {
+    await render(['company.profile.read'], COMPANY, [ADMIN, MEMBER]);
+    const host = fixture.nativeElement as HTMLElement;
+    expect(host.querySelector('[data-testid="member-remove"]')).toBeNull();
+    expect(host.querySelector('[data-testid="member-role-select"]')).toBeNull();
   });
 
   it('offers a member no contact editing', async () => {

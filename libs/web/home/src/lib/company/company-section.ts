@@ -11,6 +11,11 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { CompanyView, MemberView } from '@portal/contracts';
+import {
+  COMPANY_ROLES,
+  type CompanyRole,
+  memberChangeProblem,
+} from '@portal/domain';
 import { CompanyApi, SessionStore } from '@portal/web-data-access';
 import {
   type ApiProblem,
@@ -25,6 +30,10 @@ import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { FormsModule } from '@angular/forms';
+import { finalize } from 'rxjs';
 import { CompanyContactForm } from './company-contact-form';
 import { InviteMemberForm } from './invite-member-form';
 
@@ -37,6 +46,9 @@ import { InviteMemberForm } from './invite-member-form';
     NzAlertModule,
     NzButtonModule,
     NzDescriptionsModule,
+    NzPopconfirmModule,
+    NzSelectModule,
+    FormsModule,
     NzSpinModule,
     NzTableModule,
     DataKitStyles,
@@ -56,6 +68,15 @@ import { InviteMemberForm } from './invite-member-form';
       list-style: none;
       padding: 0;
       margin: 0;
+    }
+    .member-actions {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 4px 8px;
+    }
+    .member-actions nz-select {
+      width: 140px;
     }
     .company-services li {
       display: flex;
@@ -79,6 +100,66 @@ export class CompanySection implements OnInit {
   protected readonly canManageMembers = computed(() =>
     this.session.can('company.members.manage'),
   );
+
+  protected readonly companyRoles = COMPANY_ROLES;
+  /** The member whose change is on its way (their row's controls wait). */
+  protected readonly busyMember = signal<string | null>(null);
+  protected readonly memberNotice = signal<string | null>(null);
+  /** Members who are the company's only administrator: neither removed nor made members. */
+  protected readonly lastAdmins = computed(() => {
+    const members = this.members();
+    return new Set(
+      members
+        .filter(
+          (m) =>
+            memberChangeProblem(members, m.userId, { kind: 'remove' }) ===
+            'last_admin',
+        )
+        .map((m) => m.userId),
+    );
+  });
+  protected readonly selfId = computed(() => this.session.me()?.id ?? null);
+
+  protected removeMember(member: MemberView): void {
+    this.updateMembers(member, 'members.removed', () =>
+      this.companies.removeMember(member.userId),
+    );
+  }
+
+  protected changeRole(member: MemberView, role: CompanyRole): void {
+    if (role === member.role) return;
+    this.updateMembers(member, 'members.roleChanged', () =>
+      this.companies.changeMemberRole(member.userId, { role }),
+    );
+  }
+
+  private updateMembers(
+    member: MemberView,
+    notice: string,
+    request: () => ReturnType<CompanyApi['removeMember']>,
+  ): void {
+    this.busyMember.set(member.userId);
+    this.membersProblem.set(null);
+    this.memberNotice.set(null);
+    request()
+      .pipe(
+        finalize(() => this.busyMember.set(null)),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({
+        next: (members) => {
+          this.members.set(members);
+          this.memberNotice.set(notice);
+          // Their own change: the session's permissions change (or it ended) with it.
+          if (member.userId === this.selfId()) void this.session.refresh();
+        },
+        error: (error: unknown) => {
+          this.membersProblem.set(toApiProblem(error));
+          // Show the members as they are now (the select goes back to the kept role).
+          this.members.set([...this.members()]);
+        },
+      });
+  }
 
   protected readonly canEditProfile = computed(() =>
     this.session.can('company.profile.update'),

@@ -110,6 +110,8 @@ export const en: TranslationTree<typeof zhCN> = {
     VERSION_CONFLICT:
       'This application was changed in the meantime. Please reload the page and try again.',
     TRANSITION_NOT_ALLOWED:
+    LAST_ADMIN:
+      'The company must keep at least one administrator: make another member an administrator first.',
       'This action is not possible in the current state. Please reload the page.',
     GUARD_FAILED: 'The conditions for this action are not met yet.',
     CALL_CLOSED: 'This call for applications is closed or not open yet.',
@@ -421,6 +423,18 @@ export const en: TranslationTree<typeof zhCN> = {
     title: 'Invite a member',
     email: "Invitee's e-mail",
     role: 'Role',
+    actions: 'Actions',
+    remove: 'Remove',
+    removeNamed: 'Remove {{name}}',
+    removeConfirm:
+      'Remove {{name}} from the company? They are signed out at once and can no longer see its applications.',
+    removeSelfConfirm:
+      'Remove yourself ({{name}}) from the company? You are signed out at once.',
+    changeRoleOf: 'Role of {{name}}',
+    lastAdmin:
+      'The only administrator: make another member an administrator first',
+    removed: 'The member was removed and signed out.',
+    roleChanged: 'The role was changed.',
     submit: 'Send invitation',
     sent: 'Invitation sent to {{email}}; valid until {{at}}.',
   },
