@@ -105,13 +105,13 @@ export const en: TranslationTree<typeof zhCN> = {
       'This link is invalid, was already used or has expired. Ask for a new one with "Forgot password?" on the log-in page.',
     INVITATION_INVALID:
       'This invitation link is invalid, already used or expired. Ask your company admin for a new one.',
+    LAST_ADMIN:
+      'The company must keep at least one administrator: make another member an administrator first.',
     COMPANY_NOT_PENDING:
       'This company is no longer waiting for verification; someone may have decided already.',
     VERSION_CONFLICT:
       'This application was changed in the meantime. Please reload the page and try again.',
     TRANSITION_NOT_ALLOWED:
-    LAST_ADMIN:
-      'The company must keep at least one administrator: make another member an administrator first.',
       'This action is not possible in the current state. Please reload the page.',
     GUARD_FAILED: 'The conditions for this action are not met yet.',
     CALL_CLOSED: 'This call for applications is closed or not open yet.',
@@ -418,11 +418,6 @@ export const en: TranslationTree<typeof zhCN> = {
     email: 'E-mail',
     role: 'Role',
     joinedAt: 'Joined',
-  },
-  invite: {
-    title: 'Invite a member',
-    email: "Invitee's e-mail",
-    role: 'Role',
     actions: 'Actions',
     remove: 'Remove',
     removeNamed: 'Remove {{name}}',
@@ -435,6 +430,11 @@ export const en: TranslationTree<typeof zhCN> = {
       'The only administrator: make another member an administrator first',
     removed: 'The member was removed and signed out.',
     roleChanged: 'The role was changed.',
+  },
+  invite: {
+    title: 'Invite a member',
+    email: "Invitee's e-mail",
+    role: 'Role',
     submit: 'Send invitation',
     sent: 'Invitation sent to {{email}}; valid until {{at}}.',
   },
