@@ -1,6 +1,7 @@
 export * from './lib/api/auth.api';
 export * from './lib/api/company.api';
 export * from './lib/api/admin.api';
+export * from './lib/api/bureau-admin.api';
 export * from './lib/api/applications.api';
 export * from './lib/api/inbox.api';
 export * from './lib/api/notifications.api';

@@ -3,6 +3,7 @@ export type { TranslationTree } from './lib/translations/translation-tree';
 export * from './lib/language/language';
 export * from './lib/language/language.service';
 export * from './lib/language/provide-i18n';
+export * from './lib/language/feature-translations';
 export * from './lib/errors/api-problem';
 export * from './lib/errors/error-text';
 export * from './lib/errors/error-translator';

@@ -1,4 +1,5 @@
 import {
+  AimOutline,
   BankOutline,
   BellOutline,
   CalendarOutline,
@@ -12,6 +13,7 @@ import {
   NotificationOutline,
   SafetyCertificateOutline,
   SafetyOutline,
+  ScheduleOutline,
   UserOutline,
 } from '@ant-design/icons-angular/icons';
 
@@ -21,6 +23,7 @@ import {
  * the deferred menus themselves, so the icon registry stays out of the first load.
  */
 export const SHELL_ICONS = [
+  AimOutline,
   BankOutline,
   BellOutline,
   CalendarOutline,
@@ -34,5 +37,6 @@ export const SHELL_ICONS = [
   NotificationOutline,
   SafetyCertificateOutline,
   SafetyOutline,
+  ScheduleOutline,
   UserOutline,
 ];

@@ -1,7 +1,7 @@
 import type { Route } from '@angular/router';
 import { authGuard, permissionGuard } from '@portal/web-data-access';
 
-/** The auditor's and the system administrator's pages. */
+/** The auditor's, the system administrator's and the bureau admin's pages. */
 export const adminRoutes: Route[] = [
   {
     path: 'audit',
@@ -16,5 +16,26 @@ export const adminRoutes: Route[] = [
     canActivate: [authGuard, permissionGuard('mail.outbox.read')],
     loadComponent: () =>
       import('./outbox/mail-outbox.page').then((m) => m.MailOutboxPage),
+  },
+  {
+    path: 'admin/calls',
+    title: 'titles.adminCalls',
+    canActivate: [authGuard, permissionGuard('calls.manage')],
+    loadComponent: () =>
+      import('./calls/admin-calls.page').then((m) => m.AdminCallsPage),
+  },
+  {
+    path: 'admin/targets',
+    title: 'titles.targets',
+    canActivate: [authGuard, permissionGuard('targets.manage')],
+    loadComponent: () =>
+      import('./targets/targets.page').then((m) => m.TargetsPage),
+  },
+  {
+    path: 'admin/calendar',
+    title: 'titles.calendar',
+    canActivate: [authGuard, permissionGuard('calendar.manage')],
+    loadComponent: () =>
+      import('./calendar/calendar.page').then((m) => m.CalendarPage),
   },
 ];

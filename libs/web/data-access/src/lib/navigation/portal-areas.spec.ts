@@ -53,9 +53,15 @@ describe('navigation from permissions', () => {
     ]);
   });
 
-  it('gives a system admin the outbox and a full-page link to the queue dashboard', () => {
+  it('shows a bureau admin its own calls page and the yearly targets, not the applicant calls', () => {
+    expect(
+      ids(navigationFor(permissionsFor(['bureau_admin', 'county']))),
+    ).toEqual(['home', 'review', 'notices', 'adminCalls', 'targets']);
+  });
+
+  it('gives a system admin the holiday calendar, the outbox and a full-page link to the queue dashboard', () => {
     const items = navigationFor(permissionsFor(['system_admin', 'county']));
-    expect(ids(items)).toEqual(['home', 'mailOutbox', 'queues']);
+    expect(ids(items)).toEqual(['home', 'calendar', 'mailOutbox', 'queues']);
     expect(items.at(-1)).toMatchObject({
       kind: 'external',
       href: '/api/admin/queues',

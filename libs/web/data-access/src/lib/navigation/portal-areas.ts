@@ -10,7 +10,10 @@ export type PortalAreaId =
   | 'review'
   | 'notices'
   | 'audit'
-  | 'mailOutbox';
+  | 'mailOutbox'
+  | 'adminCalls'
+  | 'targets'
+  | 'calendar';
 
 /**
  * A work area of the portal: its own page, a menu entry and a section on the home page, all
@@ -68,6 +71,28 @@ export const PORTAL_AREAS: readonly PortalArea[] = [
     path: '/notices',
     titleKey: 'nav.notices',
     icon: 'notification',
+  },
+  {
+    // The bureau's own calls: create, edit, open and close (the applicant's /calls is for filing).
+    id: 'adminCalls',
+    permission: 'calls.manage',
+    path: '/admin/calls',
+    titleKey: 'nav.adminCalls',
+    icon: 'schedule',
+  },
+  {
+    id: 'targets',
+    permission: 'targets.manage',
+    path: '/admin/targets',
+    titleKey: 'nav.targets',
+    icon: 'aim',
+  },
+  {
+    id: 'calendar',
+    permission: 'calendar.manage',
+    path: '/admin/calendar',
+    titleKey: 'nav.calendar',
+    icon: 'calendar',
   },
   {
     id: 'audit',
