@@ -14,6 +14,7 @@ import {
   providePortalHttp,
 } from '@portal/web-data-access';
 import { loadCompanySection, loadReviewSection } from '@portal/web-home';
+import { loadDeskSection } from '@portal/web-applications';
 import { TranslatedTitleStrategy, provideI18n } from '@portal/web-i18n';
 import { appRoutes } from './app.routes';
 
@@ -33,6 +34,7 @@ export const appConfig: ApplicationConfig = {
     // route files are, see app.routes.ts).
     provideHomeSections({
       company: loadCompanySection,
+      inbox: loadDeskSection,
       review: loadReviewSection,
       audit: loadAuditLogSection,
       mailOutbox: loadMailOutboxSection,

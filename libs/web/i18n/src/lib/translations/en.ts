@@ -832,6 +832,14 @@ export const en: TranslationTree<typeof zhCN> = {
       failed: 'Not handled',
     },
   },
+  desk: {
+    title: 'My desk',
+    openInbox: 'Open the inbox',
+    waiting: 'waiting for you',
+    overdue: 'overdue',
+    longestWaiting: 'Waiting longest',
+    empty: 'Nothing is waiting for you.',
+  },
   decision: {
     title: 'Decisions',
     yuan: '{{amount}} CNY',

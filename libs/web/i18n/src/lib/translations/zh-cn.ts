@@ -781,6 +781,14 @@ export const zhCN = {
       failed: '未办理',
     },
   },
+  desk: {
+    title: '我的待办',
+    openInbox: '进入审核待办',
+    waiting: '件待办理',
+    overdue: '件已超期',
+    longestWaiting: '等待最久的申报',
+    empty: '目前没有等待您办理的申报。',
+  },
   decision: {
     title: '决定事项',
     yuan: '{{amount}} 元',
