@@ -11,6 +11,7 @@ import {
   type ErrorBody,
   type LoginResponse,
   type Page,
+  type RegionView,
   type StaffInvitationCreated,
   type StaffMemberView,
   type StaffOrganisationView,
@@ -165,6 +166,12 @@ describe.each(DIALECTS)('staff administration on %s', (dialect) => {
     expect(
       (await county.get(`${ApiRoutes.staffOrganisations}?kind=bureau`)).status,
     ).toBe(400);
+    const regions = await t
+      .client()
+      .get<RegionView[]>(`${ApiRoutes.regions}?levels=all`);
+    expect(regions.body.map((r) => r.code)).toEqual(
+      expect.arrayContaining(['330000', '330400', '330421']),
+    );
   });
 
   it('validates the fields the role needs, with human messages', async () => {

@@ -7,8 +7,21 @@ export const adminRoutes: Route[] = [
     path: 'audit',
     title: 'titles.audit',
     canActivate: [authGuard, permissionGuard('audit.read')],
-    loadComponent: () =>
-      import('./audit/audit-log-section').then((m) => m.AuditLogSection),
+    loadComponent: () => import('./audit/audit.page').then((m) => m.AuditPage),
+  },
+  {
+    path: 'admin/users',
+    title: 'titles.staff',
+    canActivate: [authGuard, permissionGuard('users.manage')],
+    loadComponent: () => import('./users/staff.page').then((m) => m.StaffPage),
+  },
+  {
+    // The expert pool: the same list, opened on the experts.
+    path: 'admin/experts',
+    title: 'titles.experts',
+    data: { role: 'expert' },
+    canActivate: [authGuard, permissionGuard('users.manage')],
+    loadComponent: () => import('./users/staff.page').then((m) => m.StaffPage),
   },
   {
     path: 'mail-outbox',

@@ -147,7 +147,9 @@ export const AUDIT_ACTION_LABELS = {
 } as const satisfies Record<string, { 'zh-CN': string; en: string }>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
-export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as AuditAction[];
+export const AUDIT_ACTIONS = /* @__PURE__ */ Object.keys(
+  AUDIT_ACTION_LABELS,
+) as AuditAction[];
 
 export function isAuditAction(code: string): code is AuditAction {
   return Object.prototype.hasOwnProperty.call(AUDIT_ACTION_LABELS, code);

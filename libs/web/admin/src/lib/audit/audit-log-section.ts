@@ -21,6 +21,7 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { finalize } from 'rxjs';
+import { AuditActionPipe } from './audit-action.pipe';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -45,6 +46,7 @@ const RESULT_COLORS: Readonly<Record<AuditResult, string>> = {
     DateTimePipe,
     ErrorAlert,
     FormKitStyles,
+    AuditActionPipe,
   ],
   templateUrl: './audit-log-section.html',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -3,6 +3,8 @@ import { Injectable, inject } from '@angular/core';
 import {
   ApiRoutes,
   type AuditEntryView,
+  type AuditResult,
+  type ChainVerification,
   type MailDeliveryPage,
   type MailDeliveryQuery,
   type MailDeliveryStats,
@@ -11,10 +13,30 @@ import {
 } from '@portal/contracts';
 import type { Observable } from 'rxjs';
 
-export interface AuditLogQuery {
+/** The auditor's search: each field given narrows the log (see the API's AuditLogFilterDto). */
+export interface AuditLogFilter {
+  readonly q?: string;
+  readonly actor?: string;
+  readonly action?: string;
+  readonly objectType?: string;
+  readonly objectId?: string;
+  readonly result?: AuditResult;
+  /** ISO 8601 instants: from inclusive, to exclusive. */
+  readonly from?: string;
+  readonly to?: string;
+}
+
+export interface AuditLogQuery extends AuditLogFilter {
   readonly cursor?: string;
   readonly limit?: number;
-  readonly action?: string;
+}
+
+function auditParams(query: AuditLogQuery): HttpParams {
+  let params = new HttpParams();
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && value !== null && value !== '')
+      params = params.set(key, String(value));
+  return params;
 }
 
 /** Endpoints of the auditor and the system administrator. */
@@ -23,11 +45,20 @@ export class AdminApi {
   private readonly http = inject(HttpClient);
 
   auditLog(query: AuditLogQuery): Observable<Page<AuditEntryView>> {
-    let params = new HttpParams();
-    if (query.cursor) params = params.set('cursor', query.cursor);
-    if (query.limit) params = params.set('limit', query.limit);
-    if (query.action) params = params.set('action', query.action);
-    return this.http.get<Page<AuditEntryView>>(ApiRoutes.auditLog, { params });
+    return this.http.get<Page<AuditEntryView>>(ApiRoutes.auditLog, {
+      params: auditParams(query),
+    });
+  }
+
+  /** The link that downloads the filtered log as CSV (a plain navigation: the browser streams it). */
+  auditLogCsvUrl(filter: AuditLogFilter, language: 'zh-CN' | 'en'): string {
+    const params = auditParams({ ...filter }).set('lang', language);
+    return `${ApiRoutes.auditLogCsv}?${params.toString()}`;
+  }
+
+  /** Recomputes every application's event hash chain and reports the first broken link. */
+  verifyEventChain(): Observable<ChainVerification> {
+    return this.http.get<ChainVerification>(ApiRoutes.eventChain);
   }
 
   mailOutbox(): Observable<OutboxMailView[]> {

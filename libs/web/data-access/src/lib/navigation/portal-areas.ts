@@ -9,11 +9,13 @@ export type PortalAreaId =
   | 'inbox'
   | 'review'
   | 'notices'
+  | 'settlements'
   | 'audit'
   | 'mailOutbox'
   | 'adminCalls'
   | 'targets'
-  | 'calendar';
+  | 'calendar'
+  | 'staff';
 
 /**
  * A work area of the portal: its own page, a menu entry and a section on the home page, all
@@ -73,6 +75,14 @@ export const PORTAL_AREAS: readonly PortalArea[] = [
     icon: 'notification',
   },
   {
+    // A city's monthly voucher settlement: recorded by the city's reviewers, read above the county.
+    id: 'settlements',
+    permission: 'vouchers.settlements.read',
+    path: '/settlements',
+    titleKey: 'nav.settlements',
+    icon: 'account-book',
+  },
+  {
     // The bureau's own calls: create, edit, open and close (the applicant's /calls is for filing).
     id: 'adminCalls',
     permission: 'calls.manage',
@@ -93,6 +103,13 @@ export const PORTAL_AREAS: readonly PortalArea[] = [
     path: '/admin/calendar',
     titleKey: 'nav.calendar',
     icon: 'calendar',
+  },
+  {
+    id: 'staff',
+    permission: 'users.manage',
+    path: '/admin/users',
+    titleKey: 'nav.staff',
+    icon: 'user',
   },
   {
     id: 'audit',

@@ -37,6 +37,8 @@ export const en: TranslationTree<typeof zhCN> = {
     inbox: 'Review inbox',
     review: 'Company verification',
     notices: 'Public notices',
+    settlements: 'Voucher settlement',
+    staff: 'Staff and roles',
     audit: 'Audit log',
     mailOutbox: 'Mail outbox',
     adminCalls: 'Manage calls',
@@ -59,12 +61,15 @@ export const en: TranslationTree<typeof zhCN> = {
     home: 'Home',
     company: 'My company',
     review: 'Company verification',
+    staff: 'Staff and roles',
+    experts: 'Expert pool',
     audit: 'Audit log',
     mailOutbox: 'Mail outbox',
     applications: 'My applications',
     application: 'Application',
     inbox: 'Review inbox',
     notices: 'Public notices',
+    settlements: 'Voucher settlement',
     calls: 'Calls for applications',
     myNotices: 'Notifications',
     notFound: 'Page not found',
@@ -80,6 +85,8 @@ export const en: TranslationTree<typeof zhCN> = {
     AUTH_REQUIRED: 'Please log in first.',
     SESSION_EXPIRED: 'Your session has expired. Please log in again.',
     INVALID_CREDENTIALS: 'The e-mail address or password is not correct.',
+    ACCOUNT_DISABLED:
+      'This account has been deactivated. Ask your bureau administrator to reactivate it.',
     ACCOUNT_LOCKED:
       'Log-in from here is temporarily locked after repeated failed attempts. Please try again later, or reset your password.',
     ACCOUNT_LOCKED_UNTIL:
