@@ -1,4 +1,5 @@
 import {
+  AccountBookOutline,
   AimOutline,
   BankOutline,
   BellOutline,
@@ -23,6 +24,7 @@ import {
  * the deferred menus themselves, so the icon registry stays out of the first load.
  */
 export const SHELL_ICONS = [
+  AccountBookOutline,
   AimOutline,
   BankOutline,
   BellOutline,

@@ -37,6 +37,13 @@ export const applicationsRoutes: Route[] = [
     loadComponent: () => import('./inbox/inbox.page').then((m) => m.InboxPage),
   },
   {
+    path: 'settlements',
+    title: 'titles.settlements',
+    canActivate: [authGuard, permissionGuard('vouchers.settlements.read')],
+    loadComponent: () =>
+      import('./settlements/settlements.page').then((m) => m.SettlementsPage),
+  },
+  {
     path: 'notices',
     title: 'titles.notices',
     loadComponent: () =>

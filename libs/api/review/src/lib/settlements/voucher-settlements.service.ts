@@ -34,6 +34,7 @@ import type {
 import {
   APPLICATION_TYPES,
   DEFAULT_VOUCHER_PAYEE,
+  hasPermission,
   regionContains,
   settlementMonthBounds,
   settlementMonthProblem,
@@ -73,11 +74,8 @@ type Access = 'read' | 'record';
 
 /** Who may do what with a city's settlements: the city's reviewers record; overseers read. */
 const MAY: { readonly [A in Access]: (m: MembershipGrant) => boolean } = {
-  record: (m) => m.role === 'reviewer' && m.level === 'city',
-  read: (m) =>
-    (m.role === 'reviewer' && (m.level === 'city' || m.level === 'province')) ||
-    m.role === 'bureau_admin' ||
-    m.role === 'auditor',
+  record: (m) => hasPermission([m], 'vouchers.settlements.record'),
+  read: (m) => hasPermission([m], 'vouchers.settlements.read'),
 };
 
 /**

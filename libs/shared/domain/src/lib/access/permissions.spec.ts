@@ -60,7 +60,7 @@ describe('permission map', () => {
     // Reads the trail and the cases it names; changes nothing.
     expect(
       [...permissionsOf([grant('auditor', 'province', '330000')])].sort(),
-    ).toEqual(['applications.read', 'audit.read']);
+    ).toEqual(['applications.read', 'audit.read', 'vouchers.settlements.read']);
     expect(
       hasPermission(
         [grant('system_admin', 'province', '330000')],
@@ -70,6 +70,28 @@ describe('permission map', () => {
     expect(hasPermission([grant('bureau_admin', 'county')], 'audit.read')).toBe(
       false,
     );
+  });
+
+  it("keeps recording a voucher settlement to the city's reviewers, reading to the bureaus above the county", () => {
+    const record = 'vouchers.settlements.record';
+    const read = 'vouchers.settlements.read';
+    expect(hasPermission([grant('reviewer', 'city', '330400')], record)).toBe(
+      true,
+    );
+    for (const other of [
+      grant('reviewer', 'province', '330000'),
+      grant('reviewer', 'county', '330421'),
+      grant('bureau_admin', 'city', '330400'),
+      grant('auditor', 'city', '330400'),
+    ])
+      expect(hasPermission([other], record)).toBe(false);
+    expect(hasPermission([grant('reviewer', 'province', '330000')], read)).toBe(
+      true,
+    );
+    expect(hasPermission([grant('reviewer', 'county', '330421')], read)).toBe(
+      false,
+    );
+    expect(hasPermission([grant('enterprise_admin')], read)).toBe(false);
   });
 
   it('lets enterprise members file applications but keeps the company profile to its admins', () => {

@@ -27,6 +27,8 @@ export const PERMISSIONS = [
   'calendar.manage',
   'clock.move',
   'targets.manage',
+  'vouchers.settlements.read',
+  'vouchers.settlements.record',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -34,6 +36,8 @@ interface Grant {
   readonly roles: readonly Role[];
   /** When set, a reviewer or bureau role grants this only at these levels. */
   readonly levels?: readonly RegionLevel[];
+  /** Roles that hold it at any level though `levels` is set. */
+  readonly anyLevel?: readonly Role[];
 }
 
 export const PERMISSION_MAP = {
@@ -42,7 +46,11 @@ export const PERMISSION_MAP = {
   'company.members.manage': { roles: ['enterprise_admin'] },
   'company.region.read': { roles: ['reviewer', 'bureau_admin'] },
   // Verifying a newly registered company is the county's work; a bureau admin of any level may.
-  'company.verify': { roles: ['reviewer', 'bureau_admin'], levels: ['county'] },
+  'company.verify': {
+    roles: ['reviewer', 'bureau_admin'],
+    levels: ['county'],
+    anyLevel: ['bureau_admin'],
+  },
   'users.manage': { roles: ['bureau_admin', 'system_admin'] },
   'audit.read': { roles: ['auditor'] },
   'queues.dashboard': { roles: ['system_admin'] },
@@ -91,6 +99,13 @@ export const PERMISSION_MAP = {
   'calendar.manage': { roles: ['system_admin'] },
   // A region's yearly targets: its bureau admins set them for their region and those below.
   'targets.manage': { roles: ['bureau_admin'] },
+  // A city's monthly voucher settlements: the city's reviewers record them (DOMAIN.md: the city
+  // audits, settlement is monthly); the province's reviewers, bureau admins and auditors read.
+  'vouchers.settlements.read': {
+    roles: ['reviewer', 'bureau_admin', 'auditor'],
+    levels: ['city', 'province'],
+  },
+  'vouchers.settlements.record': { roles: ['reviewer'], levels: ['city'] },
   // Moving the development clock forward (never in production: the API refuses the route there).
   'clock.move': { roles: ['system_admin'] },
   // The public notice is public to everyone signed in, and so is the right to object.
@@ -109,7 +124,7 @@ export const PERMISSION_MAP = {
 
 function grantAllows(grant: Grant, membership: MembershipGrant): boolean {
   if (!grant.roles.includes(membership.role)) return false;
-  if (!grant.levels || membership.role === 'bureau_admin') return true;
+  if (!grant.levels || grant.anyLevel?.includes(membership.role)) return true;
   return membership.level !== null && grant.levels.includes(membership.level);
 }
 

@@ -32,6 +32,19 @@ describe('navigation from permissions', () => {
     ]);
   });
 
+  it("shows the voucher settlement to the city's and the province's reviewers, not the county's", () => {
+    for (const level of ['city', 'province'] as const)
+      expect(ids(navigationFor(permissionsFor(['reviewer', level])))).toContain(
+        'settlements',
+      );
+    expect(
+      ids(navigationFor(permissionsFor(['reviewer', 'county']))),
+    ).not.toContain('settlements');
+    expect(
+      ids(navigationFor(permissionsFor(['bureau_admin', 'county']))),
+    ).not.toContain('settlements');
+  });
+
   it('shows an expert, a bank officer and a provider the inbox and the public notices', () => {
     for (const role of [
       'expert',
