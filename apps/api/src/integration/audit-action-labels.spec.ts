@@ -43,7 +43,10 @@ describe('audit action labels', () => {
       for (const [, code] of call.matchAll(/'([a-z_]+\.[a-z_]+)'/g))
         if (!(PERMISSIONS as readonly string[]).includes(code as string))
           recorded.add(code as string);
-    // Actions handed to a helper that records them (startSession(user, context, 'auth.login')).
+    // Actions handed to a helper that records them: an `action: '…'` field anywhere (the
+    // invitation's issue()), or startSession(user, context, 'auth.login').
+    for (const [, code] of source.matchAll(/\baction: '([a-z_]+\.[a-z_]+)'/g))
+      recorded.add(code as string);
     for (const [, code] of source.matchAll(
       /startSession\([^)]*'([a-z_]+\.[a-z_]+)'\)/g,
     ))
@@ -53,6 +56,7 @@ describe('audit action labels', () => {
   it('finds the codes the API records (the scan itself works)', () => {
     expect(recorded.has('auth.login')).toBe(true);
     expect(recorded.has('company.verified')).toBe(true);
+    expect(recorded.has('staff.invited')).toBe(true);
     expect(recorded.size).toBeGreaterThan(25);
   });
 

@@ -26,7 +26,11 @@ import {
 } from '@portal/api-db';
 import { JobProducer } from '@portal/api-jobs';
 import type { InvitationCreated, InvitationView } from '@portal/contracts';
-import { checkPasswordPolicy, INVITATION_VALIDITY_MS } from '@portal/domain';
+import {
+  checkPasswordPolicy,
+  INVITATION_VALIDITY_MS,
+  type Role,
+} from '@portal/domain';
 import { DataSource, IsNull } from 'typeorm';
 import { AuthService, type LoginOutcome } from '../auth/auth.service';
 import type { AcceptInvitationDto, InviteMemberDto } from '../dto/identity.dto';
@@ -75,34 +79,64 @@ export class InvitationsService {
         [{ field: 'email', code: 'email.member', message: 'Already a member' }],
       );
     }
-    const invitation = await this.dataSource.transaction(async (em) => {
+    const invitation = await this.issue(actor, {
+      organisationId,
+      email: dto.email,
+      role: dto.role,
+      profile: null,
+      action: 'company.member_invited',
+      detail: { email: dto.email, role: dto.role },
+    });
+    return {
+      id: invitation.id,
+      email: invitation.email,
+      role: invitation.role,
+      expiresAt: invitation.expiresAt.toISOString(),
+    };
+  }
+
+  /**
+   * Writes an invitation with its audit entry and queues its mail, all or nothing: the mail
+   * job is enqueued before the commit, so if Redis refuses nothing is written (503), and if the
+   * commit then fails the job finds no invitation and skips.
+   */
+  async issue(
+    actor: Actor,
+    invitation: {
+      readonly organisationId: string;
+      readonly email: string;
+      readonly role: Role;
+      readonly profile: InvitationEntity['profile'];
+      readonly action: 'company.member_invited' | 'staff.invited';
+      readonly detail: Record<string, unknown>;
+    },
+  ): Promise<InvitationEntity> {
+    return this.dataSource.transaction(async (em) => {
       const row = em.create(InvitationEntity, {
         id: randomUUID(),
-        organisationId,
-        email: dto.email,
-        role: dto.role,
+        organisationId: invitation.organisationId,
+        email: invitation.email,
+        role: invitation.role,
         invitedBy: actor.userId,
         language: 'zh-CN',
         expiresAt: new Date(Date.now() + INVITATION_VALIDITY_MS),
         acceptedAt: null,
-        profile: null,
+        profile: invitation.profile,
       });
       await em.save(row);
       await this.audit.record(
         {
-          action: 'company.member_invited',
+          action: invitation.action,
           result: 'success',
           userId: actor.userId,
           userEmail: actor.email,
           ip: actor.ip,
           objectType: 'invitation',
           objectId: row.id,
-          detail: { email: dto.email, role: dto.role },
+          detail: invitation.detail,
         },
         em,
       );
-      // Enqueued before commit: if Redis refuses, nothing is written. If the commit then
-      // fails, the job finds no invitation and skips.
       await this.jobs
         .enqueue('invitation-mail', { invitationId: row.id }, row.id)
         .catch(() => {
@@ -114,12 +148,6 @@ export class InvitationsService {
         });
       return row;
     });
-    return {
-      id: invitation.id,
-      email: invitation.email,
-      role: invitation.role,
-      expiresAt: invitation.expiresAt.toISOString(),
-    };
   }
 
   async view(token: string): Promise<InvitationView> {

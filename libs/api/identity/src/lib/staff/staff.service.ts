@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService, SessionService, type Actor } from '@portal/api-access';
@@ -16,7 +15,6 @@ import {
   OrganisationEntity,
   UserEntity,
 } from '@portal/api-db';
-import { JobProducer } from '@portal/api-jobs';
 import type {
   Page,
   StaffInvitationCreated,
@@ -28,7 +26,6 @@ import {
   ADMINISTERED_ROLES,
   administeringGrant,
   grantsFor,
-  INVITATION_VALIDITY_MS,
   regionContains,
   regionLevel,
   regionPath,
@@ -37,6 +34,7 @@ import {
   type StaffPlacement,
 } from '@portal/domain';
 import { Brackets, DataSource, In, type SelectQueryBuilder } from 'typeorm';
+import { InvitationsService } from '../invitations/invitations.service';
 import type {
   InviteStaffDto,
   ResetSecondFactorDto,
@@ -72,7 +70,7 @@ export class StaffService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sessions: SessionService,
-    private readonly jobs: JobProducer,
+    private readonly invitations: InvitationsService,
     private readonly audit: AuditService,
   ) {}
 
@@ -226,48 +224,19 @@ export class StaffService {
           },
         ],
       );
-    const invitation = await this.dataSource.transaction(async (em) => {
-      const row = em.create(InvitationEntity, {
-        id: randomUUID(),
-        organisationId: organisation.id,
+    const invitation = await this.invitations.issue(actor, {
+      organisationId: organisation.id,
+      email: dto.email,
+      role: dto.role,
+      profile,
+      action: 'staff.invited',
+      detail: {
         email: dto.email,
         role: dto.role,
-        invitedBy: actor.userId,
-        language: 'zh-CN',
-        profile,
-        expiresAt: new Date(Date.now() + INVITATION_VALIDITY_MS),
-        acceptedAt: null,
-      });
-      await em.save(row);
-      await this.audit.record(
-        {
-          action: 'staff.invited',
-          result: 'success',
-          userId: actor.userId,
-          userEmail: actor.email,
-          ip: actor.ip,
-          objectType: 'invitation',
-          objectId: row.id,
-          detail: {
-            email: dto.email,
-            role: dto.role,
-            organisationId: organisation.id,
-            regionCode: organisation.regionCode,
-            ...(profile ?? {}),
-          },
-        },
-        em,
-      );
-      await this.jobs
-        .enqueue('invitation-mail', { invitationId: row.id }, row.id)
-        .catch(() => {
-          throw new AppError(
-            503,
-            'SERVICE_UNAVAILABLE',
-            'The invitation could not be queued for e-mail right now. Try again in a minute.',
-          );
-        });
-      return row;
+        organisationId: organisation.id,
+        regionCode: organisation.regionCode,
+        ...(profile ?? {}),
+      },
     });
     return {
       id: invitation.id,
