@@ -186,7 +186,7 @@ export class InboxPage implements OnInit {
       .filter((code): code is string => !!code);
     if (scopes.length)
       this.auth
-        .regions()
+        .allRegions()
         .pipe(
           catchError(() => of([])),
           takeUntilDestroyed(this.destroyRef),

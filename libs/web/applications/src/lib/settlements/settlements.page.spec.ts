@@ -97,7 +97,10 @@ describe('SettlementsPage', () => {
     });
     fixture = TestBed.createComponent(SettlementsPage);
     await fixture.whenStable();
-    http.expectOne(ApiRoutes.regions).flush([
+    const regions = http.expectOne((r) => r.url === ApiRoutes.regions);
+    // The cities are asked for: the default list is the counties a company registers in.
+    expect(regions.request.params.get('levels')).toBe('all');
+    regions.flush([
       { code: '330000', name: '浙江省', level: 'province' },
       { code: JIAXING, name: '嘉兴市', level: 'city' },
       { code: '330421', name: '嘉善县', level: 'county' },

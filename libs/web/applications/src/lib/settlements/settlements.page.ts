@@ -175,7 +175,7 @@ export class SettlementsPage implements OnInit {
       .map((m) => m.regionCode)
       .filter((code): code is string => !!code);
     this.auth
-      .regions()
+      .allRegions()
       .pipe(
         catchError(() => of([] as RegionView[])),
         takeUntilDestroyed(this.destroyRef),

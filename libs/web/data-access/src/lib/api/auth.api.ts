@@ -50,6 +50,13 @@ export class AuthApi {
     return this.http.get<RegionView[]>(ApiRoutes.regions);
   }
 
+  /** Every region, the province and its cities included (staff work above the county). */
+  allRegions(): Observable<RegionView[]> {
+    return this.http.get<RegionView[]>(ApiRoutes.regions, {
+      params: { levels: 'all' },
+    });
+  }
+
   /** The token goes in the body, never in a URL (access logs keep URLs). */
   invitation(token: string): Observable<InvitationView> {
     return this.http.post<InvitationView>(ApiRoutes.invitation, { token });
