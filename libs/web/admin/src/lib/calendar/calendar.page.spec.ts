@@ -7,9 +7,10 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { ApiRoutes, type CalendarYearView } from '@portal/contracts';
 import { LanguageService, provideI18n } from '@portal/web-i18n';
 import { byTestId, click, typeInto } from '@portal/web-ui/testing';
+import { portalYear } from '../shared/year-select';
 import { CalendarPage, groupPublished } from './calendar.page';
 
-const YEAR = new Date().getFullYear();
+const YEAR = portalYear(null);
 const VIEW: CalendarYearView = {
   year: YEAR,
   revision: 4,
@@ -31,6 +32,22 @@ describe('groupPublished', () => {
       },
     ]);
     expect(groupPublished(VIEW.published, 'en')[0].name).toBe('National Day');
+  });
+
+  it('orders the holidays by their first day off, not by a make-up day before them', () => {
+    const names = groupPublished(
+      [
+        { date: '2026-09-20', kind: 'workday', name: 'National Day,国庆节,3' },
+        {
+          date: '2026-09-25',
+          kind: 'holiday',
+          name: 'Mid-autumn Festival,中秋节,7',
+        },
+        { date: '2026-10-01', kind: 'holiday', name: 'National Day,国庆节,3' },
+      ],
+      'en',
+    ).map((h) => h.name);
+    expect(names).toEqual(['Mid-autumn Festival', 'National Day']);
   });
 });
 

@@ -11,7 +11,6 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import {
   FormControl,
   FormGroup,
-  FormsModule,
   ReactiveFormsModule,
   Validators,
 } from '@angular/forms';
@@ -29,6 +28,8 @@ import {
   useFeatureTranslations,
 } from '@portal/web-i18n';
 import { ErrorAlert } from '@portal/web-ui';
+import { FormKitStyles } from '@portal/web-ui/form-kit';
+import { portalYear, YearSelect, yearsAround } from '../shared/year-select';
 import { BUREAU_ADMIN_TRANSLATIONS } from '../bureau-admin.translations';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzInputModule } from 'ng-zorro-antd/input';
@@ -60,7 +61,12 @@ export function groupPublished(
     (day.kind === 'holiday' ? group.off : group.workdays).push(day.date);
     groups.set(name, group);
   }
-  return [...groups].map(([name, g]) => ({ name, ...g }));
+  // In the order of their first day off (a make-up day may come before another holiday).
+  return [...groups]
+    .map(([name, g]) => ({ name, ...g }))
+    .sort((a, b) =>
+      (a.off[0] ?? a.workdays[0]).localeCompare(b.off[0] ?? b.workdays[0]),
+    );
 }
 
 /**
@@ -71,10 +77,11 @@ export function groupPublished(
 @Component({
   selector: 'app-calendar-page',
   imports: [
-    FormsModule,
     ReactiveFormsModule,
     TranslatePipe,
     ErrorAlert,
+    FormKitStyles,
+    YearSelect,
     NzButtonModule,
     NzInputModule,
     NzSpinModule,
@@ -125,10 +132,9 @@ export class CalendarPage implements OnInit {
   }
 
   ngOnInit(): void {
-    const now = this.clock()?.now;
-    const current = (now ? new Date(now) : new Date()).getFullYear();
+    const current = portalYear(this.clock());
     this.year.set(current);
-    this.years.set([current - 1, current, current + 1]);
+    this.years.set(yearsAround(current, 1, 1));
     this.load();
   }
 

@@ -87,7 +87,7 @@ describe('AdminCallsPage', () => {
     fixture = TestBed.createComponent(AdminCallsPage);
     await fixture.whenStable();
     http.expectOne(ApiRoutes.managedCalls).flush(calls);
-    http.expectOne(ApiRoutes.regions).flush(REGIONS);
+    http.expectOne(`${ApiRoutes.regions}?levels=all`).flush(REGIONS);
     await fixture.whenStable();
   }
 

@@ -34,6 +34,7 @@ import {
   useFeatureTranslations,
 } from '@portal/web-i18n';
 import { ErrorAlert } from '@portal/web-ui';
+import { FormKitStyles } from '@portal/web-ui/form-kit';
 import { BUREAU_ADMIN_TRANSLATIONS } from '../bureau-admin.translations';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzInputModule } from 'ng-zorro-antd/input';
@@ -74,6 +75,7 @@ type QuotaGroup = FormGroup<{
     DateTimePipe,
     LabelPipe,
     ErrorAlert,
+    FormKitStyles,
     NzButtonModule,
     NzInputModule,
     NzSelectModule,

@@ -8,6 +8,7 @@ import { ApiRoutes, type YearlyTargetView } from '@portal/contracts';
 import { SEED_REPORT_TARGETS } from '@portal/domain';
 import { LanguageService, provideI18n } from '@portal/web-i18n';
 import { byTestId } from '@portal/web-ui/testing';
+import { portalYear } from '../shared/year-select';
 import { TargetsPage } from './targets.page';
 
 const JIASHAN: YearlyTargetView = {
@@ -57,9 +58,7 @@ describe('TargetsPage', () => {
     fixture = TestBed.createComponent(TargetsPage);
     await fixture.whenStable();
     const first = http.expectOne(isTargets);
-    expect(first.request.params.get('year')).toBe(
-      String(new Date().getFullYear()),
-    );
+    expect(first.request.params.get('year')).toBe(String(portalYear(null)));
     first.flush([JIASHAN]);
     await fixture.whenStable();
   });

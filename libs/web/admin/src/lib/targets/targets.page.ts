@@ -24,6 +24,8 @@ import {
   useFeatureTranslations,
 } from '@portal/web-i18n';
 import { ErrorAlert } from '@portal/web-ui';
+import { FormKitStyles } from '@portal/web-ui/form-kit';
+import { portalYear, YearSelect, yearsAround } from '../shared/year-select';
 import { BUREAU_ADMIN_TRANSLATIONS } from '../bureau-admin.translations';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzInputModule } from 'ng-zorro-antd/input';
@@ -68,6 +70,8 @@ function draftOf(view: YearlyTargetView): Draft {
     DateTimePipe,
     LabelPipe,
     ErrorAlert,
+    FormKitStyles,
+    YearSelect,
     NzButtonModule,
     NzInputModule,
     NzSpinModule,
@@ -96,10 +100,9 @@ export class TargetsPage implements OnInit {
   }
 
   ngOnInit(): void {
-    const now = this.clock()?.now;
-    const current = (now ? new Date(now) : new Date()).getFullYear();
+    const current = portalYear(this.clock());
     this.year.set(current);
-    this.years.set([current - 1, current, current + 1, current + 2]);
+    this.years.set(yearsAround(current, 1, 2));
     this.load();
   }
 

@@ -43,8 +43,11 @@ export class BureauAdminApi {
     return this.http.post<ManagedCallView>(ApiRoutes.callClose(id), null);
   }
 
+  /** Every region, provinces and cities too (a call or a quota may be for any of them). */
   regions(): Observable<RegionView[]> {
-    return this.http.get<RegionView[]>(ApiRoutes.regions);
+    return this.http.get<RegionView[]>(ApiRoutes.regions, {
+      params: new HttpParams().set('levels', 'all'),
+    });
   }
 
   targets(year: number): Observable<YearlyTargetView[]> {
