@@ -32,20 +32,24 @@ test('the county reviewer returns an application for supplement; the company see
     .getByTestId('field-serviceDescription')
     .fill('新产品第三方检测服务');
   await page.getByTestId('field-plannedCostYuan').fill('200000');
+  // The wizard: the form's group, then the materials, then the review and a confirmed submit.
+  await page.getByTestId('wizard-next').click();
+  await expect(page.getByTestId('wizard')).toHaveAttribute(
+    'data-step',
+    'materials',
+  );
   await page.getByTestId('material-file-business_licence').setInputFiles({
     name: 'licence.pdf',
     mimeType: 'application/pdf',
     buffer: PDF,
   });
   await expect(page.getByTestId('material-attachment').first()).toBeVisible();
-  await page
-    .locator('[data-testid="action-button"][data-action="submit"]')
-    .click();
-  await page.getByTestId('action-confirm').click();
-  await expect(page.getByTestId('action-dialog')).toHaveCount(0);
-  await expect(
-    page.locator('[data-testid="action-button"][data-action="submit"]'),
-  ).toHaveCount(0);
+  await page.getByTestId('wizard-next').click();
+  await expect(page.getByTestId('review-complete')).toBeVisible();
+  await page.getByTestId('wizard-submit').click();
+  await page.getByTestId('wizard-submit-confirm').click();
+  await expect(page.getByTestId('wizard')).toHaveCount(0);
+  await expect(page.getByTestId('form-read-only')).toBeVisible();
   // The reference number as it stands once submitted.
   const reference = (
     (await page.getByTestId('application-reference').textContent()) ?? ''

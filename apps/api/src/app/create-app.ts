@@ -145,7 +145,11 @@ export async function createApp(
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
+        // blob: the preview of an uploaded material, fetched by the page with the session and
+        // shown from a local copy (a picture, or a PDF in a frame); only the page's own script
+        // makes blob: addresses.
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        frameSrc: ["'self'", 'blob:'],
         // ng-zorro sets inline styles; scripts stay same-origin only.
         styleSrc: ["'self'", "'unsafe-inline'"],
         scriptSrc: ["'self'"],

@@ -416,6 +416,9 @@ describe.each(DIALECTS)(
       expect(policy).toContain("default-src 'self'");
       expect(policy).toContain("frame-ancestors 'none'");
       expect(policy).toContain("script-src 'self'");
+      // A material's preview is shown from a local copy the page made: blob: pictures and frames.
+      expect(policy).toContain("img-src 'self' data: blob:");
+      expect(policy).toContain("frame-src 'self' blob:");
       expect(live.headers['strict-transport-security']).toBeUndefined();
     });
 

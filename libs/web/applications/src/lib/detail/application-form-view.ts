@@ -39,7 +39,7 @@ interface SectionRows {
           nzBordered
           nzSize="small"
           [attr.data-section]="section.key"
-          [nzTitle]="section.label | appLabel"
+          [nzTitle]="titled() ? (section.label | appLabel) : ''"
           [nzColumn]="1"
         >
           @for (row of section.rows; track row.key) {
@@ -75,6 +75,8 @@ export class ApplicationFormView {
 
   readonly schema = input.required<FormSchema>();
   readonly data = input.required<Readonly<Record<string, unknown>>>();
+  /** Each group under its name; off where the page names the group itself (the wizard's review). */
+  readonly titled = input(true);
 
   protected readonly sections = computed((): SectionRows[] => {
     const data = this.data();

@@ -87,10 +87,19 @@ interface DiffRow {
                           }}</span>
                         }
                       </th>
-                      <td data-testid="conflict-mine">
+                      <td
+                        data-testid="conflict-mine"
+                        [attr.data-label]="'wizard.conflict.mine' | translate"
+                      >
                         {{ row.mine ?? ('application.notFilled' | translate) }}
                       </td>
-                      <td data-testid="conflict-theirs">
+                      <td
+                        data-testid="conflict-theirs"
+                        [attr.data-label]="
+                          'wizard.conflict.theirs'
+                            | translate: { version: server()?.version }
+                        "
+                      >
                         {{
                           row.theirs ?? ('application.notFilled' | translate)
                         }}
@@ -153,6 +162,32 @@ interface DiffRow {
     }
     tr.conflict__differs th {
       font-weight: 600;
+    }
+    /* On a phone each field is a card: its name, then both versions, each under its label. */
+    @media (max-width: 600px) {
+      .conflict__table thead {
+        display: none;
+      }
+      .conflict__table tr,
+      .conflict__table th,
+      .conflict__table td {
+        display: block;
+        width: auto;
+      }
+      .conflict__table tr {
+        border-bottom: 1px solid #f0f0f0;
+      }
+      .conflict__table tbody th,
+      .conflict__table td {
+        width: auto;
+        border-bottom: 0;
+      }
+      .conflict__table td::before {
+        content: attr(data-label);
+        display: block;
+        color: rgba(0, 0, 0, 0.45);
+        font-size: 12px;
+      }
     }
     .conflict__mark {
       display: block;
