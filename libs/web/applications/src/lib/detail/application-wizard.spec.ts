@@ -342,4 +342,37 @@ describe('ApplicationWizard', () => {
       element().querySelector('[data-testid="wizard-self-check"]'),
     ).toBeNull();
   });
+
+  it("puts a return's items at the steps where they are corrected", async () => {
+    await render(
+      'high_tech',
+      testDetail({
+        supplementItems: [
+          { target: 'registeredOn', note: '请按营业执照填写成立日期' },
+          { target: 'staff_list', note: '请补充学历证明' },
+          { target: 'other', note: '请电话联系县科技局' },
+        ],
+      }),
+    );
+    const steps = all('wizard-step');
+    expect(steps.map((s) => s.textContent?.includes('需补正'))).toEqual([
+      false,
+      true,
+      true,
+      true,
+    ]);
+    expect(
+      element().querySelector('[data-testid="wizard-returned"]'),
+    ).toBeNull();
+    click(fixture, 'wizard-next');
+    await fixture.whenStable();
+    expect(byTestId(fixture, 'wizard-returned').textContent).toContain(
+      '企业注册成立日期：请按营业执照填写成立日期',
+    );
+    click(fixture, 'wizard-next');
+    await fixture.whenStable();
+    expect(
+      all('wizard-returned-item').map((i) => i.getAttribute('data-target')),
+    ).toEqual(['staff_list']);
+  });
 });

@@ -35,8 +35,13 @@ import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzStepsModule } from 'ng-zorro-antd/steps';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { startWith } from 'rxjs';
-import { type ApplicationFormGroup, formData } from '../shared/form-model';
+import {
+  type ApplicationFormGroup,
+  formData,
+  supplementTargets,
+} from '../shared/form-model';
 import { SchemaField } from '../shared/schema-field';
+import { TargetLabelPipe } from '../shared/target-label.pipe';
 import { ApplicationFormView } from './application-form-view';
 import { MaterialsSection } from './materials-section';
 import { SelfCheckPanel } from './self-check-panel';
@@ -96,6 +101,7 @@ export function wizardSteps(schema: FormSchema): WizardStep[] {
     MaterialsSection,
     SchemaField,
     SelfCheckPanel,
+    TargetLabelPipe,
   ],
   templateUrl: './application-wizard.html',
   styleUrl: './application-wizard.css',
@@ -199,6 +205,31 @@ export class ApplicationWizard {
       }));
     return [...fields, ...materials];
   });
+
+  /** What a return may name, for the names of its items. */
+  protected readonly targets = computed(() => supplementTargets(this.schema()));
+
+  /** The items an open return lists, each at the step where it is put right. */
+  protected readonly returned = computed(() => {
+    const schema = this.schema();
+    const steps = this.steps();
+    const stepOf = new Map<string, number>();
+    schema.sections.forEach((section, index) => {
+      for (const field of section.fields) stepOf.set(field.key, index);
+    });
+    const materialsStep = steps.findIndex((s) => s.kind === 'materials');
+    for (const material of schema.materials)
+      stepOf.set(material.key, materialsStep);
+    return (this.application().supplementItems ?? []).map((item) => ({
+      ...item,
+      // Anything else the return names (`other`) is read on the review step.
+      step: stepOf.get(item.target) ?? steps.length - 1,
+    }));
+  });
+
+  protected returnedIn(index: number) {
+    return this.returned().filter((item) => item.step === index);
+  }
 
   /** Submittable: nothing missing, the input saved, and the API offers the step. */
   protected readonly ready = computed(

@@ -12,7 +12,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { CompanyYearFiguresView } from '@portal/contracts';
-import { type ApplicationType, programmeOf } from '@portal/domain';
+import { type ApplicationType, chinaDateOf, programmeOf } from '@portal/domain';
 import { CompanyApi, PortalClockStore } from '@portal/web-data-access';
 import { type ApiProblem, toApiProblem } from '@portal/web-i18n';
 import { ErrorAlert } from '@portal/web-ui';
@@ -135,7 +135,7 @@ export class SelfCheckPanel implements OnInit {
   /** Today in Beijing on the portal's clock: the date a submission now would carry. */
   protected readonly applicationDate = computed(() => {
     const now = Date.parse(this.clock.clock()?.now ?? '') || Date.now();
-    return new Date(now + 8 * 3_600_000).toISOString().slice(0, 10);
+    return chinaDateOf(new Date(now));
   });
   protected readonly year = computed(() =>
     Number(this.applicationDate().slice(0, 4)),

@@ -30,6 +30,14 @@ import {
 } from '@portal/contracts';
 import type { Observable } from 'rxjs';
 
+/** An upload's multipart body: the material's key first, as the API reads it before the file. */
+function materialBody(materialKey: string, file: File): FormData {
+  const body = new FormData();
+  body.append('materialKey', materialKey);
+  body.append('file', file, file.name);
+  return body;
+}
+
 /** Calls, applications (the enterprise's and the staff's view), materials and the inbox. */
 @Injectable({ providedIn: 'root' })
 export class ApplicationsApi {
@@ -94,12 +102,9 @@ export class ApplicationsApi {
     materialKey: string,
     file: File,
   ): Observable<AttachmentView> {
-    const body = new FormData();
-    body.append('materialKey', materialKey);
-    body.append('file', file, file.name);
     return this.http.post<AttachmentView>(
       ApiRoutes.applicationMaterials(id),
-      body,
+      materialBody(materialKey, file),
     );
   }
 
@@ -112,12 +117,9 @@ export class ApplicationsApi {
     materialKey: string,
     file: File,
   ): Observable<HttpEvent<AttachmentView>> {
-    const body = new FormData();
-    body.append('materialKey', materialKey);
-    body.append('file', file, file.name);
     return this.http.post<AttachmentView>(
       ApiRoutes.applicationMaterials(id),
-      body,
+      materialBody(materialKey, file),
       { reportProgress: true, observe: 'events' },
     );
   }

@@ -1116,6 +1116,9 @@ export const en: TranslationTree<typeof zhCN> = {
     confirmLocked:
       'Once submitted you cannot change it, unless the bureau returns it for supplement.',
     confirmSubmit: 'Submit now',
+    returnedHere: 'To correct',
+    returnedTitle:
+      'When returning it, the bureau asked you to correct in this step:',
     actionsHint:
       'When you have filled it in, submit at the last step of the wizard below, “Review and submit”.',
     selfCheck: {

@@ -1051,6 +1051,8 @@ export const zhCN = {
     confirmToBureau: '申报将提交至所在区县科技主管部门审核。',
     confirmLocked: '提交后将不能再修改，除非审核部门退回补正。',
     confirmSubmit: '确认提交',
+    returnedHere: '需补正',
+    returnedTitle: '审核部门退回时要求在这一步补正：',
     actionsHint: '填写完成后，在下方填报向导的最后一步“核对并提交”中提交。',
     selfCheck: {
       title: '资格自测',
