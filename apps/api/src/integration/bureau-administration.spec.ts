@@ -50,6 +50,20 @@ describe.each(DIALECTS)('bureau administration on %s', (dialect) => {
       manageable: true,
       applications: 0,
     });
+    // Opening in the past is "open now", which is its own audited action.
+    const backdated = await admin.patch<ErrorBody>(ApiRoutes.call(call.id), {
+      opensAt: iso(Date.now() - DAY),
+    });
+    expect(backdated.status).toBe(400);
+    expect(backdated.body.fields?.[0]?.code).toBe('call.opens_past');
+    // The same values again change nothing and leave no audit entry.
+    expect(
+      (
+        await admin.patch(ApiRoutes.call(call.id), {
+          title: edited.body.title,
+        })
+      ).status,
+    ).toBe(200);
     const early = await admin.post<ErrorBody>(ApiRoutes.callClose(call.id));
     expect(early.status).toBe(409);
     expect(early.body.code).toBe('CALL_STATE_CONFLICT');

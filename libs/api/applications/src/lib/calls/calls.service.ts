@@ -178,6 +178,17 @@ export class CallsService {
         code: 'call.closes_past',
         message: 'Choose a closing time still to come (or close the call now)',
       });
+    if (
+      status === 'upcoming' &&
+      request.opensAt !== undefined &&
+      opensAt.getTime() !== call.opensAt.getTime() &&
+      opensAt <= now
+    )
+      problems.push({
+        field: 'opensAt',
+        code: 'call.opens_past',
+        message: 'Choose an opening still to come (or open the call now)',
+      });
     const quotas = request.quotas ?? call.quotas;
     problems.push(...(await this.quotaProblems(regionCode, quotas)));
     if (request.quotas && status === 'open') {
@@ -211,6 +222,9 @@ export class CallsService {
       closesAt,
       quotas: [...quotas],
     };
+    const changed = changedFields(call, changes);
+    // Nothing changed: nothing written, nothing audited.
+    if (!changed.length) return this.managed(actor, call.id);
     await this.dataSource.transaction(async (em) => {
       await em.update(CallEntity, { id: call.id }, changes);
       await this.audit.record(
@@ -222,7 +236,7 @@ export class CallsService {
           ip: actor.ip,
           objectType: 'call',
           objectId: call.id,
-          detail: { changed: changedFields(call, changes) },
+          detail: { changed },
         },
         em,
       );
