@@ -47,6 +47,20 @@ const zhCN = {
     openDone: '申报批次已开始。',
     closeDone: '申报批次已截止。',
     empty: '暂无申报批次。',
+    fieldProblem: '{{field}}：{{text}}',
+    problems: {
+      'call.window': '截止时间须晚于开始时间。',
+      'call.open_fixed': '批次已开始申报，不能再修改。',
+      'call.opens_past':
+        '开始时间须在当前时间之后；如需现在开始，请使用“立即开始”。',
+      'call.closes_past':
+        '截止时间须在当前时间之后；如需现在截止，请使用“立即截止”。',
+      'quota.region': '名额只能设给批次地区范围内的下级地区。',
+      'quota.duplicate': '每个地区只能设一个名额。',
+      'quota.below_used': '名额不能少于已使用的数量。',
+      'region.outside': '请选择本级或下级地区。',
+      'region.unknown': '系统中没有这个地区。',
+    },
   },
   targets: {
     title: '年度目标',
@@ -244,6 +258,18 @@ const en: TranslationTree<typeof zhCN> = {
     openDone: 'The call is open.',
     closeDone: 'The call is closed.',
     empty: 'No calls yet.',
+    fieldProblem: '{{field}}: {{text}}',
+    problems: {
+      'call.window': 'The call must close after it opens.',
+      'call.open_fixed': 'The call is open: this can no longer change.',
+      'call.opens_past': 'Choose an opening still to come, or use "Open now".',
+      'call.closes_past': 'Choose a closing still to come, or use "Close now".',
+      'quota.region': "A quota is for a region inside the call's region.",
+      'quota.duplicate': 'One quota per region.',
+      'quota.below_used': 'A quota cannot go below what is already used.',
+      'region.outside': 'Choose your region or one below it.',
+      'region.unknown': 'Not a region the portal knows.',
+    },
   },
   targets: {
     title: 'Yearly targets',

@@ -185,7 +185,29 @@ describe('AdminCallsPage', () => {
       closesAt: '2027-05-31T17:00:00+08:00',
       quotas: [{ regionCode: '330421', limit: 3 }],
     });
-    created.flush(call({ id: 'c-9' }));
+    created.flush(
+      {
+        statusCode: 400,
+        code: 'VALIDATION_FAILED',
+        message: 'closesAt: The call must close after it opens',
+        correlationId: 'x',
+        fields: [
+          {
+            field: 'closesAt',
+            code: 'call.window',
+            message: 'The call must close after it opens',
+          },
+        ],
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await fixture.whenStable();
+    // The field the API named, in words, beside the form.
+    expect(byTestId(fixture, 'admin-call-problems').textContent).toContain(
+      '截止时间：截止时间须晚于开始时间。',
+    );
+    click(fixture, 'admin-call-save');
+    http.expectOne(ApiRoutes.calls).flush(call({ id: 'c-9' }));
     await fixture.whenStable();
     http.expectOne(ApiRoutes.managedCalls).flush([call({ id: 'c-9' })]);
     await fixture.whenStable();

@@ -16,7 +16,12 @@ import {
   Validators,
 } from '@angular/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import type { CallQuota, ManagedCallView, RegionView } from '@portal/contracts';
+import type {
+  CallQuota,
+  FieldError,
+  ManagedCallView,
+  RegionView,
+} from '@portal/contracts';
 import {
   APPLICATION_FORMS,
   APPLICATION_TYPES,
@@ -29,6 +34,7 @@ import { BureauAdminApi, SessionStore } from '@portal/web-data-access';
 import {
   type ApiProblem,
   DateTimePipe,
+  fieldProblemText,
   LabelPipe,
   toApiProblem,
   useFeatureTranslations,
@@ -55,6 +61,15 @@ export function toBeijingInput(iso: string): string {
 export function fromBeijingInput(value: string): string {
   return `${value}:00+08:00`;
 }
+
+/** The form's label of each field the API may name in a problem. */
+const FIELD_LABELS: Readonly<Record<string, string>> = {
+  title: 'adminCalls.callTitle',
+  regionCode: 'adminCalls.region',
+  opensAt: 'adminCalls.opensAt',
+  closesAt: 'adminCalls.closesAt',
+  quotas: 'adminCalls.quotas',
+};
 
 type QuotaGroup = FormGroup<{
   regionCode: FormControl<string>;
@@ -341,6 +356,24 @@ export class AdminCallsPage implements OnInit {
         },
         error: (e: unknown) => this.problem.set(toApiProblem(e)),
       });
+  }
+
+  /** A field problem the API named, as "Closes: the call must close after it opens". */
+  protected fieldText(problem: FieldError): string {
+    const t = (key: string) => {
+      const text: unknown = this.translate.instant(key);
+      return typeof text === 'string' && text !== key ? text : null;
+    };
+    const field = problem.field.split('.')[0];
+    const label = FIELD_LABELS[field] ? t(FIELD_LABELS[field]) : null;
+    const text =
+      t(`adminCalls.problems.${problem.code}`) ?? fieldProblemText(problem, t);
+    return label
+      ? (this.translate.instant('adminCalls.fieldProblem', {
+          field: label,
+          text,
+        }) as string)
+      : text;
   }
 
   protected togglePreview(id: string): void {
