@@ -375,4 +375,25 @@ describe('ApplicationWizard', () => {
       all('wizard-returned-item').map((i) => i.getAttribute('data-target')),
     ).toEqual(['staff_list']);
   });
+
+  it('says on blur, and on leaving the step, that an empty required field will be needed', async () => {
+    await render('transformation_loan', testDetail({ form: {} }));
+    const item = (key: string) =>
+      byTestId(fixture, `field-${key}`).closest('nz-form-item')?.textContent ??
+      '';
+    expect(item('purpose')).not.toContain('此项必填');
+    byTestId(fixture, 'field-purpose').dispatchEvent(new Event('blur'));
+    await fixture.whenStable();
+    expect(item('purpose')).toContain('此项必填，提交前请填写。');
+    expect(item('amountYuan')).not.toContain('此项必填');
+    // A value out of range says so as it is typed, in the user's language.
+    const term = byTestId<HTMLInputElement>(fixture, 'field-termMonths');
+    term.value = '48';
+    term.dispatchEvent(new Event('input'));
+    await fixture.whenStable();
+    expect(item('termMonths')).toContain('数值过大');
+    TestBed.inject(LanguageService).use('en');
+    await fixture.whenStable();
+    expect(item('termMonths')).toContain('Too large');
+  });
 });
