@@ -1,6 +1,6 @@
 import type { RegionView } from '@portal/contracts';
 import type { MembershipGrant } from '@portal/domain';
-import { invitableRoles, placeableRegions } from './staff-scope';
+import { canManage, invitableRoles, placeableRegions } from './staff-scope';
 
 const regions: RegionView[] = [
   { code: '330000', name: '浙江省', level: 'province' },
@@ -50,5 +50,32 @@ describe('staff scope on the page', () => {
     };
     expect(invitableRoles([], regions)).toEqual([]);
     expect(placeableRegions([reviewer], regions, 'reviewer')).toEqual([]);
+  });
+
+  it('lets an admin manage staff below, never a peer, a higher admin or themselves', () => {
+    const city = [admin('330400', 'city')];
+    const person = (role: 'reviewer' | 'bureau_admin', regionCode: string) => ({
+      userId: `u-${role}-${regionCode}`,
+      email: 'x@example.org',
+      name: 'x',
+      active: true,
+      secondFactorEnabled: false,
+      expert: null,
+      memberships: [
+        {
+          role,
+          regionCode,
+          organisationId: 'o',
+          organisationName: 'o',
+          level: null,
+        },
+      ],
+    });
+    expect(canManage(city, person('reviewer', '330400'), 'me')).toBe(true);
+    expect(canManage(city, person('bureau_admin', '330421'), 'me')).toBe(true);
+    expect(canManage(city, person('bureau_admin', '330400'), 'me')).toBe(false);
+    expect(
+      canManage(city, person('reviewer', '330400'), 'u-reviewer-330400'),
+    ).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
-import type { RegionView, StaffRole } from '@portal/contracts';
+import type { RegionView, StaffMemberView, StaffRole } from '@portal/contracts';
 import {
   ADMINISTERED_ROLES,
+  administeringGrant,
   grantsFor,
   regionContains,
   regionPath,
@@ -58,4 +59,26 @@ export function invitableRoles(
       return grants.length > 0;
     return placeableRegions(grants, regions, role).length > 0;
   });
+}
+
+/**
+ * Whether the admin may deactivate, reactivate or reset this person: not themselves, and every
+ * role shown within their reach (a peer or higher admin is listed but left alone).
+ */
+export function canManage(
+  grants: readonly MembershipGrant[],
+  member: StaffMemberView,
+  selfId: string | undefined,
+): boolean {
+  return (
+    member.userId !== selfId &&
+    member.memberships.length > 0 &&
+    member.memberships.every(
+      (m) =>
+        administeringGrant(grants, {
+          role: m.role,
+          regionCode: m.regionCode,
+        }) !== null,
+    )
+  );
 }

@@ -131,12 +131,18 @@ describe('StaffPage', () => {
     expect(rows[1]?.textContent).toContain('已停用');
     expect(rows[1]?.textContent).toContain('回避单位');
     expect(rows[1]?.textContent).toContain('嘉善安泰生物科技有限公司');
+    // The province's expert pool is beyond a city admin: listed, but nothing to press, and no
+    // way to the pool's own view.
     expect(
-      rows[1]?.querySelector('[data-testid="staff-reactivate"]'),
+      element().querySelector('[data-testid="staff-switch-view"]'),
+    ).toBeNull();
+    expect(
+      rows[0]?.querySelector('[data-testid="staff-deactivate"]'),
     ).not.toBeNull();
     expect(
-      rows[1]?.querySelector('[data-testid="staff-reset-2fa"]'),
-    ).toBeNull();
+      rows[0]?.querySelector('[data-testid="staff-reset-2fa"]'),
+    ).not.toBeNull();
+    expect(rows[1]?.querySelector('button')).toBeNull();
     // Each cell says what it is, for the card layout on a phone.
     expect(rows[0]?.querySelector('td')?.getAttribute('data-label')).toBe(
       '人员',
@@ -164,6 +170,7 @@ describe('StaffPage', () => {
     expect(
       element().querySelector('[data-testid="staff-status"]')?.textContent,
     ).toContain('已停用');
+    expect(byTestId('staff-reactivate')).not.toBeNull();
   });
 
   it('refuses a second-factor reset without a reason, then sends the reason', async () => {

@@ -9,7 +9,7 @@ import {
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
-import { ActivatedRoute } from '@angular/router';
+import { ActivatedRoute, RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import type {
   RegionView,
@@ -39,7 +39,12 @@ import { finalize } from 'rxjs';
 import { BUREAU_ADMIN_TRANSLATIONS } from '../bureau-admin.translations';
 import { AdminKitStyles } from '../shared/admin-kit-styles';
 import { InviteStaffDialog } from './invite-staff.dialog';
-import { adminGrants, regionsInScope } from './staff-scope';
+import {
+  adminGrants,
+  canManage,
+  invitableRoles,
+  regionsInScope,
+} from './staff-scope';
 
 export const STAFF_PAGE_SIZE = 25;
 
@@ -58,6 +63,7 @@ type PendingChange =
   selector: 'app-staff-page',
   imports: [
     FormsModule,
+    RouterLink,
     TranslatePipe,
     RoleLabelPipe,
     ErrorAlert,
@@ -87,6 +93,10 @@ export class StaffPage implements OnInit {
     adminGrants(this.session.me()?.memberships ?? []),
   );
   protected readonly regions = signal<readonly RegionView[]>([]);
+  /** Only the province's admins reach the expert pool: they get a way between the two views. */
+  protected readonly managesExperts = computed(() =>
+    invitableRoles(this.grants(), []).includes('expert'),
+  );
   protected readonly scopeRegions = computed(() =>
     regionsInScope(this.grants(), this.regions()),
   );
@@ -157,6 +167,10 @@ export class StaffPage implements OnInit {
     this.active = '';
     this.q = '';
     this.load();
+  }
+
+  protected manageable(member: StaffMemberView): boolean {
+    return canManage(this.grants(), member, this.session.me()?.id);
   }
 
   protected regionName(code: string): string {
