@@ -12,10 +12,12 @@ import {
   type LoginResponse,
   type Page,
   type RegionView,
+  type SecondFactorEnrolment,
   type StaffInvitationCreated,
   type StaffMemberView,
   type StaffOrganisationView,
 } from '@portal/contracts';
+import { authenticator } from 'otplib';
 import { nextMailTo } from '../testing/mail';
 import { startTestApp, type TestApp } from '../testing/test-app';
 
@@ -390,5 +392,50 @@ describe.each(DIALECTS)('staff administration on %s', (dialect) => {
       .client()
       .login('reviewer.haiyan@example.com', DEMO_PASSWORD);
     expect(after.body.status).not.toBe('second_factor_required');
+  });
+});
+
+describe('a second-factor reset when REQUIRE_STAFF_2FA is on', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('mariadb', { REQUIRE_STAFF_2FA: 'true' });
+  });
+  afterAll(() => t.close());
+
+  /** Logs in and enrols an authenticator, as a staff member's first log-in does. */
+  async function enrolled(email: string): Promise<TestClient> {
+    const client = t.client();
+    const login = await client.login(email, DEMO_PASSWORD);
+    expect(login.body.status).toBe('second_factor_enrolment_required');
+    const enrol = await client.post<SecondFactorEnrolment>(
+      ApiRoutes.secondFactorEnrol,
+    );
+    await client.post(ApiRoutes.secondFactorConfirm, {
+      code: authenticator.generate(enrol.body.secret),
+    });
+    return client;
+  }
+
+  it('makes the user enrol a new authenticator at their next log-in', async () => {
+    const admin = await enrolled('admin.jiashan@example.com');
+    await enrolled('reviewer.jiashan@example.com');
+    expect(
+      (await t.client().login('reviewer.jiashan@example.com', DEMO_PASSWORD))
+        .body.status,
+    ).toBe('second_factor_required');
+    const id = (
+      await t.dataSource
+        .getRepository(UserEntity)
+        .findOneByOrFail({ email: 'reviewer.jiashan@example.com' })
+    ).id;
+    const reset = await admin.post<StaffMemberView>(
+      ApiRoutes.staffResetSecondFactor(id),
+      { reason: '更换手机' },
+    );
+    expect(reset.status).toBe(200);
+    expect(
+      (await t.client().login('reviewer.jiashan@example.com', DEMO_PASSWORD))
+        .body.status,
+    ).toBe('second_factor_enrolment_required');
   });
 });
