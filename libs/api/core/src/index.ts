@@ -13,3 +13,6 @@ export * from './lib/time/china-time';
 export * from './lib/time/portal-clock';
 export * from './lib/pagination/page-query.dto';
 export * from './lib/http/json-depth';
+export * from './lib/files/file-kind';
+export * from './lib/files/stored-files';
+export * from './lib/files/multipart';

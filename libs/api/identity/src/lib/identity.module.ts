@@ -8,6 +8,8 @@ import { RegistrationService } from './auth/registration.service';
 import { SecondFactorService } from './auth/second-factor.service';
 import { CompaniesController } from './companies/companies.controller';
 import { CompaniesService } from './companies/companies.service';
+import { CompanyLicenceController } from './companies/company-licence.controller';
+import { CompanyLicenceService } from './companies/company-licence.service';
 import { InvitationMailProcessor } from './invitations/invitation-mail.processor';
 import { InvitationsService } from './invitations/invitations.service';
 import { RegionsController } from './regions/regions.controller';
@@ -24,6 +26,7 @@ const services = [
   RegistrationService,
   SecondFactorService,
   CompaniesService,
+  CompanyLicenceService,
   InvitationsService,
   FiguresService,
   SystemAdminBootstrapService,
@@ -35,6 +38,7 @@ const services = [
   controllers: [
     AuthController,
     CompaniesController,
+    CompanyLicenceController,
     FiguresController,
     RegionsController,
     StaffController,

@@ -60,6 +60,7 @@ export class TestClient {
     url: string,
     fields: Record<string, string>,
     file: { name: string; content: Buffer; contentType?: string },
+    method: 'POST' | 'PUT' = 'POST',
   ): Promise<TestResponse<T>> {
     const boundary = `----portal${Date.now().toString(16)}`;
     const parts: Buffer[] = [];
@@ -76,7 +77,7 @@ export class TestClient {
       file.content,
       Buffer.from(`\r\n--${boundary}--\r\n`),
     );
-    return this.send<T>('POST', url, Buffer.concat(parts), {
+    return this.send<T>(method, url, Buffer.concat(parts), {
       contentType: `multipart/form-data; boundary=${boundary}`,
     });
   }

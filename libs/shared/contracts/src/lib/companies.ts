@@ -91,3 +91,11 @@ export interface HighTechSelfCheckRequest {
   /** ISO date; defaults to today. The three fiscal years before its year are used. */
   readonly applicationDate?: string;
 }
+
+/** The company's business licence as uploaded for its verification (the file itself is its own route). */
+export interface CompanyLicenceView {
+  readonly fileName: string;
+  readonly kind: 'pdf' | 'jpeg' | 'png';
+  readonly sizeBytes: number;
+  readonly uploadedAt: string;
+}

@@ -27,6 +27,8 @@ export const ApiRoutes = {
   myCompanyMemberRole: (userId: string) =>
     `/api/companies/mine/members/${encodeURIComponent(userId)}/role`,
   myCompanyContact: '/api/companies/mine/contact',
+  myCompanyLicence: '/api/companies/mine/licence',
+  myCompanyLicenceFile: '/api/companies/mine/licence/file',
   myCompanyInvitations: '/api/companies/mine/invitations',
   myCompanyFigures: '/api/companies/mine/figures',
   myCompanyFiguresYear: (year: number) => `/api/companies/mine/figures/${year}`,
@@ -37,6 +39,10 @@ export const ApiRoutes = {
     '/api/companies/mine/high-tech-self-check/prefill',
   companies: '/api/companies',
   company: (id: string) => `/api/companies/${encodeURIComponent(id)}`,
+  companyLicence: (id: string) =>
+    `/api/companies/${encodeURIComponent(id)}/licence`,
+  companyLicenceFile: (id: string) =>
+    `/api/companies/${encodeURIComponent(id)}/licence/file`,
   companyVerify: (id: string) =>
     `/api/companies/${encodeURIComponent(id)}/verify`,
   companyRejectVerification: (id: string) =>

@@ -27,14 +27,11 @@ import {
   type AttachmentView,
   type Page,
 } from '@portal/contracts';
+import { attachmentDisposition, mimeOf } from '@portal/api-core';
 import type { FastifyRequest } from 'fastify';
 import { CommitmentsService } from '../commitments/commitments.service';
-import { MaterialsService, mimeOf } from '../materials/materials.service';
-import {
-  readUpload,
-  attachmentDisposition,
-  idempotencyKey,
-} from './http-helpers';
+import { MaterialsService } from '../materials/materials.service';
+import { readUpload, idempotencyKey } from './http-helpers';
 import {
   ActionDto,
   CreateApplicationDto,

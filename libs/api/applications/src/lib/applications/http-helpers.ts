@@ -1,5 +1,4 @@
-import '@fastify/multipart';
-import { ValidationFailedError } from '@portal/api-core';
+import { readFilePart, ValidationFailedError } from '@portal/api-core';
 import type { FastifyRequest } from 'fastify';
 import type { IncomingFile } from '../materials/materials.service';
 
@@ -7,22 +6,11 @@ import type { IncomingFile } from '../materials/materials.service';
 export async function readUpload(
   request: FastifyRequest,
 ): Promise<IncomingFile> {
-  const part = request.isMultipart() ? await request.file() : undefined;
-  if (!part)
-    throw new ValidationFailedError([
-      {
-        field: 'file',
-        code: 'file.required',
-        message:
-          'Send the file as multipart/form-data with a materialKey field',
-      },
-    ]);
-  const content = await part.toBuffer();
-  const keyField = part.fields['materialKey'];
-  const materialKey =
-    keyField && !Array.isArray(keyField) && keyField.type === 'field'
-      ? String(keyField.value)
-      : '';
+  const part = await readFilePart(
+    request,
+    'Send the file as multipart/form-data with a materialKey field',
+  );
+  const materialKey = part.fields['materialKey'] ?? '';
   if (!materialKey)
     throw new ValidationFailedError([
       {
@@ -32,13 +20,7 @@ export async function readUpload(
           'Say which material this file is (send materialKey before the file)',
       },
     ]);
-  return { materialKey, fileName: part.filename, content };
-}
-
-/** A download, never shown inline; the UTF-8 name per RFC 6266 with an ASCII fallback. */
-export function attachmentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  return { materialKey, fileName: part.fileName, content: part.content };
 }
 
 /** Idempotency keys are opaque to us but bounded: 1–100 visible ASCII characters. */

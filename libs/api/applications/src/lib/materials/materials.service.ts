@@ -1,6 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService, type Actor, type AuditEntry } from '@portal/api-access';
@@ -8,15 +6,18 @@ import {
   AppConfig,
   AppError,
   ConflictError,
+  acceptedKind,
   ForbiddenError,
   NotFoundError,
+  readStoredFile,
+  removeStoredFile,
+  storeFile,
   ValidationFailedError,
 } from '@portal/api-core';
 import { AttachmentEntity, insertRows } from '@portal/api-db';
 import type { AttachmentView } from '@portal/contracts';
 import {
   APPLICATION_FORMS,
-  materialAccepts,
   materialPhasesOpen,
   stateOf,
   workflowVersion,
@@ -25,7 +26,6 @@ import { DataSource } from 'typeorm';
 import { attachmentView } from '../applications/application-views';
 import { ApplicationsService } from '../applications/applications.service';
 import { openCommitment, partiesOn } from '@portal/api-engine';
-import { fileKindOf } from './file-kind';
 
 export interface IncomingFile {
   readonly materialKey: string;
@@ -37,18 +37,6 @@ export interface StoredFile {
   readonly fileName: string;
   readonly kind: AttachmentEntity['kind'];
   readonly content: Buffer;
-}
-
-const MIME: Record<AttachmentEntity['kind'], string> = {
-  pdf: 'application/pdf',
-  jpeg: 'image/jpeg',
-  png: 'image/png',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
-
-export function mimeOf(kind: AttachmentEntity['kind']): string {
-  return MIME[kind];
 }
 
 /**
@@ -96,18 +84,7 @@ export class MaterialsService {
         'MATERIAL_NOT_YET',
         `"${material.label.en}" belongs to a later stage (${phase}): upload it when the application gets there.`,
       );
-    const kind = await fileKindOf(file.content);
-    const verdict = kind
-      ? materialAccepts(material, kind, file.content.length)
-      : 'type';
-    if (!kind || verdict !== 'ok')
-      throw new AppError(
-        verdict === 'size' ? 413 : 415,
-        'FILE_REJECTED',
-        verdict === 'size'
-          ? `"${material.label.en}" may be at most ${material.maxSizeMb} MB.`
-          : `"${material.label.en}" must be ${material.allowed.map((k) => k.toUpperCase()).join(', ')}; this file's content is ${kind ? kind.toUpperCase() : 'none of these'}.`,
-      );
+    const kind = await acceptedKind(material, file.content);
     const used = await this.dataSource
       .getRepository(AttachmentEntity)
       .sum('sizeBytes', { organisationId: application.organisationId });
@@ -117,23 +94,18 @@ export class MaterialsService {
         'UPLOAD_QUOTA_EXCEEDED',
         `Your company's uploads would exceed its ${Math.round(this.config.uploadQuotaBytes / 1024 / 1024)} MB quota; remove files you no longer need.`,
       );
-    const storageName = randomBytes(24).toString('hex');
-    // Uploads hold companies' documents: readable by the portal's user only.
-    await mkdir(this.config.uploadDir, { recursive: true, mode: 0o700 });
-    await writeFile(join(this.config.uploadDir, storageName), file.content, {
-      flag: 'wx',
-      mode: 0o600,
-    });
+    const stored = await storeFile(
+      this.config.uploadDir,
+      file.fileName,
+      kind,
+      file.content,
+    );
     const row: AttachmentEntity = {
       id: randomUUID(),
       applicationId,
       organisationId: application.organisationId,
       materialKey: material.key,
-      fileName: safeFileName(file.fileName),
-      kind,
-      sizeBytes: file.content.length,
-      sha256: createHash('sha256').update(file.content).digest('hex'),
-      storageName,
+      ...stored,
       uploadedBy: actor.userId,
       uploadedAt: new Date(),
     };
@@ -146,7 +118,7 @@ export class MaterialsService {
         );
       });
     } catch (error) {
-      await rm(join(this.config.uploadDir, storageName), { force: true });
+      await removeStoredFile(this.config.uploadDir, stored.storageName);
       throw error;
     }
     return attachmentView(row);
@@ -169,7 +141,7 @@ export class MaterialsService {
         em,
       );
     });
-    await rm(join(this.config.uploadDir, row.storageName), { force: true });
+    await removeStoredFile(this.config.uploadDir, row.storageName);
   }
 
   async download(
@@ -195,7 +167,7 @@ export class MaterialsService {
     return {
       fileName: row.fileName,
       kind: row.kind,
-      content: await readFile(join(this.config.uploadDir, row.storageName)),
+      content: await readStoredFile(this.config.uploadDir, row.storageName),
     };
   }
 
@@ -253,14 +225,4 @@ export class MaterialsService {
       );
     return application;
   }
-}
-
-/** Keeps the name for the download's Content-Disposition; no paths, no control characters. */
-function safeFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? 'file';
-  const cleaned = [...base]
-    .filter((c) => c >= ' ' && c !== '\u007f')
-    .join('')
-    .trim();
-  return (cleaned || 'file').slice(0, 255);
 }

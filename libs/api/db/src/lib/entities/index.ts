@@ -7,6 +7,7 @@ import {
   CalendarRevisionEntity,
 } from './calendar-override.entity';
 import { CallEntity } from './call.entity';
+import { CompanyLicenceEntity } from './company-licence.entity';
 import {
   CompanyYearFiguresEntity,
   figuresBefore,
@@ -49,6 +50,7 @@ export {
   CalendarOverrideEntity,
   CalendarRevisionEntity,
   CallEntity,
+  CompanyLicenceEntity,
   CompanyYearFiguresEntity,
   ExpertAssignmentEntity,
   ExpertEntity,
@@ -88,6 +90,7 @@ export const ENTITIES = [
   InvitationEntity,
   AuditLogEntity,
   CompanyYearFiguresEntity,
+  CompanyLicenceEntity,
   CallEntity,
   ApplicationEntity,
   ApplicationEventEntity,

@@ -100,6 +100,14 @@ export const AUDIT_ACTION_LABELS = {
     'zh-CN': '保存企业年度数据',
     en: 'Company figures saved',
   },
+  'company.licence_uploaded': {
+    'zh-CN': '上传营业执照',
+    en: 'Business licence uploaded',
+  },
+  'company.licence_viewed': {
+    'zh-CN': '查看企业营业执照',
+    en: 'Business licence viewed',
+  },
   'company.member_invited': {
     'zh-CN': '邀请企业成员',
     en: 'Company member invited',

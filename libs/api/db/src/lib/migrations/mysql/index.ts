@@ -11,6 +11,7 @@ import { PersonalDataSealed1764350000000 } from './1764350000000-personal-data-s
 import { VoucherSettlements1764360000000 } from './1764360000000-voucher-settlements';
 import { YearlyTargets1764370500000 } from './1764370500000-yearly-targets';
 import { StaffInvitations1764371000000 } from './1764371000000-staff-invitations';
+import { CompanyLicences1764380000000 } from './1764380000000-company-licences';
 
 /** In order. Each file is reviewed by hand; never edit one that has shipped. */
 export const MYSQL_MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MYSQL_MIGRATIONS = [
   VoucherSettlements1764360000000,
   YearlyTargets1764370500000,
   StaffInvitations1764371000000,
+  CompanyLicences1764380000000,
 ];
