@@ -69,12 +69,18 @@ describe('navigation from permissions', () => {
   it('shows a bureau admin its own calls page and the yearly targets, not the applicant calls', () => {
     expect(
       ids(navigationFor(permissionsFor(['bureau_admin', 'county']))),
-    ).toEqual(['home', 'review', 'notices', 'adminCalls', 'targets']);
+    ).toEqual(['home', 'review', 'notices', 'adminCalls', 'targets', 'staff']);
   });
 
   it('gives a system admin the holiday calendar, the outbox and a full-page link to the queue dashboard', () => {
     const items = navigationFor(permissionsFor(['system_admin', 'county']));
-    expect(ids(items)).toEqual(['home', 'calendar', 'mailOutbox', 'queues']);
+    expect(ids(items)).toEqual([
+      'home',
+      'calendar',
+      'staff',
+      'mailOutbox',
+      'queues',
+    ]);
     expect(items.at(-1)).toMatchObject({
       kind: 'external',
       href: '/api/admin/queues',
@@ -90,6 +96,7 @@ describe('navigation from permissions', () => {
       'inbox',
       'review',
       'notices',
+      'settlements',
       'audit',
     ]);
   });
