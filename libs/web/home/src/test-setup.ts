@@ -4,3 +4,7 @@ setupZonelessTestEnv({
   errorOnUnknownElements: true,
   errorOnUnknownProperties: true,
 });
+import { keepTranslationsInMemory, TRANSLATIONS } from '@portal/web-i18n';
+
+// The app fetches a language's strings when first used; specs keep every language in memory.
+keepTranslationsInMemory(TRANSLATIONS);

@@ -4,6 +4,7 @@ export * from './lib/language/language';
 export * from './lib/language/language.service';
 export * from './lib/language/provide-i18n';
 export * from './lib/language/feature-translations';
+export { keepTranslationsInMemory } from './lib/language/static-translate-loader';
 export * from './lib/errors/api-problem';
 export * from './lib/errors/error-text';
 export * from './lib/errors/error-translator';

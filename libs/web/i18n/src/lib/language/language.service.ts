@@ -2,7 +2,7 @@ import { DOCUMENT, Injectable, inject, signal } from '@angular/core';
 import { TranslateService } from '@ngx-translate/core';
 import type { Language } from '@portal/contracts';
 import { NzI18nService, en_US, zh_CN } from 'ng-zorro-antd/i18n';
-import { DEFAULT_LANGUAGE } from '../translations';
+import { DEFAULT_LANGUAGE } from '../translations/default-language';
 import { isLanguage, otherLanguage } from './language';
 
 export const LANGUAGE_STORAGE_KEY = 'portal.language';

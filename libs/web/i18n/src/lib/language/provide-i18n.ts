@@ -10,7 +10,7 @@ import {
   provideTranslateService,
 } from '@ngx-translate/core';
 import { provideNzI18n, zh_CN } from 'ng-zorro-antd/i18n';
-import { DEFAULT_LANGUAGE } from '../translations';
+import { DEFAULT_LANGUAGE } from '../translations/default-language';
 import { LanguageService } from './language.service';
 import { PluralCompiler } from './plural-compiler';
 import { StaticTranslateLoader } from './static-translate-loader';

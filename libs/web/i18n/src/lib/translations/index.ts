@@ -5,13 +5,16 @@ import { zhCN } from './zh-cn';
 
 export type Translations = TranslationTree<typeof zhCN>;
 
-/** Every language the UI speaks, bundled with the app (no HTTP fetch). */
+export { DEFAULT_LANGUAGE } from './default-language';
+
+/**
+ * Every language the UI speaks, for specs and tools. The app itself loads only the language in
+ * use, as a chunk of its own (StaticTranslateLoader), so the first bundle carries neither.
+ */
 export const TRANSLATIONS: Readonly<Record<Language, Translations>> = {
   'zh-CN': zhCN,
   en,
 };
-
-export const DEFAULT_LANGUAGE: Language = 'zh-CN';
 
 /** Dotted paths of every leaf, e.g. `login.submit`: what the parity test compares. */
 export function translationKeys(tree: unknown, prefix = ''): string[] {
