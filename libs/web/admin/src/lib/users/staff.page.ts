@@ -115,6 +115,8 @@ export class StaffPage implements OnInit {
   protected readonly problem = signal<ApiProblem | null>(null);
   protected readonly inviting = signal(false);
   protected readonly pending = signal<PendingChange | null>(null);
+  /** What the dialog shows: kept while it fades out after `pending` is cleared. */
+  protected readonly shown = signal<PendingChange | null>(null);
   protected readonly changing = signal(false);
   protected readonly changeProblem = signal<ApiProblem | null>(null);
   protected reason = '';
@@ -192,6 +194,7 @@ export class StaffPage implements OnInit {
     this.reasonMissing.set(false);
     this.changeProblem.set(null);
     this.pending.set({ kind, member });
+    this.shown.set({ kind, member });
   }
 
   protected cancelChange(): void {
