@@ -71,16 +71,7 @@ export class CallsService {
         : []),
       ...(await this.quotaProblems(regionCode, request.quotas ?? [])),
     ];
-    if (
-      !(await this.dataSource
-        .getRepository(RegionEntity)
-        .existsBy({ code: regionCode }))
-    )
-      problems.push({
-        field: 'regionCode',
-        code: 'region.unknown',
-        message: 'Not a region the portal knows',
-      });
+    problems.push(...(await this.regionProblems(regionCode)));
     if (problems.length) throw new ValidationFailedError(problems);
     const call: CallEntity = {
       id: randomUUID(),
@@ -203,17 +194,8 @@ export class CallsService {
           });
       });
     }
-    if (
-      regionCode !== call.regionCode &&
-      !(await this.dataSource
-        .getRepository(RegionEntity)
-        .existsBy({ code: regionCode }))
-    )
-      problems.push({
-        field: 'regionCode',
-        code: 'region.unknown',
-        message: 'Not a region the portal knows',
-      });
+    if (regionCode !== call.regionCode)
+      problems.push(...(await this.regionProblems(regionCode)));
     if (problems.length) throw new ValidationFailedError(problems);
     const changes = {
       title: request.title?.trim() ?? call.title,
@@ -494,6 +476,21 @@ export class CallsService {
         : regionContains(m.regionCode, call.regionCode) ||
             regionContains(call.regionCode, m.regionCode);
     });
+  }
+
+  /** A call's region must be one the portal knows. */
+  private async regionProblems(regionCode: string): Promise<FieldError[]> {
+    return (await this.dataSource
+      .getRepository(RegionEntity)
+      .existsBy({ code: regionCode }))
+      ? []
+      : [
+          {
+            field: 'regionCode',
+            code: 'region.unknown',
+            message: 'Not a region the portal knows',
+          },
+        ];
   }
 
   private async quotaProblems(
