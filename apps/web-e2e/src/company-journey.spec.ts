@@ -109,7 +109,7 @@ async function staffApi(baseURL: string, email: string) {
 async function contentBoxes(page: Page, selectors: string[], row: string) {
   return page.evaluate(
     ({ selectors, row }) =>
-      [...document.querySelectorAll(row)].map((tr) =>
+      Array.from(document.querySelectorAll(row)).map((tr) =>
         selectors.map((selector) => {
           const element = tr.querySelector(selector);
           if (!element) return null;
