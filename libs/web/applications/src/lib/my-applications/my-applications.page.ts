@@ -21,6 +21,7 @@ import type {
 import {
   APPLICATION_PHASES,
   APPLICATION_TYPES,
+  chinaDateOf,
   type ApplicationPhase,
   type ApplicationType,
 } from '@portal/domain';
@@ -155,7 +156,7 @@ export class MyApplicationsPage implements OnInit {
   /** This year (Beijing time, on the portal's clock) and the ones before it. */
   protected readonly years = computed(() => {
     const now = Date.parse(this.clock.clock()?.now ?? '') || Date.now();
-    const year = new Date(now + 8 * 3_600_000).getUTCFullYear();
+    const year = Number(chinaDateOf(new Date(now)).slice(0, 4));
     return Array.from({ length: YEARS_SHOWN }, (_, i) => year - i);
   });
   protected readonly filter = new FormGroup({
