@@ -1,5 +1,6 @@
 export * from './lib/api/auth.api';
 export * from './lib/api/company.api';
+export * from './lib/api/company-licence.api';
 export * from './lib/api/admin.api';
 export * from './lib/api/staff.api';
 export * from './lib/api/bureau-admin.api';

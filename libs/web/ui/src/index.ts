@@ -5,3 +5,4 @@ export * from './lib/forms/validators';
 export * from './lib/forms/server-errors';
 export * from './lib/icon/icon';
 export * from './lib/clock-banner/clock-banner';
+export * from './lib/file-preview/file-preview';

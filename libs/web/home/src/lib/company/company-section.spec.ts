@@ -85,6 +85,8 @@ describe('CompanySection', () => {
     http.expectOne(ApiRoutes.myCompany).flush(company);
     http.expectOne(ApiRoutes.myCompanyMembers).flush(members);
     await fixture.whenStable();
+    http.expectOne(ApiRoutes.myCompanyLicence).flush(null);
+    await fixture.whenStable();
   }
 
   afterEach(() => http.verify());

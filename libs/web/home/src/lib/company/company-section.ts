@@ -35,6 +35,7 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { FormsModule } from '@angular/forms';
 import { finalize } from 'rxjs';
 import { CompanyContactForm } from './company-contact-form';
+import { CompanyLicenceCard } from './company-licence-card';
 import { InviteMemberForm } from './invite-member-form';
 
 /** The enterprise's own company: profile with verification status, members, invitations. */
@@ -54,6 +55,7 @@ import { InviteMemberForm } from './invite-member-form';
     DataKitStyles,
     DateTimePipe,
     CompanyContactForm,
+    CompanyLicenceCard,
     ErrorAlert,
     InviteMemberForm,
     RoleLabelPipe,

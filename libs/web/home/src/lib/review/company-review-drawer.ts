@@ -15,15 +15,23 @@ import {
   Validators,
 } from '@angular/forms';
 import { TranslatePipe } from '@ngx-translate/core';
-import type { CompanyView } from '@portal/contracts';
-import { CompanyApi } from '@portal/web-data-access';
+import {
+  ApiRoutes,
+  type CompanyLicenceView,
+  type CompanyView,
+} from '@portal/contracts';
+import { CompanyApi, CompanyLicenceApi } from '@portal/web-data-access';
 import {
   type ApiProblem,
   DateTimePipe,
   FieldErrorPipe,
   toApiProblem,
 } from '@portal/web-i18n';
-import { ErrorAlert, VerificationStatusBadge } from '@portal/web-ui';
+import {
+  ErrorAlert,
+  FilePreview,
+  VerificationStatusBadge,
+} from '@portal/web-ui';
 import { FormKitStyles } from '@portal/web-ui/form-kit';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
@@ -52,14 +60,29 @@ export interface ReviewDecision {
     DateTimePipe,
     ErrorAlert,
     FieldErrorPipe,
+    FilePreview,
     FormKitStyles,
     VerificationStatusBadge,
   ],
   templateUrl: './company-review-drawer.html',
+  styles: `
+    /* The typed data beside the uploaded licence, on a screen wide enough for both. */
+    .review-side-by-side {
+      display: grid;
+      gap: 16px;
+    }
+    @media (min-width: 900px) {
+      .review-side-by-side {
+        grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+        align-items: start;
+      }
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CompanyReviewDrawer {
   private readonly companies = inject(CompanyApi);
+  private readonly licences = inject(CompanyLicenceApi);
   private readonly destroyRef = inject(DestroyRef);
 
   /** The company to show; null closes the drawer. */
@@ -70,6 +93,10 @@ export class CompanyReviewDrawer {
 
   /** The company as last read from the API (the list row may be older). */
   protected readonly detail = signal<CompanyView | null>(null);
+  /** The uploaded business licence, shown beside the typed data; null when none (or not yet read). */
+  protected readonly licence = signal<CompanyLicenceView | null>(null);
+  protected readonly licenceRead = signal(false);
+  protected readonly licenceFile = ApiRoutes.companyLicenceFile;
   protected readonly busy = signal<'verify' | 'reject' | null>(null);
   protected readonly problem = signal<ApiProblem | null>(null);
   protected readonly form = inject(NonNullableFormBuilder).group({
@@ -84,12 +111,24 @@ export class CompanyReviewDrawer {
       this.detail.set(company);
       this.problem.set(null);
       this.form.reset();
+      this.licence.set(null);
+      this.licenceRead.set(false);
       if (!company) return;
       const subscription = this.companies.get(company.id).subscribe({
         next: (fresh) => this.detail.set(fresh),
         error: () => undefined, // The row's data stays; a real problem shows on decision.
       });
-      onCleanup(() => subscription.unsubscribe());
+      const licence = this.licences.ofCompany(company.id).subscribe({
+        next: (found) => {
+          this.licence.set(found);
+          this.licenceRead.set(true);
+        },
+        error: () => this.licenceRead.set(true),
+      });
+      onCleanup(() => {
+        subscription.unsubscribe();
+        licence.unsubscribe();
+      });
     });
   }
 

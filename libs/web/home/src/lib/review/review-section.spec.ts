@@ -103,6 +103,57 @@ describe('ReviewSection', () => {
     ).toBeNull();
   });
 
+  it('shows the uploaded business licence in the drawer beside the typed data, from a local copy', async () => {
+    const created = jest.fn(() => 'blob:licence');
+    const revoked = jest.fn();
+    Object.assign(URL, { createObjectURL: created, revokeObjectURL: revoked });
+    await render(['company.region.read', 'company.verify']);
+    http
+      .expectOne(listUrl)
+      .flush({ items: [company('c1', '甲公司')], nextCursor: null });
+    await fixture.whenStable();
+    inDocument('review-open')?.click();
+    await fixture.whenStable();
+    http.expectOne(ApiRoutes.company('c1')).flush(company('c1', '甲公司'));
+    http.expectOne(ApiRoutes.companyLicence('c1')).flush({
+      fileName: '营业执照.pdf',
+      kind: 'pdf',
+      sizeBytes: 2048,
+      uploadedAt: '2026-12-01T02:00:00.000Z',
+    });
+    await fixture.whenStable();
+    const file = http.expectOne(ApiRoutes.companyLicenceFile('c1'));
+    expect(file.request.responseType).toBe('blob');
+    file.flush(new Blob(['%PDF-1.4'], { type: 'application/pdf' }));
+    await fixture.whenStable();
+    const licence = inDocument('review-licence');
+    expect(licence?.textContent).toContain('营业执照.pdf');
+    expect(
+      licence
+        ?.querySelector('[data-testid="file-preview-pdf"]')
+        ?.getAttribute('src'),
+    ).toBe('blob:licence');
+    // Closing the drawer lets the local copy go.
+    fixture.destroy();
+    expect(revoked).toHaveBeenCalledWith('blob:licence');
+  });
+
+  it('says so when a company has not uploaded its licence', async () => {
+    await render(['company.region.read', 'company.verify']);
+    http
+      .expectOne(listUrl)
+      .flush({ items: [company('c1', '甲公司')], nextCursor: null });
+    await fixture.whenStable();
+    inDocument('review-open')?.click();
+    await fixture.whenStable();
+    http.expectOne(ApiRoutes.company('c1')).flush(company('c1', '甲公司'));
+    http.expectOne(ApiRoutes.companyLicence('c1')).flush(null);
+    await fixture.whenStable();
+    expect(inDocument('review-licence-missing')?.textContent).toContain(
+      '尚未上传营业执照',
+    );
+  });
+
   it('verifies a company from its drawer and drops it from the list', async () => {
     await render(['company.region.read', 'company.verify']);
     http
@@ -117,6 +168,7 @@ describe('ReviewSection', () => {
     ).click();
     await fixture.whenStable();
     http.expectOne(ApiRoutes.company('c1')).flush(company('c1', '甲公司'));
+    http.expectOne(ApiRoutes.companyLicence('c1')).flush(null);
     await fixture.whenStable();
     expect(inDocument('review-drawer')?.textContent).toContain('甲公司');
 
@@ -145,6 +197,7 @@ describe('ReviewSection', () => {
     ).click();
     await fixture.whenStable();
     http.expectOne(ApiRoutes.company('c1')).flush(company('c1', '甲公司'));
+    http.expectOne(ApiRoutes.companyLicence('c1')).flush(null);
     await fixture.whenStable();
 
     inDocument('reject-company')?.click();
@@ -185,6 +238,7 @@ describe('ReviewSection', () => {
     ).click();
     await fixture.whenStable();
     http.expectOne(ApiRoutes.company('c1')).flush(company('c1', '甲公司'));
+    http.expectOne(ApiRoutes.companyLicence('c1')).flush(null);
     await fixture.whenStable();
     expect(inDocument('review-drawer')).not.toBeNull();
     expect(inDocument('verify-company')).toBeNull();

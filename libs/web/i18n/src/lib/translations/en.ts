@@ -23,6 +23,22 @@ export const en: TranslationTree<typeof zhCN> = {
     required: 'Required',
     refresh: 'Refresh',
   },
+  filePreview: {
+    loading: 'Loading the file…',
+    failed: 'The file cannot be shown; try again later.',
+    openInTab: 'Open in a new tab',
+  },
+  licence: {
+    title: 'Business licence',
+    hint: 'Upload your business licence (PDF, JPG or PNG, at most 10 MB); the county bureau compares it with your details when verifying the company.',
+    verifiedHint: 'Your company is verified. For a changed licence (name, business scope…), contact the county bureau.',
+    none: 'No business licence uploaded yet.',
+    missingForReview: 'The company has not uploaded its business licence yet.',
+    upload: 'Upload business licence',
+    replace: 'Upload again',
+    uploadedAt: 'Uploaded: {{name}} ({{time}})',
+    uploaded: 'Business licence uploaded.',
+  },
   language: {
     label: 'Language',
     switchTo: '中文',

@@ -23,6 +23,22 @@ export const zhCN = {
     required: '必填',
     refresh: '刷新',
   },
+  filePreview: {
+    loading: '正在载入文件…',
+    failed: '文件无法显示，请稍后重试。',
+    openInTab: '在新标签页中打开',
+  },
+  licence: {
+    title: '营业执照',
+    hint: '请上传营业执照（PDF、JPG 或 PNG，不超过 10 MB），县级科技局核验企业信息时对照查看。',
+    verifiedHint: '企业已通过核验。营业执照变更（名称、经营范围等）请联系县级科技局。',
+    none: '尚未上传营业执照。',
+    missingForReview: '企业尚未上传营业执照。',
+    upload: '上传营业执照',
+    replace: '重新上传',
+    uploadedAt: '已上传：{{name}}（{{time}}）',
+    uploaded: '营业执照已上传。',
+  },
   language: {
     label: '界面语言',
     switchTo: 'English',
