@@ -30,7 +30,7 @@ import {
   grantsFor,
   regionContains,
 } from '@portal/domain';
-import { BureauAdminApi, SessionStore } from '@portal/web-data-access';
+import { AuthApi, BureauAdminApi, SessionStore } from '@portal/web-data-access';
 import {
   type ApiProblem,
   DateTimePipe,
@@ -103,6 +103,7 @@ type QuotaGroup = FormGroup<{
 })
 export class AdminCallsPage implements OnInit {
   private readonly api = inject(BureauAdminApi);
+  private readonly auth = inject(AuthApi);
   private readonly session = inject(SessionStore);
   private readonly messages = inject(NzMessageService);
   private readonly translate = inject(TranslateService);
@@ -177,8 +178,8 @@ export class AdminCallsPage implements OnInit {
 
   ngOnInit(): void {
     this.load();
-    this.api
-      .regions()
+    this.auth
+      .allRegions()
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({ next: (r) => this.regions.set(r) });
     this.form.controls.type.valueChanges

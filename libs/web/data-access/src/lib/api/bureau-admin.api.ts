@@ -8,7 +8,6 @@ import {
   type CallView,
   type CreateCallRequest,
   type ManagedCallView,
-  type RegionView,
   type UpdateCallRequest,
   type YearlyTargetRequest,
   type YearlyTargetView,
@@ -41,13 +40,6 @@ export class BureauAdminApi {
 
   closeCall(id: string): Observable<ManagedCallView> {
     return this.http.post<ManagedCallView>(ApiRoutes.callClose(id), null);
-  }
-
-  /** Every region, provinces and cities too (a call or a quota may be for any of them). */
-  regions(): Observable<RegionView[]> {
-    return this.http.get<RegionView[]>(ApiRoutes.regions, {
-      params: new HttpParams().set('levels', 'all'),
-    });
   }
 
   targets(year: number): Observable<YearlyTargetView[]> {
