@@ -21,44 +21,6 @@ describe('ApplicationsApi', () => {
 
   afterEach(() => http.verify());
 
-  it('sends only the inbox filters that are set', () => {
-    api.inbox({ view: 'todo' }).subscribe();
-    const plain = http.expectOne((req) => req.url === ApiRoutes.inbox);
-    expect(plain.request.params.keys()).toEqual(['view']);
-    plain.flush({ items: [], nextCursor: null });
-
-    api
-      .inbox({
-        view: 'done',
-        type: 'high_tech',
-        state: 'county_review',
-        callId: 'call-1',
-        regionCode: '330421',
-        overdue: true,
-        q: '嘉善',
-        cursor: 'cur-2',
-        limit: 20,
-      })
-      .subscribe();
-    const full = http.expectOne((req) => req.url === ApiRoutes.inbox);
-    expect(
-      Object.fromEntries(
-        full.request.params.keys().map((k) => [k, full.request.params.get(k)]),
-      ),
-    ).toEqual({
-      view: 'done',
-      type: 'high_tech',
-      state: 'county_review',
-      callId: 'call-1',
-      regionCode: '330421',
-      overdue: 'true',
-      q: '嘉善',
-      cursor: 'cur-2',
-      limit: '20',
-    });
-    full.flush({ items: [], nextCursor: null });
-  });
-
   it('pages the own applications by cursor', () => {
     api.mine().subscribe();
     const first = http.expectOne((req) => req.url === ApiRoutes.applications);

@@ -10,13 +10,11 @@ import {
   type ActionResult,
   ApiRoutes,
   type ApplicationDetail,
-  type ApplicationSummary,
   type AttachmentView,
   type CallView,
   type CreateApplicationRequest,
   type ExpertPanelView,
   IDEMPOTENCY_HEADER,
-  type InboxQuery,
   type MyApplicationsQuery,
   type MyApplicationSummary,
   type MyObjectionView,
@@ -140,23 +138,6 @@ export class ApplicationsApi {
   /** Where the browser downloads an uploaded material (same-origin, with the session cookie). */
   materialUrl(id: string, attachmentId: string): string {
     return ApiRoutes.applicationMaterial(id, attachmentId);
-  }
-
-  /** The staff's work list; only the filters given are sent. */
-  inbox(query: InboxQuery): Observable<Page<ApplicationSummary>> {
-    let params = new HttpParams();
-    if (query.view) params = params.set('view', query.view);
-    if (query.type) params = params.set('type', query.type);
-    if (query.state) params = params.set('state', query.state);
-    if (query.callId) params = params.set('callId', query.callId);
-    if (query.regionCode) params = params.set('regionCode', query.regionCode);
-    if (query.overdue) params = params.set('overdue', 'true');
-    if (query.q) params = params.set('q', query.q);
-    if (query.cursor) params = params.set('cursor', query.cursor);
-    if (query.limit) params = params.set('limit', query.limit);
-    return this.http.get<Page<ApplicationSummary>>(ApiRoutes.inbox, {
-      params,
-    });
   }
 
   /** Cooperating banks or voucher service providers, the choices of an action's select. */
