@@ -5,7 +5,7 @@ import {
   OutboxEntity,
   UserEntity,
 } from '@portal/api-db';
-import { DIALECTS } from '@portal/api-testing';
+import { DIALECTS, MINIMAL_PDF } from '@portal/api-testing';
 import {
   ApiRoutes,
   type ApplicationDetail,
@@ -91,7 +91,70 @@ describe.each(DIALECTS)('high-tech applications on %s', (dialect) => {
       { target: 'special_audit_report', note: '审计报告缺少签章页' },
     ]);
     expect(atCompany.body.status.waitingForApplicant).toBe(true);
+    // Nothing to compare while the return is with the enterprise, and never for the enterprise.
+    expect(atCompany.body.changesSinceReturn).toBeNull();
+    expect(
+      (await county.get<ApplicationDetail>(ApiRoutes.application(draft.id)))
+        .body.changesSinceReturn,
+    ).toBeNull();
+    // The fix: one field changed, the audit report replaced by a signed one.
+    expect(
+      (
+        await antai.patch(ApiRoutes.applicationForm(draft.id), {
+          version: atCompany.body.version,
+          form: { ...atCompany.body.form, auditReportNumber: 'SJ-2026-002' },
+        })
+      ).status,
+    ).toBe(200);
+    const oldReport = atCompany.body.materials.find(
+      (m) => m.materialKey === 'special_audit_report',
+    );
+    expect(oldReport).toBeDefined();
+    expect(
+      (
+        await antai.delete(
+          ApiRoutes.applicationMaterial(draft.id, oldReport?.id ?? ''),
+        )
+      ).status,
+    ).toBeLessThan(300);
+    expect(
+      (
+        await antai.upload(
+          ApiRoutes.applicationMaterials(draft.id),
+          { materialKey: 'special_audit_report' },
+          { name: '审计报告-签章.pdf', content: MINIMAL_PDF },
+        )
+      ).status,
+    ).toBe(201);
     expect((await act(antai, draft.id, 'resubmit')).status).toBe(200);
+    const resubmitted = await county.get<ApplicationDetail>(
+      ApiRoutes.application(draft.id),
+    );
+    expect(resubmitted.body.changesSinceReturn).toMatchObject({
+      fields: [
+        {
+          key: 'auditReportNumber',
+          before: 'SJ-2026-001',
+          after: 'SJ-2026-002',
+        },
+      ],
+      materials: [
+        {
+          materialKey: 'special_audit_report',
+          fileName: 'special_audit_report.pdf',
+          change: 'removed',
+        },
+        {
+          materialKey: 'special_audit_report',
+          fileName: '审计报告-签章.pdf',
+          change: 'added',
+        },
+      ],
+    });
+    expect(
+      (await antai.get<ApplicationDetail>(ApiRoutes.application(draft.id))).body
+        .changesSinceReturn,
+    ).toBeNull();
 
     expect((await act(county, draft.id, 'recommend')).status).toBe(400); // a comment is required
     expect(

@@ -178,17 +178,19 @@ describe('SQL statements per read (MariaDB)', () => {
       );
       expect(response.status).toBe(200);
       // The hand-over's UPDATE follows the answer.
-      for (let i = 0; i < 50 && transitions().length < 9; i++)
+      for (let i = 0; i < 50 && transitions().length < 10; i++)
         await new Promise((r) => setTimeout(r, 10));
       // session, START, the case with its call and the calendar's revision (the overrides of
-      // that revision were read by the transitions before), the case UPDATE that claims the
-      // version, event, outbox, key INSERT, COMMIT, hand-over UPDATE. The key is read only when
-      // the action fails.
-      expect(transitions()).toHaveLength(9);
-      expect(transitions()[3]).toMatch(
+      // that revision were read by the transitions before), the case's files (a return records
+      // the form and files it hands back, for the changes shown at resubmission), the case
+      // UPDATE that claims the version, event, outbox, key INSERT, COMMIT, hand-over UPDATE.
+      // The key is read only when the action fails.
+      expect(transitions()).toHaveLength(10);
+      expect(transitions()[3]).toMatch(/^SELECT \* FROM attachments/);
+      expect(transitions()[4]).toMatch(
         /^UPDATE `applications` SET .* `version` = \?/,
       );
-      expect(transitions()[8]).toMatch(/^UPDATE `outbox` SET `dispatched_at`/);
+      expect(transitions()[9]).toMatch(/^UPDATE `outbox` SET `dispatched_at`/);
     } finally {
       await Promise.all(queues.map((q) => q.resume(true)));
     }

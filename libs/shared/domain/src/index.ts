@@ -34,3 +34,4 @@ export * from './lib/notifications/notification-rules';
 export * from './lib/targets/yearly-targets';
 export * from './lib/access/staff-administration';
 export * from './lib/audit/audit-actions';
+export * from './lib/forms/changes-since-return';

@@ -223,6 +223,28 @@ export interface ApplicationDetail extends ApplicationSummary {
    * passed. Null in every other state.
    */
   readonly dueInWorkingDays: number | null;
+  /**
+   * Staff only, for a case resubmitted after a return (the last one): what the enterprise
+   * changed since, field by field (keys of the form) and file by file. Null for the enterprise,
+   * for a case never returned, and while the return is still with the enterprise.
+   */
+  readonly changesSinceReturn: ChangesSinceReturnView | null;
+}
+
+export interface ChangesSinceReturnView {
+  /** When the case was returned. */
+  readonly returnedAt: string;
+  readonly fields: readonly {
+    readonly key: string;
+    /** Null where the field was (or is now) empty. */
+    readonly before: unknown;
+    readonly after: unknown;
+  }[];
+  readonly materials: readonly {
+    readonly materialKey: string;
+    readonly fileName: string;
+    readonly change: 'added' | 'removed';
+  }[];
 }
 
 /** One booking on a company's yearly voucher ledger. */

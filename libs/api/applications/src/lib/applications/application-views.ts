@@ -8,13 +8,17 @@ import type {
   ApplicationDetail,
   ApplicationEventView,
   ApplicationStatusView,
+  ChangesSinceReturnView,
   ApplicationSummary,
   AttachmentView,
   AvailableAction,
   SupplementItem,
 } from '@portal/contracts';
+import { returnSnapshotOf } from '@portal/api-engine';
 import {
   addressedToApplicant,
+  applicantEditing,
+  changesSinceReturn,
   applicantStatus,
   applicantWording,
   stateOf,
@@ -160,5 +164,34 @@ export function detailView(
     supplementItems: application.supplementItems,
     decision: application.decision,
     dueInWorkingDays,
+    changesSinceReturn: asStaff
+      ? changesView(application, events, attachments)
+      : null,
+  };
+}
+
+/** The last return's recorded case against the case now, once the enterprise has handed it back. */
+function changesView(
+  application: ApplicationEntity,
+  events: readonly ApplicationEventEntity[],
+  attachments: readonly AttachmentEntity[],
+): ChangesSinceReturnView | null {
+  const definition = workflowVersion(
+    application.type,
+    application.workflowVersion,
+  );
+  if (applicantEditing(definition, application.state).form) return null;
+  const returned = [...events].reverse().find((e) => returnSnapshotOf(e));
+  const snapshot = returned && returnSnapshotOf(returned);
+  if (!returned || !snapshot) return null;
+  const changes = changesSinceReturn(snapshot, application.form, attachments);
+  return {
+    returnedAt: returned.createdAt.toISOString(),
+    fields: changes.fields.map((f) => ({
+      key: f.key,
+      before: f.before ?? null,
+      after: f.after ?? null,
+    })),
+    materials: changes.materials,
   };
 }

@@ -12,11 +12,13 @@ import {
   ApplicationEntity,
   ApplicationEventEntity,
   ApplicationsRepository,
+  AttachmentsRepository,
   insertRows,
   OutboxEntity,
   updateRow,
 } from '@portal/api-db';
 import {
+  applicantEditing,
   canTransition,
   partiesOf,
   partyOf,
@@ -25,6 +27,7 @@ import {
   type ApplicationDecision,
   type MembershipGrant,
   type Party,
+  type ReturnSnapshot,
 } from '@portal/domain';
 import type { EntityManager } from 'typeorm';
 import {
@@ -189,6 +192,24 @@ export class TransitionService {
       await this.calendar.overridesAt(em, calendarRevision),
     );
     const returning = (request.items?.length ?? 0) > 0;
+    // A return that hands the form back to the enterprise records the case as it found it, so
+    // the reviewers can see what changed once it comes back.
+    const reopensForm =
+      application.state !== definition.initial &&
+      applicantEditing(definition, transition.to).form &&
+      !applicantEditing(definition, application.state).form;
+    const snapshot: ReturnSnapshot | null = reopensForm
+      ? {
+          form: application.form,
+          materials: (
+            await AttachmentsRepository.ofCase(em, application.id)
+          ).map((a) => ({
+            id: a.id,
+            materialKey: a.materialKey,
+            fileName: a.fileName,
+          })),
+        }
+      : null;
 
     const event = buildEvent(application, {
       action: transition.action,
@@ -200,6 +221,7 @@ export class TransitionService {
       changes,
       clientIp,
       now,
+      snapshot,
     });
     const next: Partial<ApplicationEntity> = {
       state: transition.to,
@@ -347,6 +369,8 @@ interface EventInput {
   readonly changes: ApplicationChanges;
   readonly clientIp: string | null;
   readonly now: Date;
+  /** The form and files a return handed back (see `returnSnapshotOf`). */
+  readonly snapshot?: ReturnSnapshot | null;
 }
 
 /** The next link of the application's chain. */
@@ -360,6 +384,7 @@ export function buildEvent(
   if (input.request.payload && Object.keys(input.request.payload).length)
     payload['request'] = input.request.payload;
   if (input.changes.recorded) payload['recorded'] = input.changes.recorded;
+  if (input.snapshot) payload[SNAPSHOT] = input.snapshot;
   const event: ApplicationEventEntity = {
     id: randomUUID(),
     applicationId: application.id,
@@ -380,4 +405,14 @@ export function buildEvent(
   };
   event.hash = eventHash(event);
   return event;
+}
+
+const SNAPSHOT = 'returnedCase';
+
+/** The form and files a return recorded in its event, or null for any other event. */
+export function returnSnapshotOf(
+  event: Pick<ApplicationEventEntity, 'payload'>,
+): ReturnSnapshot | null {
+  const snapshot = event.payload[SNAPSHOT] as ReturnSnapshot | undefined;
+  return snapshot?.form && Array.isArray(snapshot.materials) ? snapshot : null;
 }

@@ -64,6 +64,7 @@ import { DecisionCard } from './decision-card';
 import { EligibilityReportView } from './eligibility-report';
 import { ExpertPanel } from './expert-panel';
 import { ApplicationFormView } from './application-form-view';
+import { ChangesSinceReturn } from './changes-since-return';
 import { ApplicationWizard } from './application-wizard';
 import { ConflictDialog, type ServerVersion } from './conflict-dialog';
 import { CaseSteps } from './case-steps';
@@ -114,6 +115,7 @@ function missingMaterialKeys(problem: ApiProblem): string[] {
     NzTagModule,
     ActionDialog,
     ApplicationFormView,
+    ChangesSinceReturn,
     ApplicationWizard,
     ConflictDialog,
     CaseSteps,

@@ -62,6 +62,7 @@ export function testDetail(
     supplementItems: null,
     decision: {},
     dueInWorkingDays: null,
+    changesSinceReturn: null,
     ...overrides,
   };
 }
