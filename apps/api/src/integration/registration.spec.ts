@@ -62,6 +62,51 @@ describe.each(DIALECTS)('enterprise registration on %s', (dialect) => {
     expect(mine.body.contactPhone).toBe('13812345678');
   });
 
+  it('refuses a founding date after today, writing nothing, and keeps one that has passed', async () => {
+    const tomorrow = new Date(Date.now() + 8 * 3_600_000 + 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    const future = await t
+      .client()
+      .post<ErrorBody>(
+        ApiRoutes.register,
+        registration(41, { foundedOn: tomorrow }),
+      );
+    expect(future.status).toBe(400);
+    expect(future.body.fields).toEqual([
+      expect.objectContaining({
+        field: 'foundedOn',
+        code: 'in_future',
+        message: expect.stringMatching(/cannot be later than today/),
+      }),
+    ]);
+    expect(
+      await t.dataSource
+        .getRepository(OrganisationEntity)
+        .countBy({ creditCode: creditCode(41) }),
+    ).toBe(0);
+    const malformed = await t
+      .client()
+      .post<ErrorBody>(
+        ApiRoutes.register,
+        registration(41, { foundedOn: '01/05/2016' }),
+      );
+    expect(malformed.body.fields?.[0]?.code).toBe('date.invalid');
+
+    const client = t.client();
+    expect(
+      (
+        await client.post(
+          ApiRoutes.register,
+          registration(42, { foundedOn: '2016-05-01' }),
+        )
+      ).status,
+    ).toBe(201);
+    await client.login('company42@example.org', 'Kx9!correct-Horse');
+    const mine = await client.get<CompanyView>(ApiRoutes.myCompany);
+    expect(mine.body.foundedOn).toBe('2016-05-01');
+  });
+
   it('refuses a credit code typed with full-width characters, saying so, and converts nothing', async () => {
     const code = creditCode(2);
     const fullWidth = [...code]

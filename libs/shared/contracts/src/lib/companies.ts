@@ -13,6 +13,8 @@ export interface CompanyView {
   readonly creditCode: string;
   readonly regionCode: string;
   readonly regionName: string;
+  /** The founding date on the business licence (YYYY-MM-DD), if the company gave it. */
+  readonly foundedOn: string | null;
   readonly contactName: string;
   /** Masked unless the reader is the company itself or a reviewer of its region. */
   readonly contactPhone: string;

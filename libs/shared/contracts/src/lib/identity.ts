@@ -17,6 +17,8 @@ export interface RegisterRequest {
   readonly email: string;
   readonly phone: string;
   readonly password: string;
+  /** The founding date on the business licence (YYYY-MM-DD), optional; never after today. */
+  readonly foundedOn?: string;
   readonly language?: Language;
 }
 

@@ -58,6 +58,10 @@ export class OrganisationEntity {
   @Column({ name: 'county_code', type: 'varchar', length: 6, nullable: true })
   countyCode!: string | null;
 
+  /** Enterprises: the founding date on the business licence (YYYY-MM-DD), when given. */
+  @Column({ name: 'founded_on', type: 'varchar', length: 10, nullable: true })
+  foundedOn!: string | null;
+
   /** Bureaus only: the administrative level they work at. */
   @Column({ type: 'varchar', length: 10, nullable: true })
   level!: RegionLevel | null;

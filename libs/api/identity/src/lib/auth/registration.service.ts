@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppError, ConflictError, hashPassword } from '@portal/api-core';
+import {
+  AppError,
+  chinaDate,
+  ConflictError,
+  hashPassword,
+  PortalClock,
+  ValidationFailedError,
+} from '@portal/api-core';
 import { AuditService, type RequestContext } from '@portal/api-access';
 import {
   MembershipEntity,
@@ -23,6 +30,7 @@ export class RegistrationService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jobs: JobProducer,
     private readonly audit: AuditService,
+    private readonly clock: PortalClock,
   ) {}
 
   private readonly logger = new Logger(RegistrationService.name);
@@ -37,6 +45,16 @@ export class RegistrationService {
     dto: RegisterDto,
     context: RequestContext,
   ): Promise<RegisterResponse> {
+    // A founding date is a day that has happened (the portal's today, Beijing time).
+    const today = chinaDate(this.clock.now());
+    if (dto.foundedOn && dto.foundedOn > today)
+      throw new ValidationFailedError([
+        {
+          field: 'foundedOn',
+          code: 'in_future',
+          message: `The founding date cannot be later than today (${today}, Beijing time)`,
+        },
+      ]);
     const passwordHash = await hashPassword(dto.password);
     let outcome: { user: UserEntity; created: boolean };
     try {
@@ -114,6 +132,7 @@ export class RegistrationService {
       contactName: dto.contactName,
       contactPhone: dto.phone,
       contactEmail: dto.email,
+      foundedOn: dto.foundedOn ?? null,
     });
     await em.save(organisation);
     const user = em.create(UserEntity, {

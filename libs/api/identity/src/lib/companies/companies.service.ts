@@ -366,6 +366,7 @@ export class CompaniesService {
       verificationComment: o.verificationComment,
       verifiedAt: o.verifiedAt?.toISOString() ?? null,
       createdAt: o.createdAt.toISOString(),
+      foundedOn: o.foundedOn,
     }));
   }
 }

@@ -78,6 +78,17 @@ export class RegisterDto {
   @MaxLength(200)
   password!: string;
 
+  @ApiPropertyOptional({
+    example: '2016-05-01',
+    description:
+      'Founding date on the business licence (YYYY-MM-DD); not after today',
+  })
+  @IsOptional()
+  @Matches(/^\d{4}-\d\d-\d\d$/, {
+    message: '[date.invalid] Use a date like 2016-05-01',
+  })
+  foundedOn?: string;
+
   @ApiPropertyOptional({ enum: LANGUAGES })
   @IsOptional()
   @IsIn(LANGUAGES)

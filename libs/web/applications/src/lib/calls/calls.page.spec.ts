@@ -64,6 +64,7 @@ function company(verificationStatus: VerificationStatus): CompanyView {
     creditCode: '91330421MA2B000001',
     regionCode: '330421',
     regionName: '嘉善县',
+    foundedOn: null,
     contactName: '王芳',
     contactPhone: '138****0000',
     contactEmail: 'antai@example.com',

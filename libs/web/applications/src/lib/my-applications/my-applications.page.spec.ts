@@ -305,6 +305,7 @@ describe('MyApplicationsPage', () => {
       creditCode: '91330421MA2B3C4D5E',
       regionCode: '330421',
       regionName: '嘉善县',
+      foundedOn: null,
       contactName: '钟小',
       contactPhone: '138****0000',
       contactEmail: 'xiaozhong@example.com',

@@ -23,6 +23,7 @@ const COMPANY: CompanyView = {
   creditCode: '91350100M000100Y43',
   regionCode: '330421',
   regionName: '嘉善县',
+  foundedOn: '2015-03-01',
   contactName: '张伟',
   contactPhone: '13812345678',
   contactEmail: 'zhang.wei@jszz.example.cn',

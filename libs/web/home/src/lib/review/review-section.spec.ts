@@ -18,6 +18,7 @@ function company(id: string, name: string): CompanyView {
     creditCode: '91350100M000100Y43',
     regionCode: '330421',
     regionName: '嘉善县',
+    foundedOn: null,
     contactName: '张伟',
     contactPhone: '138****5678',
     contactEmail: 'zhang@example.cn',

@@ -658,6 +658,11 @@ export const en: TranslationTree<typeof zhCN> = {
     p95: 'Commit → accept p95: {{ms}} ms',
     p95None: 'Commit → accept p95: none yet',
   },
+  companyFounding: {
+    label: 'Founding date (optional)',
+    hint: 'As on the business licence; not later than today',
+    profile: 'Founded',
+  },
   myApplicationsList: {
     filters: 'Filter applications',
     programme: 'Programme',

@@ -614,6 +614,11 @@ export const zhCN = {
     p95: '提交→受理 p95：{{ms}} 毫秒',
     p95None: '提交→受理 p95：暂无',
   },
+  companyFounding: {
+    label: '成立日期（选填）',
+    hint: '以营业执照为准，不能晚于今天',
+    profile: '成立日期',
+  },
   myApplicationsList: {
     filters: '筛选申报',
     programme: '项目类别',

@@ -174,6 +174,24 @@ describe('RegisterPage', () => {
     expect(navigateByUrl).not.toHaveBeenCalled();
   });
 
+  it('refuses a founding date after today at the field, and sends one that has passed', async () => {
+    await fillValidForm();
+    const tomorrow = new Date(Date.now() + 8 * 3_600_000 + 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    typeInto(fixture, 'register-foundedOn', tomorrow);
+    await submit();
+    http.expectNone(ApiRoutes.register);
+    expect(fieldText(fixture, 'register-foundedOn')).toContain(
+      '该日期不能晚于今天',
+    );
+    typeInto(fixture, 'register-foundedOn', '2016-05-01');
+    await submit();
+    const req = http.expectOne(ApiRoutes.register);
+    expect(req.request.body.foundedOn).toBe('2016-05-01');
+    req.flush({ status: 'registered' }, { status: 201, statusText: 'Created' });
+  });
+
   it('puts the server field errors at their fields, in the chosen language', async () => {
     await fillValidForm();
     await submit();

@@ -3,6 +3,7 @@ import {
   Component,
   DestroyRef,
   OnInit,
+  computed,
   inject,
   signal,
 } from '@angular/core';
@@ -10,13 +11,14 @@ import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import {
   NonNullableFormBuilder,
   ReactiveFormsModule,
+  type ValidatorFn,
   Validators,
 } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { RegionView, RegisterRequest } from '@portal/contracts';
-import { normalizeIdentifier } from '@portal/domain';
-import { AuthApi } from '@portal/web-data-access';
+import { chinaDateOf, normalizeIdentifier } from '@portal/domain';
+import { AuthApi, PortalClockStore } from '@portal/web-data-access';
 import {
   type ApiProblem,
   FieldErrorPipe,
@@ -72,11 +74,26 @@ export class RegisterPage implements OnInit {
   private readonly auth = inject(AuthApi);
   private readonly languages = inject(LanguageService);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly clock = inject(PortalClockStore);
+
+  /** Today in Beijing (the portal's clock once read, else the browser's): the latest founding date. */
+  protected readonly today = computed(() =>
+    chinaDateOf(
+      new Date(Date.parse(this.clock.clock()?.now ?? '') || Date.now()),
+    ),
+  );
+  private readonly notAfterToday: ValidatorFn = (control) =>
+    typeof control.value === 'string' &&
+    control.value !== '' &&
+    control.value > this.today()
+      ? { in_future: true }
+      : null;
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     companyName: ['', [Validators.required, Validators.maxLength(100)]],
     creditCode: ['', [Validators.required, usccValidator()]],
     regionCode: ['', Validators.required],
+    foundedOn: ['', this.notAfterToday],
     contactName: ['', [Validators.required, Validators.maxLength(50)]],
     email: [
       '',
@@ -153,6 +170,7 @@ export class RegisterPage implements OnInit {
       companyName: value.companyName.trim(),
       creditCode: normalizeIdentifier(value.creditCode),
       regionCode: value.regionCode,
+      ...(value.foundedOn ? { foundedOn: value.foundedOn } : {}),
       contactName: value.contactName.trim(),
       email: value.email.trim(),
       phone: normalizePhone(value.phone),

@@ -12,6 +12,7 @@ import { VoucherSettlements1764360000000 } from './1764360000000-voucher-settlem
 import { YearlyTargets1764370500000 } from './1764370500000-yearly-targets';
 import { StaffInvitations1764371000000 } from './1764371000000-staff-invitations';
 import { CompanyLicences1764380000000 } from './1764380000000-company-licences';
+import { CompanyFoundedOn1764390000000 } from './1764390000000-company-founded-on';
 
 /** In order; each mirrors the MySQL migration of the same name. */
 export const SQLITE_MIGRATIONS = [
@@ -29,4 +30,5 @@ export const SQLITE_MIGRATIONS = [
   YearlyTargets1764370500000,
   StaffInvitations1764371000000,
   CompanyLicences1764380000000,
+  CompanyFoundedOn1764390000000,
 ];
