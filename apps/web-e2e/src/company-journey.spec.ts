@@ -229,6 +229,18 @@ async function runSelfCheck(page: Page) {
   return verdict;
 }
 
+/** Steps the wizard on to `step`, waiting for each step to show before the next click. */
+async function wizardTo(page: Page, step: string) {
+  const wizard = page.getByTestId('wizard');
+  for (let i = 0; i < 8; i++) {
+    const current = (await wizard.getAttribute('data-step')) ?? '';
+    if (current === step) return;
+    await page.getByTestId('wizard-next').click();
+    await expect(wizard).not.toHaveAttribute('data-step', current);
+  }
+  await expect(wizard).toHaveAttribute('data-step', step);
+}
+
 /** The case's status tag in My applications, by reference. */
 function statusOf(page: Page, reference: string) {
   return page
@@ -310,7 +322,8 @@ test('a new company registers, is verified, keeps its figures, files a tech-SME 
   await page.getByTestId('application-new').click();
   await page
     .getByTestId('call-option')
-    .filter({ hasText: '科技型中小企业' })
+    .filter({ hasText: '2026年度科技型中小企业评价入库' })
+    .first()
     .getByTestId('call-start')
     .click();
   await expect(page).toHaveURL(/\/applications\/[0-9a-f-]{36}$/);
@@ -318,10 +331,7 @@ test('a new company registers, is verified, keeps its figures, files a tech-SME 
   await chooseOption(page, 'field-blacklisted', '否');
   await chooseOption(page, 'field-seriousIncidentInThreeYears', '否');
   await snapshot(page, testInfo, '04-wizard-zh');
-  while (
-    (await page.getByTestId('wizard').getAttribute('data-step')) !== 'materials'
-  )
-    await page.getByTestId('wizard-next').click();
+  await wizardTo(page, 'materials');
   // Hold the upload's answer a moment so its progress bar can be seen.
   await page.route(`**/api/applications/${id}/materials`, async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 800));
@@ -379,10 +389,7 @@ test('a new company registers, is verified, keeps its figures, files a tech-SME 
   await returned.getByTestId('application-open').click();
   await expect(page.getByTestId('supplement-item')).toContainText(RETURN_NOTE);
   await snapshot(page, testInfo, '08-returned-zh');
-  while (
-    (await page.getByTestId('wizard').getAttribute('data-step')) !== 'materials'
-  )
-    await page.getByTestId('wizard-next').click();
+  await wizardTo(page, 'materials');
   await page.getByTestId('material-file-financial_statements').setInputFiles({
     name: 'statements-signed.pdf',
     mimeType: 'application/pdf',
