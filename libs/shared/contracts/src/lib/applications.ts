@@ -321,12 +321,28 @@ export interface PanelExpertView {
   /** Shown to the province; an expert sees only their own. */
   readonly score: ExpertScore | null;
   readonly opinion: string | null;
+  /**
+   * The expert has since declared a conflict with the applicant (or works for it): they may no
+   * longer score, and the province draws someone for their seat.
+   */
+  readonly recused: boolean;
+}
+
+/** An expert of the pool who may never be drawn for this applicant, and why. */
+export interface RecusalView {
+  readonly userId: string;
+  readonly name: string;
+  readonly discipline: ExpertDiscipline;
+  /** Declared a conflict of interest with the company, or employed by it. */
+  readonly reason: 'conflict' | 'employer';
 }
 
 /** The expert panel of a high-tech application and, for the province, the aggregate score. */
 export interface ExpertPanelView {
   readonly experts: readonly PanelExpertView[];
   readonly aggregate: ScoreAggregate | null;
+  /** For the province: the pool's experts excluded from this applicant (empty for an expert). */
+  readonly recusals: readonly RecusalView[];
 }
 
 export interface ScoreRequest {

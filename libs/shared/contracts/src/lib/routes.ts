@@ -94,6 +94,12 @@ export const ApiRoutes = {
     `/api/applications/${encodeURIComponent(id)}/experts`,
   applicationExpertDraw: (id: string) =>
     `/api/applications/${encodeURIComponent(id)}/experts/draw`,
+  /** A recused panel member's seat drawn again (province). */
+  applicationExpertReplace: (id: string, userId: string) =>
+    `/api/applications/${encodeURIComponent(id)}/experts/${encodeURIComponent(userId)}/replace`,
+  /** A drawn expert declares a conflict with the case's company and leaves the panel. */
+  applicationExpertRecuse: (id: string) =>
+    `/api/applications/${encodeURIComponent(id)}/experts/recuse`,
   applicationScore: (id: string) =>
     `/api/applications/${encodeURIComponent(id)}/score`,
   publicNotices: '/api/public-notices',

@@ -2,6 +2,7 @@ import {
   Body,
   Controller,
   Get,
+  HttpCode,
   Param,
   ParseUUIDPipe,
   Post,
@@ -31,6 +32,27 @@ export class ExpertsController {
     @Param('id', uuid) id: string,
   ): Promise<ExpertPanelView> {
     return this.experts.draw(actor, id);
+  }
+
+  @RequirePermission('applications.act')
+  @Post('experts/recuse')
+  @HttpCode(200)
+  recuse(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuid) id: string,
+  ): Promise<ExpertPanelView> {
+    return this.experts.recuse(actor, id);
+  }
+
+  @RequirePermission('applications.act')
+  @Post('experts/:userId/replace')
+  @HttpCode(200)
+  replace(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuid) id: string,
+    @Param('userId', uuid) userId: string,
+  ): Promise<ExpertPanelView> {
+    return this.experts.replace(actor, id, userId);
   }
 
   @RequirePermission('applications.read')

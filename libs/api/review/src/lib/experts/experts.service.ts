@@ -6,6 +6,7 @@ import {
   AppError,
   ConflictError,
   ForbiddenError,
+  NotFoundError,
   ValidationFailedError,
 } from '@portal/api-core';
 import {
@@ -25,6 +26,9 @@ import {
   availableActions,
   systemTransition,
   drawExperts,
+  drawReplacement,
+  isIndependentOf,
+  type ExpertCandidate,
   programmeOf,
   rubricAggregate,
   rubricScoreProblems,
@@ -45,12 +49,42 @@ import {
 import { ApplicationsService } from '@portal/api-applications';
 
 const RANDOM_RANGE = 2 ** 32;
+const random = () => randomInt(RANDOM_RANGE) / RANDOM_RANGE;
+
+function candidateOf(e: ExpertEntity): ExpertCandidate {
+  return {
+    id: e.userId,
+    organisationId: e.employerId,
+    discipline: e.discipline,
+    conflictOrganisationIds: e.conflictIds,
+  };
+}
 
 /** A programme without an expert review has an empty panel: no parts, nothing to score. */
 const NO_RUBRIC = summedRubric([], 0);
 
 function rubricOf(type: ApplicationType): Rubric {
   return programmeOf(type).rubric ?? NO_RUBRIC;
+}
+
+/** The case is at the province, which may next send it to the experts (and so draws them). */
+function sendsToExperts(application: ApplicationEntity): boolean {
+  const definition = workflowVersion(
+    application.type,
+    application.workflowVersion,
+  );
+  return availableActions(definition, application.state, ['province']).some(
+    (t) => t.guards.includes('experts_drawn'),
+  );
+}
+
+/** The experts are at work on the case. */
+function withExperts(application: ApplicationEntity): boolean {
+  const definition = workflowVersion(
+    application.type,
+    application.workflowVersion,
+  );
+  return stateOf(definition, application.state).holder === 'expert';
 }
 
 /**
@@ -73,15 +107,8 @@ export class ExpertsService {
       actor,
       applicationId,
     );
-    const definition = workflowVersion(
-      application.type,
-      application.workflowVersion,
-    );
     const province = membershipAs(actor, application, 'province', facts);
-    const sendsToExperts = availableActions(definition, application.state, [
-      'province',
-    ]).some((t) => t.guards.includes('experts_drawn'));
-    if (!province || !sendsToExperts)
+    if (!province || !sendsToExperts(application))
       throw new ForbiddenError(
         'Only the provincial reviewers draw experts, while the case is at provincial review.',
       );
@@ -94,18 +121,10 @@ export class ExpertsService {
       const pool = await em.find(ExpertEntity, {
         where: { provinceCode: application.provinceCode, active: true },
       });
-      const draw = drawExperts(
-        pool.map((e) => ({
-          id: e.userId,
-          organisationId: e.employerId,
-          discipline: e.discipline,
-          conflictOrganisationIds: e.conflictIds,
-        })),
-        {
-          applicantOrganisationId: application.organisationId,
-          random: () => randomInt(RANDOM_RANGE) / RANDOM_RANGE,
-        },
-      );
+      const draw = drawExperts(pool.map(candidateOf), {
+        applicantOrganisationId: application.organisationId,
+        random,
+      });
       if (!draw.ok)
         throw new ConflictError(
           'GUARD_FAILED',
@@ -134,6 +153,167 @@ export class ExpertsService {
           objectType: 'application',
           objectId: applicationId,
           detail: { experts: draw.experts.map((e) => e.id) },
+        },
+        em,
+      );
+    });
+    return this.panel(actor, applicationId);
+  }
+
+  /**
+   * Draws someone for the seat of a panel member who recused (declared a conflict with the
+   * applicant, works for it, or left the pool), keeping the draw's composition rules. Only such
+   * a member is replaced, and only before they scored: the panel stays the random draw's.
+   */
+  async replace(
+    actor: Actor,
+    applicationId: string,
+    expertUserId: string,
+  ): Promise<ExpertPanelView> {
+    const { application, facts } = await this.applications.readable(
+      actor,
+      applicationId,
+    );
+    if (!membershipAs(actor, application, 'province', facts))
+      throw new ForbiddenError(
+        'Only the provincial reviewers draw experts again.',
+      );
+    if (!sendsToExperts(application) && !withExperts(application))
+      throw new AppError(
+        403,
+        'TRANSITION_NOT_ALLOWED',
+        'A panel member is replaced only while the case is at provincial review or with the experts.',
+      );
+    await this.dataSource.transaction(async (em) => {
+      // The case locked first, as the last scorer does: a score and a replacement never cross.
+      await forUpdate(
+        em,
+        em
+          .getRepository(ApplicationEntity)
+          .createQueryBuilder('a')
+          .where('a.id = :id', { id: applicationId }),
+      ).getOneOrFail();
+      const assignments = await em.find(ExpertAssignmentEntity, {
+        where: { applicationId },
+      });
+      const seat = assignments.find((a) => a.expertUserId === expertUserId);
+      if (!seat) throw new NotFoundError('This expert on the panel');
+      if (seat.scoredAt)
+        throw new ConflictError(
+          'GUARD_FAILED',
+          'This expert has already scored the application; their score stands and they are not replaced.',
+        );
+      const members = await em.find(ExpertEntity, {
+        where: { userId: In(assignments.map((a) => a.expertUserId)) },
+      });
+      const member = members.find((e) => e.userId === expertUserId);
+      if (
+        member?.active &&
+        isIndependentOf(candidateOf(member), application.organisationId)
+      )
+        throw new ConflictError(
+          'GUARD_FAILED',
+          'Only an expert who recused (a declared conflict with the company) is replaced: the panel stays as drawn.',
+        );
+      const pool = await em.find(ExpertEntity, {
+        where: { provinceCode: application.provinceCode, active: true },
+      });
+      const panel = assignments.map((a): ExpertCandidate => {
+        const e = members.find((m) => m.userId === a.expertUserId);
+        return e
+          ? candidateOf(e)
+          : {
+              id: a.expertUserId,
+              organisationId: null,
+              discipline: 'technical',
+              conflictOrganisationIds: [],
+            };
+      });
+      const drawn = drawReplacement(
+        panel,
+        expertUserId,
+        pool.map(candidateOf),
+        { applicantOrganisationId: application.organisationId, random },
+      );
+      if (!drawn.ok)
+        throw new ConflictError(
+          'GUARD_FAILED',
+          `The expert pool has no one to take this seat (${drawn.reason.replace(/_/g, ' ')}; ${drawn.eligible} eligible): the panel must keep at least 60% technical experts and one in finance, none from the applicant or with a conflict.`,
+        );
+      await em.delete(ExpertAssignmentEntity, { id: seat.id });
+      await em.insert(ExpertAssignmentEntity, {
+        id: randomUUID(),
+        applicationId,
+        expertUserId: drawn.expert.id,
+        assignedAt: new Date(),
+        score: null,
+        opinion: null,
+        scoredAt: null,
+      });
+      await this.audit.record(
+        {
+          action: 'application.expert_replaced',
+          result: 'success',
+          userId: actor.userId,
+          userEmail: actor.email,
+          ip: actor.ip,
+          objectType: 'application',
+          objectId: applicationId,
+          detail: { replaced: expertUserId, drawn: drawn.expert.id },
+        },
+        em,
+      );
+    });
+    return this.panel(actor, applicationId);
+  }
+
+  /**
+   * A drawn expert's "I have a conflict with this company": the company joins their declared
+   * conflicts (never drawn for it again), they may no longer score this case, and the province
+   * sees the seat to draw again. Refused once they have scored.
+   */
+  async recuse(actor: Actor, applicationId: string): Promise<ExpertPanelView> {
+    const { application, facts } = await this.applications.readable(
+      actor,
+      applicationId,
+    );
+    if (!facts.assignedExpert)
+      throw new ForbiddenError(
+        'Only the experts drawn for this application recuse from it.',
+      );
+    await this.dataSource.transaction(async (em) => {
+      const seat = await em.findOneByOrFail(ExpertAssignmentEntity, {
+        applicationId,
+        expertUserId: actor.userId,
+      });
+      if (seat.scoredAt)
+        throw new ConflictError(
+          'GUARD_FAILED',
+          'You have already scored this application; a conflict must be raised with the province.',
+        );
+      const expert = await forUpdate(
+        em,
+        em
+          .getRepository(ExpertEntity)
+          .createQueryBuilder('e')
+          .where('e.userId = :id', { id: actor.userId }),
+      ).getOneOrFail();
+      if (!expert.conflictIds.includes(application.organisationId))
+        await em.update(
+          ExpertEntity,
+          { userId: actor.userId },
+          { conflictIds: [...expert.conflictIds, application.organisationId] },
+        );
+      await this.audit.record(
+        {
+          action: 'application.expert_recused',
+          result: 'success',
+          userId: actor.userId,
+          userEmail: actor.email,
+          ip: actor.ip,
+          objectType: 'application',
+          objectId: applicationId,
+          detail: { organisationId: application.organisationId },
         },
         em,
       );
@@ -221,23 +401,64 @@ export class ExpertsService {
         .findBy({ userId: In(assignments.map((a) => a.expertUserId)) }),
     ]);
     const names = new Map(users.map((u) => [u.id, u.name]));
-    const disciplines = new Map(experts.map((e) => [e.userId, e.discipline]));
+    const members = new Map(experts.map((e) => [e.userId, e]));
     const scored = assignments
       .map((a) => a.score)
       .filter((s): s is ExpertScore => s !== null);
+    const independent = (e: ExpertEntity | undefined) =>
+      e !== undefined &&
+      e.active &&
+      isIndependentOf(candidateOf(e), application.organisationId);
     return {
       experts: assignments.map((a) => ({
         userId: a.expertUserId,
         name: names.get(a.expertUserId) ?? '',
-        discipline: disciplines.get(a.expertUserId) ?? 'technical',
+        discipline: members.get(a.expertUserId)?.discipline ?? 'technical',
         scoredAt: a.scoredAt?.toISOString() ?? null,
         score: a.score,
         opinion: a.opinion,
+        recused: !a.scoredAt && !independent(members.get(a.expertUserId)),
       })),
       aggregate: asProvince
         ? rubricAggregate(rubricOf(application.type), scored)
         : null,
+      recusals: asProvince ? await this.recusals(application) : [],
     };
+  }
+
+  /** The pool's experts who may never be drawn for the applicant: its staff, or a declared conflict. */
+  private async recusals(
+    application: ApplicationEntity,
+  ): Promise<ExpertPanelView['recusals']> {
+    const pool = await this.dataSource
+      .getRepository(ExpertEntity)
+      .findBy({ provinceCode: application.provinceCode, active: true });
+    const tied = pool.filter(
+      (e) => !isIndependentOf(candidateOf(e), application.organisationId),
+    );
+    if (tied.length === 0) return [];
+    const users = await this.dataSource.getRepository(UserEntity).find({
+      where: { id: In(tied.map((e) => e.userId)) },
+      select: { id: true, name: true },
+      order: { name: 'ASC' },
+    });
+    const byId = new Map(tied.map((e) => [e.userId, e]));
+    return users.flatMap((u) => {
+      const e = byId.get(u.id);
+      return e
+        ? [
+            {
+              userId: u.id,
+              name: u.name,
+              discipline: e.discipline,
+              reason:
+                e.employerId === application.organisationId
+                  ? ('employer' as const)
+                  : ('conflict' as const),
+            },
+          ]
+        : [];
+    });
   }
 
   /** One expert's score; the last one moves the case on to the provincial decision. */
@@ -263,6 +484,17 @@ export class ExpertsService {
         403,
         'TRANSITION_NOT_ALLOWED',
         'This application is not in expert review.',
+      );
+    const member = await this.dataSource
+      .getRepository(ExpertEntity)
+      .findOneBy({ userId: actor.userId });
+    if (
+      member &&
+      !isIndependentOf(candidateOf(member), application.organisationId)
+    )
+      throw new ConflictError(
+        'GUARD_FAILED',
+        'You declared a conflict with this company: you no longer score its application, and the province draws an expert for your seat.',
       );
     const problems = rubricScoreProblems(rubricOf(application.type), {
       ...request.score,

@@ -16,6 +16,14 @@ export const AUDIT_ACTION_LABELS = {
     'zh-CN': '承诺事项逾期',
     en: 'Commitment overdue',
   },
+  'application.expert_recused': {
+    'zh-CN': '评审专家申请回避',
+    en: 'Expert recused',
+  },
+  'application.expert_replaced': {
+    'zh-CN': '重新抽取回避专家',
+    en: 'Recused expert replaced',
+  },
   'application.experts_drawn': {
     'zh-CN': '抽取评审专家',
     en: 'Experts drawn',

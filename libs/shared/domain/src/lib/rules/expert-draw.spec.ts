@@ -1,5 +1,6 @@
 import {
   drawExperts,
+  drawReplacement,
   EXPERT_DRAW_RULES,
   minimumTechnical,
   panelProblems,
@@ -271,6 +272,106 @@ describe('expert draw (国科发火〔2016〕32号)', () => {
 
     it('reports several problems at once', () => {
       expect(panelProblems([], APPLICANT)).toEqual(['too_few', 'no_finance']);
+    });
+  });
+});
+
+describe('replacing a recused panel member', () => {
+  const panel = [
+    expert('f0', 'finance'),
+    expert('t0', 'technical'),
+    expert('t1', 'technical'),
+    expert('t2', 'technical'),
+    expert('t3', 'technical'),
+  ];
+  const replace = (
+    replacedId: string,
+    candidates: readonly ExpertCandidate[],
+    seed = 1,
+  ) =>
+    drawReplacement(panel, replacedId, candidates, {
+      applicantOrganisationId: APPLICANT,
+      random: mulberry32(seed),
+    });
+
+  it("takes the only finance expert's seat with a finance expert, never someone on the panel", () => {
+    const candidates = [
+      ...panel,
+      expert('t9', 'technical'),
+      expert('f9', 'finance'),
+    ];
+    for (let seed = 1; seed <= 20; seed++) {
+      const result = replace('f0', candidates, seed);
+      expect(result).toEqual({
+        ok: true,
+        expert: expect.objectContaining({ id: 'f9' }),
+      });
+    }
+  });
+
+  it('keeps the technical share: a technical seat of a 3-of-5 panel goes to a technical expert', () => {
+    const small = [
+      expert('f0', 'finance'),
+      expert('f1', 'finance'),
+      expert('t0', 'technical'),
+      expert('t1', 'technical'),
+      expert('t2', 'technical'),
+    ];
+    const candidates = [
+      ...small,
+      expert('f9', 'finance'),
+      expert('t9', 'technical'),
+    ];
+    for (let seed = 1; seed <= 20; seed++) {
+      const result = drawReplacement(small, 't1', candidates, {
+        applicantOrganisationId: APPLICANT,
+        random: mulberry32(seed),
+      });
+      expect(result.ok && result.expert.id).toBe('t9');
+      const after = [
+        ...small.filter((e) => e.id !== 't1'),
+        expert('t9', 'technical'),
+      ];
+      expect(panelProblems(after, APPLICANT)).toEqual([]);
+    }
+  });
+
+  it('draws from anyone eligible when the panel keeps its composition without the seat', () => {
+    const candidates = [
+      ...panel,
+      expert('t9', 'technical'),
+      expert('f9', 'finance'),
+    ];
+    const picked = new Set<string>();
+    for (let seed = 1; seed <= 40; seed++) {
+      const result = replace('t3', candidates, seed);
+      if (result.ok) picked.add(result.expert.id);
+    }
+    expect([...picked].sort()).toEqual(['f9', 't9']);
+  });
+
+  it('never picks an expert tied to the applicant', () => {
+    const result = replace('t3', [
+      ...panel,
+      expert('t8', 'technical', { organisationId: APPLICANT }),
+      expert('t9', 'technical', { conflictOrganisationIds: [APPLICANT] }),
+    ]);
+    expect(result).toEqual({
+      ok: false,
+      reason: 'not_enough_eligible',
+      eligible: 0,
+    });
+  });
+
+  it('says which discipline is missing, and refuses an expert not on the panel', () => {
+    expect(replace('f0', [...panel, expert('t9', 'technical')])).toEqual({
+      ok: false,
+      reason: 'not_enough_finance',
+      eligible: 1,
+    });
+    expect(replace('x', [...panel, expert('t9', 'technical')])).toMatchObject({
+      ok: false,
+      reason: 'not_on_panel',
     });
   });
 });

@@ -169,3 +169,64 @@ function shuffle<T>(items: T[], random: () => number): void {
     [items[i], items[j]] = [items[j], items[i]];
   }
 }
+
+export type ExpertReplacement =
+  | { readonly ok: true; readonly expert: ExpertCandidate }
+  | {
+      readonly ok: false;
+      readonly reason: 'not_on_panel' | ExpertDrawFailure;
+      /** Candidates left: independent of the applicant and not on the panel. */
+      readonly eligible: number;
+    };
+
+/**
+ * Draws one expert to take a panel member's seat (one who recused): uniformly from the eligible
+ * candidates not yet on the panel, restricted to the discipline the panel needs without the
+ * replaced expert (a finance expert when they were the only one, a technical one when the 60 %
+ * share would drop), so that the panel keeps the draw's composition rules.
+ */
+export function drawReplacement(
+  panel: readonly ExpertCandidate[],
+  replacedId: string,
+  candidates: readonly ExpertCandidate[],
+  {
+    applicantOrganisationId,
+    random,
+  }: Pick<ExpertDrawOptions, 'applicantOrganisationId' | 'random'>,
+): ExpertReplacement {
+  const onPanel = new Set(panel.map((e) => e.id));
+  const eligible = eligibleCandidates(
+    candidates,
+    applicantOrganisationId,
+  ).filter((c) => !onPanel.has(c.id));
+  if (!onPanel.has(replacedId))
+    return { ok: false, reason: 'not_on_panel', eligible: eligible.length };
+  const rest = panel.filter((e) => e.id !== replacedId);
+  const count = (discipline: ExpertDiscipline) =>
+    rest.filter((e) => e.discipline === discipline).length;
+  const needs: ExpertDiscipline | null =
+    count('finance') < EXPERT_DRAW_RULES.minimumFinance
+      ? 'finance'
+      : count('technical') < minimumTechnical(panel.length)
+        ? 'technical'
+        : null;
+  const fitting = needs
+    ? eligible.filter((c) => c.discipline === needs)
+    : eligible;
+  if (fitting.length === 0)
+    return {
+      ok: false,
+      reason:
+        needs === 'finance'
+          ? 'not_enough_finance'
+          : needs === 'technical'
+            ? 'not_enough_technical'
+            : 'not_enough_eligible',
+      eligible: eligible.length,
+    };
+  const pick = Math.min(
+    Math.floor(random() * fitting.length),
+    fitting.length - 1,
+  );
+  return { ok: true, expert: fitting[pick] };
+}

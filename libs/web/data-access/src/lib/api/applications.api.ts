@@ -165,6 +165,22 @@ export class ApplicationsApi {
     );
   }
 
+  /** The province draws someone for a recused panel member's seat. */
+  replaceExpert(id: string, userId: string): Observable<ExpertPanelView> {
+    return this.http.post<ExpertPanelView>(
+      ApiRoutes.applicationExpertReplace(id, userId),
+      {},
+    );
+  }
+
+  /** A drawn expert declares a conflict with the case's company and leaves its scoring. */
+  recuse(id: string): Observable<ExpertPanelView> {
+    return this.http.post<ExpertPanelView>(
+      ApiRoutes.applicationExpertRecuse(id),
+      {},
+    );
+  }
+
   /** A drawn expert's score and opinion. */
   score(id: string, request: ScoreRequest): Observable<ExpertPanelView> {
     return this.http.put<ExpertPanelView>(
