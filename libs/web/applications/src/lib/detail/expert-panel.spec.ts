@@ -9,6 +9,7 @@ import {
   ApiRoutes,
   type ExpertPanelView,
   type Me,
+  type PanelExpertView,
   type MembershipView,
 } from '@portal/contracts';
 import { aggregateScores, permissionsOf } from '@portal/domain';
@@ -69,6 +70,18 @@ describe('ExpertPanel', () => {
   let http: HttpTestingController;
   let changes = 0;
   const element = () => fixture.nativeElement as HTMLElement;
+  /** The confirmation dialog renders in the overlay, outside the component. */
+  const inDocument = (testId: string) =>
+    document.querySelector<HTMLElement>(`[data-testid="${testId}"]`);
+  async function confirmDialog(kind: string): Promise<string> {
+    await fixture.whenStable();
+    const dialog = inDocument('experts-confirm');
+    expect(dialog?.getAttribute('data-kind')).toBe(kind);
+    const text = dialog?.textContent ?? '';
+    inDocument('experts-confirm-submit')?.click();
+    await fixture.whenStable();
+    return text;
+  }
   const panel = (id = 'a-1') => ApiRoutes.applicationExperts(id);
 
   async function render(user: Me, application: ApplicationDetail) {
@@ -115,14 +128,23 @@ describe('ExpertPanel', () => {
     );
     http
       .expectOne(panel())
-      .flush({ experts: [], aggregate: aggregateScores([]) });
+      .flush({ experts: [], aggregate: aggregateScores([]), recusals: [] });
     await fixture.whenStable();
     expect(byTestId(fixture, 'experts-none').textContent).toContain(
       '尚未抽取专家',
     );
 
+    // The composition rules, from the domain, in the panel and in the confirmation.
+    expect(byTestId(fixture, 'experts-rules').textContent).toContain(
+      '不少于 5 名专家，技术专家不低于 60%（5 人时至少 3 名），财务专家至少 1 名',
+    );
     click(fixture, 'experts-draw');
     await fixture.whenStable();
+    http.expectNone(ApiRoutes.applicationExpertDraw('a-1'));
+    const rules = await confirmDialog('draw');
+    expect(rules).toContain('专家组不少于 5 名专家');
+    expect(rules).toContain('5 人的专家组至少 3 名');
+    expect(rules).toContain('财务专家至少 1 名');
     const draw = http.expectOne(ApiRoutes.applicationExpertDraw('a-1'));
     expect(draw.request.method).toBe('POST');
     draw.flush({
@@ -134,6 +156,7 @@ describe('ExpertPanel', () => {
           scoredAt: '2026-11-25T02:00:00.000Z',
           score: SCORE_A,
           opinion: '研发组织规范',
+          recused: false,
         },
         {
           userId: 'e-2',
@@ -142,9 +165,11 @@ describe('ExpertPanel', () => {
           scoredAt: '2026-11-25T03:00:00.000Z',
           score: SCORE_B,
           opinion: '财务数据可信',
+          recused: false,
         },
       ],
       aggregate: aggregateScores([SCORE_A, SCORE_B]),
+      recusals: [],
     } satisfies ExpertPanelView);
     await fixture.whenStable();
     expect(changes).toBe(1);
@@ -178,9 +203,11 @@ describe('ExpertPanel', () => {
           scoredAt: null,
           score: null,
           opinion: null,
+          recused: false,
         },
       ],
       aggregate: null,
+      recusals: [],
     } satisfies ExpertPanelView);
     await fixture.whenStable();
     expect(element().querySelector('[data-testid="experts-table"]')).toBeNull();
@@ -214,9 +241,13 @@ describe('ExpertPanel', () => {
     type('score-opinion', '知识产权数量充足，成果转化效果明显。');
     await fixture.whenStable();
     // The standards bonus is capped inside intellectual property: 30 + 25 + 18 + 16.
-    expect(byTestId(fixture, 'score-total').textContent).toContain('89');
+    expect(byTestId(fixture, 'score-total').textContent).toContain('89 / 100');
     click(fixture, 'score-submit');
     await fixture.whenStable();
+    http.expectNone(ApiRoutes.applicationScore('a-1'));
+    const summary = await confirmDialog('score');
+    expect(summary).toContain('您的总分为 89/100 分');
+    expect(summary).toContain('知识产权: 29 / 30');
     const put = http.expectOne(ApiRoutes.applicationScore('a-1'));
     const score = {
       ip: 29,
@@ -238,14 +269,162 @@ describe('ExpertPanel', () => {
           scoredAt: '2026-11-27T02:00:00.000Z',
           score,
           opinion: '知识产权数量充足，成果转化效果明显。',
+          recused: false,
         },
       ],
       aggregate: null,
+      recusals: [],
     } satisfies ExpertPanelView);
     await fixture.whenStable();
     expect(changes).toBe(1);
     expect(element().querySelector('[data-testid="score-form"]')).toBeNull();
     expect(byTestId(fixture, 'experts-own-total').textContent).toContain('89');
+    expect(byTestId(fixture, 'experts-own-score').textContent).toContain('30');
+    expect(
+      element().querySelector('[data-testid="experts-recuse"]'),
+    ).toBeNull();
+  });
+
+  it('lists the recusals, draws again for a recused seat after a confirmation, and waits for every score before the result', async () => {
+    const row = (
+      userId: string,
+      discipline: 'technical' | 'finance',
+      extra: Partial<PanelExpertView> = {},
+    ): PanelExpertView => ({
+      userId,
+      name: `专家${userId}`,
+      discipline,
+      scoredAt: null,
+      score: null,
+      opinion: null,
+      recused: false,
+      ...extra,
+    });
+    await render(
+      me('u-province', [membership('reviewer', 'province')]),
+      testDetail({
+        ...HIGH_TECH,
+        status: testStatus({ waitingForApplicant: false, holder: 'expert' }),
+      }),
+    );
+    http.expectOne(panel()).flush({
+      experts: [
+        row('e-1', 'technical', {
+          scoredAt: '2026-11-25T02:00:00.000Z',
+          score: SCORE_A,
+          opinion: '研发组织规范',
+        }),
+        row('e-2', 'finance', { recused: true }),
+        row('e-3', 'technical'),
+      ],
+      aggregate: aggregateScores([SCORE_A]),
+      recusals: [
+        {
+          userId: 'e-2',
+          name: '专家e-2',
+          discipline: 'finance',
+          reason: 'conflict',
+        },
+        {
+          userId: 'e-9',
+          name: '王芳',
+          discipline: 'technical',
+          reason: 'employer',
+        },
+      ],
+    } satisfies ExpertPanelView);
+    await fixture.whenStable();
+    expect(byTestId(fixture, 'experts-redraw-needed').textContent).toContain(
+      '1 名专家已申请回避',
+    );
+    const recusals = element().querySelectorAll(
+      '[data-testid="experts-recusal"]',
+    );
+    expect(recusals[0].textContent).toContain('已申报与该企业存在利益冲突');
+    expect(recusals[1].textContent).toContain('王芳');
+    expect(recusals[1].textContent).toContain('为该企业员工');
+    // One of three scored: no result yet, only the progress.
+    expect(
+      element().querySelector('[data-testid="experts-aggregate"]'),
+    ).toBeNull();
+    expect(byTestId(fixture, 'experts-progress').textContent).toContain('1/3');
+    const buttons = element().querySelectorAll(
+      '[data-testid="expert-replace"]',
+    );
+    expect(buttons).toHaveLength(1);
+    expect(buttons[0].closest('tr')?.getAttribute('data-recused')).toBe('true');
+
+    click(fixture, 'expert-replace');
+    const text = await confirmDialog('replace');
+    expect(text).toContain('专家e-2（财务专家）已申请回避');
+    const replace = http.expectOne(
+      ApiRoutes.applicationExpertReplace('a-1', 'e-2'),
+    );
+    expect(replace.request.method).toBe('POST');
+    replace.flush({
+      experts: [
+        row('e-1', 'technical', {
+          scoredAt: '2026-11-25T02:00:00.000Z',
+          score: SCORE_A,
+        }),
+        row('e-3', 'technical'),
+        row('e-6', 'finance'),
+      ],
+      aggregate: aggregateScores([SCORE_A]),
+      recusals: [],
+    } satisfies ExpertPanelView);
+    await fixture.whenStable();
+    expect(changes).toBe(1);
+    expect(
+      element().querySelector('[data-testid="expert-replace"]'),
+    ).toBeNull();
+    expect(
+      element().querySelector('[data-testid="experts-redraw-needed"]'),
+    ).toBeNull();
+    expect(element().textContent).toContain('专家e-6');
+  });
+
+  it('lets a drawn expert recuse after a confirmation, and then says the province draws again', async () => {
+    await render(
+      me('e-1', [membership('expert', null)]),
+      testDetail({
+        ...HIGH_TECH,
+        status: testStatus({ waitingForApplicant: false, holder: 'expert' }),
+      }),
+    );
+    const own = {
+      userId: 'e-1',
+      name: '周明',
+      discipline: 'technical' as const,
+      scoredAt: null,
+      score: null,
+      opinion: null,
+    };
+    http.expectOne(panel()).flush({
+      experts: [{ ...own, recused: false }],
+      aggregate: null,
+      recusals: [],
+    } satisfies ExpertPanelView);
+    await fixture.whenStable();
+    click(fixture, 'experts-recuse');
+    await fixture.whenStable();
+    http.expectNone(ApiRoutes.applicationExpertRecuse('a-1'));
+    await confirmDialog('recuse');
+    const recuse = http.expectOne(ApiRoutes.applicationExpertRecuse('a-1'));
+    expect(recuse.request.method).toBe('POST');
+    recuse.flush({
+      experts: [{ ...own, recused: true }],
+      aggregate: null,
+      recusals: [],
+    } satisfies ExpertPanelView);
+    await fixture.whenStable();
+    expect(byTestId(fixture, 'experts-own-recused').textContent).toContain(
+      '重新抽取专家',
+    );
+    expect(element().querySelector('[data-testid="score-form"]')).toBeNull();
+    expect(
+      element().querySelector('[data-testid="experts-recuse"]'),
+    ).toBeNull();
   });
 
   it('stays hidden when the API refuses the panel', async () => {

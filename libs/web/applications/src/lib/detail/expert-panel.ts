@@ -25,7 +25,13 @@ import type {
   ExpertPanelView,
   PanelExpertView,
 } from '@portal/contracts';
-import { programmeOf, type ExpertScore, type Rubric } from '@portal/domain';
+import {
+  EXPERT_DRAW_RULES,
+  minimumTechnical,
+  programmeOf,
+  type ExpertScore,
+  type Rubric,
+} from '@portal/domain';
 import { ApplicationsApi, SessionStore } from '@portal/web-data-access';
 import {
   type ApiProblem,
@@ -40,6 +46,7 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
@@ -47,6 +54,21 @@ import { finalize, map, startWith } from 'rxjs';
 
 /** The action that sends a case to the drawn experts; drawing comes first. */
 export const SEND_TO_EXPERTS = 'send_to_experts';
+
+/** What the panel's confirmations are about: a draw, a seat drawn again, a score, a recusal. */
+type Confirming =
+  | { readonly kind: 'draw' }
+  | { readonly kind: 'replace'; readonly expert: PanelExpertView }
+  | { readonly kind: 'score'; readonly total: number }
+  | { readonly kind: 'recuse' };
+
+/** The draw's composition rules, in the words' parameters, read from the domain. */
+export const DRAW_RULES = {
+  minimum: EXPERT_DRAW_RULES.minimumPanel,
+  technicalShare: Math.round(EXPERT_DRAW_RULES.minimumTechnicalShare * 100),
+  technical: minimumTechnical(EXPERT_DRAW_RULES.minimumPanel),
+  finance: EXPERT_DRAW_RULES.minimumFinance,
+} as const;
 
 type ScoreGroup = FormGroup<Record<string, FormControl<number | null>>>;
 
@@ -100,6 +122,7 @@ const NO_RUBRIC: Rubric = { parts: [], passAbove: 0, total: () => 0 };
     NzDescriptionsModule,
     NzFormModule,
     NzInputModule,
+    NzModalModule,
     NzTableModule,
     NzTagModule,
     DateTimePipe,
@@ -109,6 +132,7 @@ const NO_RUBRIC: Rubric = { parts: [], passAbove: 0, total: () => 0 };
     LabelPipe,
   ],
   templateUrl: './expert-panel.html',
+  styleUrl: './expert-panel.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ExpertPanel {
@@ -142,6 +166,28 @@ export class ExpertPanel {
   protected readonly refused = signal(false);
   protected readonly problem = signal<ApiProblem | null>(null);
   protected readonly busy = signal(false);
+  protected readonly rules = DRAW_RULES;
+  /** The confirmation open, if any; the action runs only from its button. */
+  protected readonly confirming = signal<Confirming | null>(null);
+  /** The highest total the rubric gives (its parts at their maxima, a bonus capped as it counts). */
+  protected readonly maxTotal = computed(() => {
+    const rubric = this.scoring();
+    return rubric.total(
+      Object.fromEntries(rubric.parts.map((p) => [p.key, p.max])),
+    );
+  });
+  /** Every drawn expert has scored: the aggregate is the panel's result. */
+  protected readonly allScored = computed(() => {
+    const experts = this.panel()?.experts ?? [];
+    return experts.length > 0 && experts.every((e) => e.scoredAt !== null);
+  });
+  protected readonly scoredCount = computed(
+    () => this.panel()?.experts.filter((e) => e.scoredAt !== null).length ?? 0,
+  );
+  /** Seats of recused experts the province still has to draw again. */
+  protected readonly recusedCount = computed(
+    () => this.panel()?.experts.filter((e) => e.recused).length ?? 0,
+  );
   protected readonly visible = computed(
     () =>
       this.mayAsk() &&
@@ -165,11 +211,25 @@ export class ExpertPanel {
     const id = this.session.me()?.id;
     return panel.experts.find((e) => e.userId === id) ?? null;
   });
-  /** An expert scores once, while the case is with the experts. */
+  /** An expert scores once, while the case is with the experts, unless they recused. */
   protected readonly canScore = computed(
     () =>
       this.own()?.scoredAt === null &&
+      !this.own()?.recused &&
       this.application().status.holder === 'expert',
+  );
+  /** An expert may recuse until they have scored. */
+  protected readonly canRecuse = computed(
+    () => this.own()?.scoredAt === null && !this.own()?.recused,
+  );
+  /** The province draws again for a recused seat, at provincial review or with the experts. */
+  protected readonly canReplace = computed(
+    () =>
+      this.asProvince() &&
+      (this.application().status.holder === 'expert' ||
+        this.application().availableActions.some(
+          (a) => a.action === SEND_TO_EXPERTS,
+        )),
   );
 
   protected readonly form = new FormGroup({
@@ -215,7 +275,79 @@ export class ExpertPanel {
     return score ? this.scoring().total(score) : null;
   }
 
-  protected draw(): void {
+  protected ask(confirming: Confirming): void {
+    this.problem.set(null);
+    this.confirming.set(confirming);
+  }
+
+  protected cancel(): void {
+    if (!this.busy()) this.confirming.set(null);
+  }
+
+  /** Runs what the open confirmation is about. */
+  protected confirm(): void {
+    const confirming = this.confirming();
+    if (!confirming) return;
+    switch (confirming.kind) {
+      case 'draw':
+        return this.draw();
+      case 'replace':
+        return this.run(
+          this.api.replaceExpert(
+            this.application().id,
+            confirming.expert.userId,
+          ),
+          'experts.replaced',
+        );
+      case 'recuse':
+        return this.run(
+          this.api.recuse(this.application().id),
+          'experts.recused',
+        );
+      case 'score':
+        return this.sendScore();
+    }
+  }
+
+  /** Asks to confirm the score once the form is valid. */
+  protected submitScore(): void {
+    const form = this.form;
+    if (form.invalid) {
+      revealErrors(form.controls.score);
+      revealErrors(form);
+      return;
+    }
+    const total = this.total();
+    if (total === null) return;
+    this.ask({ kind: 'score', total });
+  }
+
+  private run(
+    request: ReturnType<ApplicationsApi['recuse']>,
+    done: string,
+  ): void {
+    this.busy.set(true);
+    this.problem.set(null);
+    request
+      .pipe(
+        finalize(() => this.busy.set(false)),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({
+        next: (panel) => {
+          this.confirming.set(null);
+          this.panel.set(panel);
+          this.messages.success(this.translate.instant(done));
+          this.changed.emit();
+        },
+        error: (error: unknown) => {
+          this.confirming.set(null);
+          this.problem.set(toApiProblem(error));
+        },
+      });
+  }
+
+  private draw(): void {
     this.busy.set(true);
     this.problem.set(null);
     this.api
@@ -226,21 +358,20 @@ export class ExpertPanel {
       )
       .subscribe({
         next: (panel) => {
+          this.confirming.set(null);
           this.panel.set(panel);
           this.messages.success(this.translate.instant('experts.drawn'));
           this.changed.emit();
         },
-        error: (error: unknown) => this.problem.set(toApiProblem(error)),
+        error: (error: unknown) => {
+          this.confirming.set(null);
+          this.problem.set(toApiProblem(error));
+        },
       });
   }
 
-  protected submitScore(): void {
+  private sendScore(): void {
     const form = this.form;
-    if (form.invalid) {
-      revealErrors(form.controls.score);
-      revealErrors(form);
-      return;
-    }
     const { score, opinion } = form.getRawValue();
     if (!isComplete(this.scoring(), score)) return;
     this.busy.set(true);
@@ -253,11 +384,13 @@ export class ExpertPanel {
       )
       .subscribe({
         next: (panel) => {
+          this.confirming.set(null);
           this.panel.set(panel);
           this.messages.success(this.translate.instant('experts.scored'));
           this.changed.emit();
         },
         error: (error: unknown) => {
+          this.confirming.set(null);
           const problem = toApiProblem(error);
           this.problem.set(problem);
           applyServerErrors(form, problem);

@@ -31,7 +31,8 @@ export const en: TranslationTree<typeof zhCN> = {
   licence: {
     title: 'Business licence',
     hint: 'Upload your business licence (PDF, JPG or PNG, at most 10 MB); the county bureau compares it with your details when verifying the company.',
-    verifiedHint: 'Your company is verified. For a changed licence (name, business scope…), contact the county bureau.',
+    verifiedHint:
+      'Your company is verified. For a changed licence (name, business scope…), contact the county bureau.',
     none: 'No business licence uploaded yet.',
     missingForReview: 'The company has not uploaded its business licence yet.',
     upload: 'Upload business licence',
@@ -982,6 +983,58 @@ export const en: TranslationTree<typeof zhCN> = {
     submit: 'Submit score',
     scored: 'Your score has been submitted.',
     notOpen: 'Scoring is not open for this application at the moment.',
+    rules:
+      'Panel composition: at least {{minimum}} experts, at least {{technicalShare}}% of them technical ({{technical}} of {{minimum}}), at least {{finance}} in finance; no one working for the applicant or who declared a conflict with it is drawn.',
+    rule: {
+      minimum: 'At least {{minimum}} experts on the panel;',
+      technical:
+        'At least {{technicalShare}}% technical experts ({{technical}} on a panel of {{minimum}});',
+      finance: 'At least {{finance}} finance expert;',
+      independent:
+        "No one on the applicant's staff, nor any expert who declared a conflict of interest with it.",
+    },
+    redrawNeeded:
+      '{{count}} expert(s) recused: draw a replacement. Until then the panel cannot be sent to the experts or complete its scoring.',
+    recusedTag: 'Recused',
+    replace: 'Draw again',
+    replaceFor: 'Draw an expert in place of {{name}}',
+    replaced: 'A replacement expert has been drawn.',
+    recusals: 'Recusals',
+    recusalReasons: {
+      conflict: 'declared a conflict of interest with the company',
+      employer: 'works for the company',
+    },
+    progress:
+      '{{scored}} of {{total}} experts have scored; the panel result shows once all have.',
+    partMax: 'Up to {{max}} points: a whole number from 0 to {{max}}',
+    opinionHint: '10 to 4000 characters explaining the score.',
+    final: 'A submitted score cannot be changed.',
+    recuse: 'I have a conflict with this company',
+    recuseHint:
+      'If you have ties with this company (employment, shares, family, collaboration), recuse yourself: you no longer review this case and the province draws another expert.',
+    recused:
+      'You have recused yourself; the province will draw another expert.',
+    youRecused:
+      'You declared a conflict of interest with this company and no longer review this case. The province will draw an expert for your seat.',
+    confirm: {
+      drawTitle: 'Draw the expert panel?',
+      draw: "Experts are drawn at random from the province's pool, by these rules:",
+      drawFinal:
+        'The draw is recorded in the audit log and cannot be repeated as a whole.',
+      drawDo: 'Draw',
+      replaceTitle: 'Draw a replacement?',
+      replace:
+        '{{name}} ({{discipline}}) has recused. One expert is drawn at random in their place, keeping the panel composition rules.',
+      replaceDo: 'Draw a replacement',
+      scoreTitle: 'Submit your score?',
+      score:
+        'Your total is {{total}} of {{max}}. A submitted score cannot be changed. Submit it?',
+      scoreDo: 'Submit score',
+      recuseTitle: 'Recuse yourself?',
+      recuse:
+        'The company joins your declared conflicts, so you are never drawn for its applications, and you no longer review this case.',
+      recuseDo: 'Recuse',
+    },
   },
   notices: {
     title: 'Public notices',

@@ -31,7 +31,8 @@ export const zhCN = {
   licence: {
     title: '营业执照',
     hint: '请上传营业执照（PDF、JPG 或 PNG，不超过 10 MB），县级科技局核验企业信息时对照查看。',
-    verifiedHint: '企业已通过核验。营业执照变更（名称、经营范围等）请联系县级科技局。',
+    verifiedHint:
+      '企业已通过核验。营业执照变更（名称、经营范围等）请联系县级科技局。',
     none: '尚未上传营业执照。',
     missingForReview: '企业尚未上传营业执照。',
     upload: '上传营业执照',
@@ -927,6 +928,54 @@ export const zhCN = {
     submit: '提交评分',
     scored: '评分已提交。',
     notOpen: '本申报当前不在评分阶段。',
+    rules:
+      '专家组组成：不少于 {{minimum}} 名专家，技术专家不低于 {{technicalShare}}%（{{minimum}} 人时至少 {{technical}} 名），财务专家至少 {{finance}} 名；与申报企业有关联或申报回避的专家不参加抽取。',
+    rule: {
+      minimum: '专家组不少于 {{minimum}} 名专家；',
+      technical:
+        '技术专家不低于 {{technicalShare}}%（{{minimum}} 人的专家组至少 {{technical}} 名）；',
+      finance: '财务专家至少 {{finance}} 名；',
+      independent:
+        '申报企业的员工及已申报与该企业存在利益冲突的专家不参加抽取。',
+    },
+    redrawNeeded:
+      '{{count}} 名专家已申请回避，请为其重新抽取专家；回避专家被替换前，专家组不能提交评审或完成评分。',
+    recusedTag: '已回避',
+    replace: '重新抽取',
+    replaceFor: '为 {{name}} 重新抽取专家',
+    replaced: '已重新抽取一名专家。',
+    recusals: '回避专家',
+    recusalReasons: {
+      conflict: '已申报与该企业存在利益冲突',
+      employer: '为该企业员工',
+    },
+    progress: '已有 {{scored}}/{{total}} 名专家评分，全部评分后显示评审结果。',
+    partMax: '满分 {{max}} 分，填写 0–{{max}} 的整数',
+    opinionHint: '10–4000 字，说明评分依据。',
+    final: '评分提交后不可修改。',
+    recuse: '我与该企业存在利益冲突',
+    recuseHint:
+      '如您与该申报企业存在利害关系（任职、持股、亲属、合作等），应申请回避；回避后您不再评审本案，省级审核人员将重新抽取专家。',
+    recused: '已申请回避，省级审核人员将重新抽取专家。',
+    youRecused:
+      '您已申报与该企业存在利益冲突并申请回避，不再评审本案。省级审核人员将为您的席位重新抽取专家。',
+    confirm: {
+      drawTitle: '确认抽取专家',
+      draw: '将从省级专家库中随机抽取评审专家，抽取规则如下：',
+      drawFinal: '抽取结果记入审计日志，抽取后不能重新整体抽取。',
+      drawDo: '确认抽取',
+      replaceTitle: '确认重新抽取',
+      replace:
+        '{{name}}（{{discipline}}）已申请回避。将从专家库中随机抽取一名专家替换，并保持专家组组成要求。',
+      replaceDo: '确认重新抽取',
+      scoreTitle: '确认提交评分',
+      score: '您的总分为 {{total}}/{{max}} 分。评分提交后不可修改，确认提交？',
+      scoreDo: '确认提交',
+      recuseTitle: '确认申请回避',
+      recuse:
+        '该企业将加入您的利益冲突单位，今后不会再抽取您评审该企业的申报；您将不再评审本案。',
+      recuseDo: '确认回避',
+    },
   },
   notices: {
     title: '公示',
