@@ -58,6 +58,22 @@ describe.each(DIALECTS)('high-tech applications on %s', (dialect) => {
       formProblems: [],
     });
     expect(atCounty.status.label.en).not.toMatch(/county review/i);
+    // Rule by rule with the figure each computed and its requirement, and the years it read.
+    expect(
+      atCounty.autoCheck?.eligibility?.figuresUsed?.map((y) => y.year),
+    ).toEqual([2023, 2024, 2025]);
+    expect(
+      atCounty.autoCheck?.eligibility?.rules.find(
+        (r) => r.rule === 'science_tech_staff_share',
+      ),
+    ).toMatchObject({
+      passed: true,
+      label: { en: 'S&T staff share' },
+      measured: {
+        en: expect.stringMatching(/^\d+\.\d% \(\d+ of \d+ people\)$/),
+      },
+      threshold: { en: '≥ 10%' },
+    });
 
     const todo = await county.get<Page<ApplicationSummary>>(
       `${ApiRoutes.inbox}?view=todo`,

@@ -252,16 +252,20 @@ export class WorkflowAutomationService {
     const missing = missingMaterials(schema, uploaded).map((m) => m.key);
     const { eligibility: rules } = programmeOf(application.type);
     const em = this.dataSource.manager;
-    const eligibility =
+    const years =
       rules && rules.canJudge(application.form)
+        ? await figuresBefore(
+            em,
+            application.organisationId,
+            Number(applicationDate.slice(0, 4)),
+          )
+        : null;
+    const judged =
+      rules && years
         ? rules.check({
             form: application.form,
             applicationDate,
-            years: await figuresBefore(
-              em,
-              application.organisationId,
-              Number(applicationDate.slice(0, 4)),
-            ),
+            years,
             grants: rules.readsGrants
               ? await GrantsRepository.validOf(
                   em,
@@ -270,6 +274,14 @@ export class WorkflowAutomationService {
                 )
               : [],
           })
+        : null;
+    // Kept with the report: the reviewers read the figures the rules read, as they were then.
+    const eligibility =
+      judged && years
+        ? {
+            ...judged,
+            figuresUsed: [...years].sort((a, b) => a.year - b.year),
+          }
         : null;
     return {
       checkedAt: this.clock.now().toISOString(),

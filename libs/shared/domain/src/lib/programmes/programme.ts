@@ -36,6 +36,12 @@ export interface EligibilityRule {
   readonly rule: string;
   readonly passed: boolean;
   readonly explanation: Labels;
+  /** The rule's name (reports recorded before it was given have none). */
+  readonly label?: Labels;
+  /** The figure the rule computed (null where the data were missing). */
+  readonly measured?: Labels | null;
+  /** What the rule requires of that figure. */
+  readonly threshold?: Labels;
 }
 
 /** A programme's eligibility rules as the automated check applies them. */
@@ -55,6 +61,11 @@ export interface EligibilityReport {
   readonly policy: string;
   readonly passed: boolean;
   readonly rules: readonly EligibilityRule[];
+  /**
+   * The company's yearly figures the rules read, as the automated check found them (recorded by
+   * the engine with its report; absent from a self-check and from older reports).
+   */
+  readonly figuresUsed?: readonly CompanyYearFigures[];
 }
 
 /**

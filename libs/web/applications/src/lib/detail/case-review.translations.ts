@@ -13,6 +13,11 @@ const zhCN = {
     after: '新值：',
     added: '新增',
     removed: '删除',
+    measured: '计算值：',
+    threshold: '要求：',
+    noFigure: '缺少数据',
+    figuresUsed: '检查所用的企业年度数据',
+    yuan: '（元）',
   },
 };
 
@@ -29,6 +34,11 @@ const en: TranslationTree<typeof zhCN> = {
     after: 'After:',
     added: 'Added',
     removed: 'Removed',
+    measured: 'Figure:',
+    threshold: 'Required:',
+    noFigure: 'no data',
+    figuresUsed: "The company's yearly figures the check read",
+    yuan: '(yuan)',
   },
 };
 

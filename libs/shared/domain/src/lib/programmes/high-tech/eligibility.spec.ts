@@ -57,6 +57,33 @@ describe('high-tech eligibility self-check (国科发火〔2016〕32号)', () =>
     }
   });
 
+  it('gives each rule its name, the figure it computed and the requirement, for a reviewer', () => {
+    const check = highTechSelfCheck(input());
+    const rule = (key: string) => check.rules.find((r) => r.rule === key);
+    expect(rule('science_tech_staff_share')).toMatchObject({
+      label: { en: 'S&T staff share' },
+      measured: { en: '20.0% (20 of 100 people)' },
+      threshold: { en: '≥ 10%' },
+    });
+    // 3 × 2.4M of 3 × 40M sales; last year's sales of 40M ask 5%.
+    expect(rule('rd_intensity')).toMatchObject({
+      measured: { en: '6.0% (R&D 7.20M of sales 120.00M CNY)' },
+      threshold: { en: '≥ 5%' },
+    });
+    expect(rule('registered_one_year')).toMatchObject({
+      measured: { en: '2019-05-10' },
+      threshold: { en: 'On or before 2025-06-01 (a full year)' },
+    });
+    expect(rule('owns_ip')?.measured?.en).toBe('Class I: 1, class II: 4');
+  });
+
+  it('has no figure for a rule whose years are missing, and still states the requirement', () => {
+    const check = highTechSelfCheck(input({ years: [year(2025)] }));
+    const rd = check.rules.find((r) => r.rule === 'rd_intensity');
+    expect(rd?.measured).toBeNull();
+    expect(rd?.threshold?.en).toContain('≥ 5% / 4% / 3%');
+  });
+
   it('sets the R&D band by last year sales: 5% up to 50M, 4% up to 200M, 3% above', () => {
     expect(requiredRdIntensityPercent(50 * M)).toBe(5);
     expect(requiredRdIntensityPercent(50 * M + 1)).toBe(4);

@@ -42,7 +42,39 @@ export interface RuleResult<K extends string = string> {
   readonly rule: K;
   readonly passed: boolean;
   readonly explanation: Labels;
+  /** The rule's name, for a reviewer reading rule by rule. */
+  readonly label?: Labels;
+  /** The figure the rule computed from the company's data (null where the data were missing). */
+  readonly measured?: Labels | null;
+  /** What the rule requires of that figure. */
+  readonly threshold?: Labels;
 }
+
+const RULE_LABELS: Readonly<Record<HighTechRuleKey, Labels>> = {
+  registered_one_year: { 'zh-CN': '注册时间', en: 'Time since registration' },
+  owns_ip: { 'zh-CN': '知识产权', en: 'Intellectual property' },
+  key_field: { 'zh-CN': '技术领域', en: 'Technology field' },
+  science_tech_staff_share: {
+    'zh-CN': '科技人员占比',
+    en: 'S&T staff share',
+  },
+  rd_intensity: { 'zh-CN': '研发费用占比', en: 'R&D intensity' },
+  rd_domestic_share: {
+    'zh-CN': '境内研发费用占比',
+    en: 'R&D spent in China',
+  },
+  high_tech_revenue_share: {
+    'zh-CN': '高新技术收入占比',
+    en: 'High-tech revenue share',
+  },
+  no_major_incident: {
+    'zh-CN': '重大事故或违法行为',
+    en: 'Major accidents or violations',
+  },
+};
+
+/** A figure and a requirement that read the same in both languages (a percentage, a count). */
+const same = (text: string): Labels => ({ 'zh-CN': text, en: text });
 
 export interface HighTechSelfCheck {
   readonly policy: string;
@@ -64,6 +96,35 @@ export function requiredRdIntensityPercent(lastYearSales: number): 5 | 4 | 3 {
   return 3;
 }
 
+/** A rule's requirement on the figures; the R&D intensity's depends on last year's sales. */
+const THRESHOLDS: Readonly<
+  Record<
+    | 'science_tech_staff_share'
+    | 'rd_intensity'
+    | 'rd_domestic_share'
+    | 'high_tech_revenue_share',
+    (required: number | null) => Labels
+  >
+> = {
+  science_tech_staff_share: () => same('≥ 10%'),
+  rd_intensity: (required: number | null): Labels =>
+    required === null
+      ? {
+          'zh-CN': '≥ 5% / 4% / 3%（按上年销售收入 ≤ 5000 万 / ≤ 2 亿 / 以上）',
+          en: "≥ 5% / 4% / 3% (by last year's sales: ≤ 50M / ≤ 200M / above)",
+        }
+      : same(`≥ ${required}%`),
+  rd_domestic_share: () => same('≥ 60%'),
+  high_tech_revenue_share: () => same('≥ 60%'),
+};
+
+/** The date a year before `isoDate` (registered on or before it: a full year). */
+function oneYearBefore(isoDate: string): string {
+  const date = new Date(isoDate);
+  date.setUTCFullYear(date.getUTCFullYear() - 1);
+  return date.toISOString().slice(0, 10);
+}
+
 /** The eligibility self-check: every rule with its verdict and a sentence saying why. */
 export function highTechSelfCheck(
   input: HighTechSelfCheckInput,
@@ -76,7 +137,15 @@ export function highTechSelfCheck(
     passed: boolean,
     zh: string,
     en: string,
-  ) => rules.push({ rule, passed, explanation: { 'zh-CN': zh, en } });
+    figures?: { measured: Labels | null; threshold: Labels },
+  ) =>
+    rules.push({
+      rule,
+      passed,
+      explanation: { 'zh-CN': zh, en },
+      label: RULE_LABELS[rule],
+      ...figures,
+    });
 
   const oneYearAfter = new Date(input.registeredOn);
   oneYearAfter.setUTCFullYear(oneYearAfter.getUTCFullYear() + 1);
@@ -91,6 +160,13 @@ export function highTechSelfCheck(
     registeredLongEnough
       ? `Registered on ${input.registeredOn}: more than a year`
       : `Registered on ${input.registeredOn}: must be registered for a year before applying`,
+    {
+      measured: same(input.registeredOn),
+      threshold: {
+        'zh-CN': `不晚于 ${oneYearBefore(input.applicationDate)}（满一年）`,
+        en: `On or before ${oneYearBefore(input.applicationDate)} (a full year)`,
+      },
+    },
   );
 
   const ipTotal = last ? last.ip.classOne + last.ip.classTwo : 0;
@@ -103,6 +179,15 @@ export function highTechSelfCheck(
     ipTotal > 0
       ? `Owns ${ipTotal} IP items`
       : 'Owns no IP supporting its main products or services',
+    {
+      measured: last
+        ? {
+            'zh-CN': `Ⅰ类 ${last.ip.classOne} 项，Ⅱ类 ${last.ip.classTwo} 项`,
+            en: `Class I: ${last.ip.classOne}, class II: ${last.ip.classTwo}`,
+          }
+        : null,
+      threshold: { 'zh-CN': '至少 1 项', en: 'At least 1' },
+    },
   );
 
   add(
@@ -129,6 +214,7 @@ export function highTechSelfCheck(
         false,
         `缺少近三个会计年度的财务数据（还差 ${missing} 年）`,
         `Figures for the last three fiscal years are needed (${missing} missing)`,
+        { measured: null, threshold: THRESHOLDS[rule](null) },
       );
     }
   } else {
@@ -138,6 +224,13 @@ export function highTechSelfCheck(
       staffOk,
       `科技人员占比 ${pct(last.scienceTechStaff, last.staff)}%（要求不低于 10%）`,
       `S&T staff ${pct(last.scienceTechStaff, last.staff)}% of all staff (at least 10% required)`,
+      {
+        measured: {
+          'zh-CN': `${pct(last.scienceTechStaff, last.staff)}%（${last.scienceTechStaff} / ${last.staff} 人）`,
+          en: `${pct(last.scienceTechStaff, last.staff)}% (${last.scienceTechStaff} of ${last.staff} people)`,
+        },
+        threshold: THRESHOLDS.science_tech_staff_share(null),
+      },
     );
 
     const rd = years.reduce((s, y) => s + y.rdExpense, 0);
@@ -149,6 +242,13 @@ export function highTechSelfCheck(
       rdOk,
       `近三年研发费用占销售收入 ${pct(rd, sales)}%（上年销售收入 ${(last.salesRevenue / MILLION).toFixed(2)} 百万元，要求不低于 ${required}%）`,
       `R&D over three years is ${pct(rd, sales)}% of sales (last year's sales ${(last.salesRevenue / MILLION).toFixed(2)}M CNY: at least ${required}% required)`,
+      {
+        measured: {
+          'zh-CN': `${pct(rd, sales)}%（研发 ${(rd / MILLION).toFixed(2)} / 销售 ${(sales / MILLION).toFixed(2)} 百万元）`,
+          en: `${pct(rd, sales)}% (R&D ${(rd / MILLION).toFixed(2)}M of sales ${(sales / MILLION).toFixed(2)}M CNY)`,
+        },
+        threshold: THRESHOLDS.rd_intensity(required),
+      },
     );
 
     const domestic = years.reduce((s, y) => s + y.rdExpenseDomestic, 0);
@@ -158,6 +258,10 @@ export function highTechSelfCheck(
       domesticOk,
       `境内研发费用占比 ${pct(domestic, rd)}%（要求不低于 60%）`,
       `${pct(domestic, rd)}% of R&D spent inside China (at least 60% required)`,
+      {
+        measured: same(`${pct(domestic, rd)}%`),
+        threshold: THRESHOLDS.rd_domestic_share(null),
+      },
     );
 
     const htOk =
@@ -168,6 +272,10 @@ export function highTechSelfCheck(
       htOk,
       `上年高新技术产品（服务）收入占总收入 ${pct(last.highTechRevenue, last.totalRevenue)}%（要求不低于 60%）`,
       `High-tech products and services brought ${pct(last.highTechRevenue, last.totalRevenue)}% of last year's revenue (at least 60% required)`,
+      {
+        measured: same(`${pct(last.highTechRevenue, last.totalRevenue)}%`),
+        threshold: THRESHOLDS.high_tech_revenue_share(null),
+      },
     );
   }
 
@@ -180,6 +288,12 @@ export function highTechSelfCheck(
     input.majorIncidentLastYear
       ? 'A major safety or quality accident or serious environmental violation in the year before'
       : 'No major safety or quality accident or serious environmental violation in the year before',
+    {
+      measured: input.majorIncidentLastYear
+        ? { 'zh-CN': '申报有', en: 'Declared' }
+        : { 'zh-CN': '申报无', en: 'None declared' },
+      threshold: { 'zh-CN': '无', en: 'None' },
+    },
   );
 
   const growth = growthScore(years);
