@@ -18,6 +18,7 @@ const zhCN = {
     noFigure: '缺少数据',
     figuresUsed: '检查所用的企业年度数据',
     yuan: '（元）',
+    hidePreview: '收起预览',
   },
 };
 
@@ -39,6 +40,7 @@ const en: TranslationTree<typeof zhCN> = {
     noFigure: 'no data',
     figuresUsed: "The company's yearly figures the check read",
     yuan: '(yuan)',
+    hidePreview: 'Hide preview',
   },
 };
 

@@ -272,31 +272,37 @@ describe('MaterialsSection', () => {
     expect(changes).toBe(1);
   });
 
-  it('previews a PDF from the file fetched with the session, in a dialog', async () => {
+  it('previews a PDF in the page under its row, fetched with the session, and folds it away', async () => {
     const created = jest.fn(() => 'blob:preview-1');
     const revoked = jest.fn();
     Object.assign(URL, { createObjectURL: created, revokeObjectURL: revoked });
     await render(false);
+    const toggle = document.querySelector<HTMLElement>(
+      '[data-testid="material-preview"]',
+    );
+    expect(toggle?.getAttribute('aria-expanded')).toBe('false');
     click(fixture, 'material-preview');
     await fixture.whenStable();
+    expect(toggle?.getAttribute('aria-expanded')).toBe('true');
+    expect(toggle?.textContent).toContain('收起预览');
     const get = http.expectOne(ApiRoutes.applicationMaterial('a-1', 'f-1'));
     expect(get.request.method).toBe('GET');
     expect(get.request.responseType).toBe('blob');
     get.flush(new Blob(['%PDF-1.7'], { type: 'application/pdf' }));
     await fixture.whenStable();
-    const frame = document.querySelector<HTMLIFrameElement>(
-      '[data-testid="material-preview-pdf"]',
+    const inline = document.querySelector(
+      '[data-testid="material-attachment"] [data-testid="material-preview-inline"]',
     );
-    expect(frame?.getAttribute('src')).toBe('blob:preview-1');
     expect(
-      document
-        .querySelector('[data-testid="material-preview-tab"]')
-        ?.getAttribute('href'),
+      inline
+        ?.querySelector('[data-testid="file-preview-pdf"]')
+        ?.getAttribute('src'),
     ).toBe('blob:preview-1');
-    document
-      .querySelector<HTMLElement>('[data-testid="material-preview-close"]')
-      ?.click();
+    click(fixture, 'material-preview');
     await fixture.whenStable();
+    expect(
+      document.querySelector('[data-testid="material-preview-inline"]'),
+    ).toBeNull();
     expect(revoked).toHaveBeenCalledWith('blob:preview-1');
   });
 });

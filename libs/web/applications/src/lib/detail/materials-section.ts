@@ -10,7 +10,6 @@ import {
   signal,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { DomSanitizer, type SafeResourceUrl } from '@angular/platform-browser';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { AttachmentView } from '@portal/contracts';
 import type {
@@ -25,14 +24,15 @@ import {
   LabelPipe,
   LanguageService,
   toApiProblem,
+  useFeatureTranslations,
 } from '@portal/web-i18n';
-import { ErrorAlert } from '@portal/web-ui';
+import { ErrorAlert, FilePreview, type PreviewKind } from '@portal/web-ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
-import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzProgressModule } from 'ng-zorro-antd/progress';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { EMPTY, concatMap, finalize, of } from 'rxjs';
 import { acceptFor } from '../shared/form-model';
+import { CASE_REVIEW_TRANSLATIONS } from './case-review.translations';
 
 interface MaterialRow {
   readonly material: MaterialDefinition;
@@ -53,19 +53,11 @@ export interface UploadProgress {
   readonly percent: number;
 }
 
-/** What the preview dialog shows: a picture or a PDF, from a local copy of the file. */
-interface Preview {
-  readonly fileName: string;
-  readonly kind: 'image' | 'pdf';
-  readonly url: string;
-  readonly safeUrl: SafeResourceUrl;
-}
-
 /** The kinds a browser shows by itself; Word and Excel files are downloaded instead. */
-const PREVIEWABLE: Readonly<Partial<Record<FileKind, 'image' | 'pdf'>>> = {
+const PREVIEWABLE: Readonly<Partial<Record<FileKind, PreviewKind>>> = {
   pdf: 'pdf',
-  jpeg: 'image',
-  png: 'image',
+  jpeg: 'jpeg',
+  png: 'png',
 };
 
 /**
@@ -78,7 +70,7 @@ const PREVIEWABLE: Readonly<Partial<Record<FileKind, 'image' | 'pdf'>>> = {
   imports: [
     TranslatePipe,
     NzButtonModule,
-    NzModalModule,
+    FilePreview,
     NzProgressModule,
     NzTagModule,
     DateTimePipe,
@@ -89,10 +81,13 @@ const PREVIEWABLE: Readonly<Partial<Record<FileKind, 'image' | 'pdf'>>> = {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class MaterialsSection {
+  constructor() {
+    useFeatureTranslations(CASE_REVIEW_TRANSLATIONS);
+  }
+
   private readonly api = inject(ApplicationsApi);
   private readonly destroyRef = inject(DestroyRef);
   private readonly languages = inject(LanguageService);
-  private readonly sanitizer = inject(DomSanitizer);
 
   readonly applicationId = input.required<string>();
   readonly materials = input.required<readonly MaterialDefinition[]>();
@@ -114,9 +109,8 @@ export class MaterialsSection {
   /** The attachment whose removal waits for the user's confirmation. */
   protected readonly confirming = signal<string | null>(null);
   protected readonly problem = signal<ApiProblem | null>(null);
-  protected readonly preview = signal<Preview | null>(null);
-  /** The attachment whose preview is being fetched. */
-  protected readonly previewing = signal<string | null>(null);
+  /** The attachments shown in the page, under their row (several may be open at once). */
+  protected readonly expanded = signal<ReadonlySet<string>>(new Set());
 
   protected readonly rows = computed((): MaterialRow[] => {
     const open = this.openPhases();
@@ -147,16 +141,21 @@ export class MaterialsSection {
       .join(language === 'en' ? ', ' : '、');
   });
 
-  constructor() {
-    this.destroyRef.onDestroy(() => this.closePreview());
-  }
-
   protected downloadUrl(attachment: AttachmentView): string {
     return this.api.materialUrl(this.applicationId(), attachment.id);
   }
 
-  protected canPreview(attachment: AttachmentView): boolean {
-    return PREVIEWABLE[attachment.kind] !== undefined;
+  protected previewKind(attachment: AttachmentView): PreviewKind | null {
+    return PREVIEWABLE[attachment.kind] ?? null;
+  }
+
+  /** Shows the file in the page under its row, or folds it away (its local copy released). */
+  protected togglePreview(attachment: AttachmentView): void {
+    this.expanded.update((open) => {
+      const next = new Set(open);
+      if (!next.delete(attachment.id)) next.add(attachment.id);
+      return next;
+    });
   }
 
   /** Uploads the picked file; with `replacing`, removes that attachment once the new one is up. */
@@ -227,39 +226,6 @@ export class MaterialsSection {
         next: () => this.changed.emit(),
         error: (error: unknown) => this.problem.set(toApiProblem(error)),
       });
-  }
-
-  /** Fetches the file with the session cookie and shows it in a dialog. */
-  protected openPreview(attachment: AttachmentView): void {
-    const kind = PREVIEWABLE[attachment.kind];
-    if (!kind) return;
-    this.previewing.set(attachment.id);
-    this.problem.set(null);
-    this.api
-      .materialContent(this.applicationId(), attachment.id)
-      .pipe(
-        finalize(() => this.previewing.set(null)),
-        takeUntilDestroyed(this.destroyRef),
-      )
-      .subscribe({
-        next: (blob) => {
-          this.closePreview();
-          const url = URL.createObjectURL(blob);
-          this.preview.set({
-            fileName: attachment.fileName,
-            kind,
-            url,
-            safeUrl: this.sanitizer.bypassSecurityTrustResourceUrl(url),
-          });
-        },
-        error: (error: unknown) => this.problem.set(toApiProblem(error)),
-      });
-  }
-
-  protected closePreview(): void {
-    const shown = this.preview();
-    if (shown) URL.revokeObjectURL(shown.url);
-    this.preview.set(null);
   }
 
   protected sizeKb(attachment: AttachmentView): number {

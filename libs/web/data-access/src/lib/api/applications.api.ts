@@ -122,13 +122,6 @@ export class ApplicationsApi {
     );
   }
 
-  /** An uploaded material's content, fetched with the session cookie, to preview in the page. */
-  materialContent(id: string, attachmentId: string): Observable<Blob> {
-    return this.http.get(ApiRoutes.applicationMaterial(id, attachmentId), {
-      responseType: 'blob',
-    });
-  }
-
   removeMaterial(id: string, attachmentId: string): Observable<void> {
     return this.http.delete<void>(
       ApiRoutes.applicationMaterial(id, attachmentId),
