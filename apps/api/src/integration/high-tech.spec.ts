@@ -398,6 +398,14 @@ describe.each(DIALECTS)('high-tech applications on %s', (dialect) => {
     const staffSent = staff.events.find((e) => e.action === 'send_to_experts');
     expect(staffSent?.actionLabel['zh-CN']).toBe('组织专家评审');
     expect(staffSent?.comment).toBe(remark);
+    // Staff see which remarks stay within the bureau; the enterprise is never told of the flag.
+    expect(staffSent?.internal).toBe(true);
+    expect(
+      staff.events
+        .filter((e) => e.action === 'recommend')
+        .map((e) => e.internal),
+    ).toEqual([undefined, undefined]);
+    expect(own.events.some((e) => 'internal' in e)).toBe(false);
     expect(
       staff.events.find((e) => e.action === 'scoring_complete')?.actionLabel.en,
     ).toBe('Expert scoring complete');

@@ -194,6 +194,11 @@ export interface ApplicationEventView {
   readonly comment: string | null;
   readonly items: readonly SupplementItem[] | null;
   readonly createdAt: string;
+  /**
+   * For staff: the step's comment and items stay within the bureau (the enterprise reads the
+   * step without them). Never set for the enterprise.
+   */
+  readonly internal?: boolean;
 }
 
 /** The automated completeness and eligibility check after submission. */

@@ -131,6 +131,9 @@ export function eventView(
     items:
       addressed && Array.isArray(items) ? (items as SupplementItem[]) : null,
     createdAt: event.createdAt.toISOString(),
+    ...(asStaff && transition && !addressedToApplicant(transition)
+      ? { internal: true }
+      : {}),
   };
 }
 

@@ -19,6 +19,8 @@ const zhCN = {
     figuresUsed: '检查所用的企业年度数据',
     yuan: '（元）',
     hidePreview: '收起预览',
+    internal: '内部意见',
+    internalHint: '仅科技局工作人员可见，企业看不到此意见。',
   },
 };
 
@@ -41,6 +43,9 @@ const en: TranslationTree<typeof zhCN> = {
     figuresUsed: "The company's yearly figures the check read",
     yuan: '(yuan)',
     hidePreview: 'Hide preview',
+    internal: 'Internal',
+    internalHint:
+      'Seen by bureau staff only; the enterprise does not see this remark.',
   },
 };
 
