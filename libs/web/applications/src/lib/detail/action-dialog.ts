@@ -127,6 +127,13 @@ export class ActionDialog {
       const action = this.action();
       untracked(() => this.reset(action));
     });
+    // Once the reviewer was told to list items, the message goes as soon as the list is complete.
+    this.items.valueChanges
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe(() => {
+        if (this.itemsInvalid() && this.itemsComplete())
+          this.itemsInvalid.set(false);
+      });
     effect(() => {
       const problem = this.problem();
       if (!problem) return;
@@ -168,13 +175,8 @@ export class ActionDialog {
       control.setErrors({ required: true });
       valid = false;
     }
-    const items = this.items.controls.map((group) => ({
-      target: group.controls.target.value,
-      note: group.controls.note.value.trim(),
-    }));
-    const itemsOk =
-      !action.itemsRequired ||
-      (items.length > 0 && items.every((item) => item.target && item.note));
+    const items = this.listedItems();
+    const itemsOk = !action.itemsRequired || this.itemsComplete();
     this.itemsInvalid.set(!itemsOk);
     const fields = action.payloadFields;
     const payload = fields.length
@@ -186,6 +188,19 @@ export class ActionDialog {
       ...(action.itemsRequired ? { items } : {}),
       ...(fields.length ? { payload } : {}),
     });
+  }
+
+  private listedItems(): SupplementItem[] {
+    return this.items.controls.map((group) => ({
+      target: group.controls.target.value,
+      note: group.controls.note.value.trim(),
+    }));
+  }
+
+  /** At least one item, each naming a field or material and saying why. */
+  private itemsComplete(): boolean {
+    const items = this.listedItems();
+    return items.length > 0 && items.every((item) => item.target && item.note);
   }
 
   private reset(action: AvailableAction | null): void {

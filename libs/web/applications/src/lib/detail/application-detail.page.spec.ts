@@ -543,6 +543,9 @@ describe('ApplicationDetailPage', () => {
     const note = inDocument('action-item-note-0') as HTMLInputElement;
     note.value = '专利证书扫描件不清晰';
     note.dispatchEvent(new Event('input'));
+    await fixture.whenStable();
+    // The message goes once the list is complete, before the reviewer confirms again.
+    expect(inDocument('action-items-error')).toBeNull();
     inDocument('action-confirm')?.click();
     await fixture.whenStable();
     const act = http.expectOne(ApiRoutes.applicationActions('a-1'));
