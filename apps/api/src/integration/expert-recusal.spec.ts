@@ -9,6 +9,7 @@ import {
   ApiRoutes,
   type ErrorBody,
   type ExpertPanelView,
+  type MyExpertConflictsView,
 } from '@portal/contracts';
 import { panelProblems } from '@portal/domain';
 import { In } from 'typeorm';
@@ -47,11 +48,9 @@ describe.each(DIALECTS)('expert recusal and re-draw on %s', (dialect) => {
     const antai = await as('antai@example.com');
     const province = await as(PROVINCE);
     const id = await atProvincialReview(suite, antai);
-    const organisationId = (
-      await suite.t.dataSource
-        .getRepository(OrganisationEntity)
-        .findOneByOrFail({ contactEmail: 'antai@example.com' })
-    ).id;
+    const { id: organisationId, name: antaiName } = await suite.t.dataSource
+      .getRepository(OrganisationEntity)
+      .findOneByOrFail({ contactEmail: 'antai@example.com' });
     const drawn = await province.post<ExpertPanelView>(
       ApiRoutes.applicationExpertDraw(id),
     );
@@ -86,6 +85,14 @@ describe.each(DIALECTS)('expert recusal and re-draw on %s', (dialect) => {
         expect.objectContaining({ userId: first.userId, recused: true }),
       ]);
       expect(recused.body.recusals).toEqual([]); // the pool's exclusions are the province's
+      const mine = await recusing.get<MyExpertConflictsView>(
+        ApiRoutes.myExpertProfile,
+      );
+      expect(mine.status).toBe(200);
+      expect(mine.body.conflicts).toEqual([
+        { organisationId, name: antaiName },
+      ]);
+      expect((await antai.get(ApiRoutes.myExpertProfile)).status).toBe(403);
       // A recused expert scores no more, and the panel cannot go to the experts with them.
       const score = await recusing.put<ErrorBody>(
         ApiRoutes.applicationScore(id),

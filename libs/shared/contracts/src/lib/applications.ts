@@ -407,6 +407,15 @@ export interface ExpertProfileView {
   readonly conflictOrganisationIds: readonly string[];
 }
 
+/** The signed-in expert's declared conflicts, each with the organisation's name. */
+export interface MyExpertConflictsView {
+  readonly discipline: ExpertDiscipline;
+  readonly conflicts: readonly {
+    readonly organisationId: string;
+    readonly name: string;
+  }[];
+}
+
 export interface DeclareConflictsRequest {
   readonly organisationIds: readonly string[];
 }

@@ -104,6 +104,7 @@ export const ApiRoutes = {
     `/api/applications/${encodeURIComponent(id)}/score`,
   publicNotices: '/api/public-notices',
   myExpertConflicts: '/api/experts/me/conflicts',
+  myExpertProfile: '/api/experts/me',
   partners: (kind: 'banks' | 'providers') => `/api/partners/${kind}`,
   noticeObjections: (id: string) =>
     `/api/public-notices/${encodeURIComponent(id)}/objections`,

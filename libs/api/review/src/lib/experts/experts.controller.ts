@@ -14,7 +14,11 @@ import {
   RequirePermission,
   type Actor,
 } from '@portal/api-access';
-import type { ExpertPanelView, ExpertProfileView } from '@portal/contracts';
+import type {
+  ExpertPanelView,
+  ExpertProfileView,
+  MyExpertConflictsView,
+} from '@portal/contracts';
 import { DeclareConflictsDto, ScoreDto } from './experts.dto';
 import { ExpertsService } from './experts.service';
 
@@ -79,6 +83,12 @@ export class ExpertsController {
 @Controller('experts/me')
 export class ExpertProfileController {
   constructor(private readonly experts: ExpertsService) {}
+
+  @RequirePermission('applications.act')
+  @Get()
+  mine(@CurrentActor() actor: Actor): Promise<MyExpertConflictsView> {
+    return this.experts.myConflicts(actor);
+  }
 
   @RequirePermission('applications.act')
   @Put('conflicts')

@@ -20,6 +20,7 @@ import {
 import type {
   ExpertPanelView,
   ExpertProfileView,
+  MyExpertConflictsView,
   ScoreRequest,
 } from '@portal/contracts';
 import {
@@ -319,6 +320,31 @@ export class ExpertsService {
       );
     });
     return this.panel(actor, applicationId);
+  }
+
+  /** The signed-in expert's declared conflicts, named, for them to review or withdraw. */
+  async myConflicts(actor: Actor): Promise<MyExpertConflictsView> {
+    const expert = await this.dataSource
+      .getRepository(ExpertEntity)
+      .findOneBy({ userId: actor.userId });
+    if (!expert)
+      throw new ForbiddenError(
+        'Only experts in the pool declare conflicts of interest.',
+      );
+    const organisations = expert.conflictIds.length
+      ? await this.dataSource.getRepository(OrganisationEntity).find({
+          where: { id: In(expert.conflictIds) },
+          select: { id: true, name: true },
+        })
+      : [];
+    const names = new Map(organisations.map((o) => [o.id, o.name]));
+    return {
+      discipline: expert.discipline,
+      conflicts: expert.conflictIds.map((organisationId) => ({
+        organisationId,
+        name: names.get(organisationId) ?? '',
+      })),
+    };
   }
 
   /** An expert's own declaration of the organisations they must never be drawn for. */

@@ -9,6 +9,7 @@ import {
   ApiRoutes,
   type ExpertPanelView,
   type Me,
+  type MyExpertConflictsView,
   type PanelExpertView,
   type MembershipView,
 } from '@portal/contracts';
@@ -425,6 +426,28 @@ describe('ExpertPanel', () => {
     expect(
       element().querySelector('[data-testid="experts-recuse"]'),
     ).toBeNull();
+
+    // A recusal by mistake is withdrawn: this company off the declared conflicts, others kept.
+    click(fixture, 'experts-withdraw');
+    expect(await confirmDialog('withdraw')).toContain('嘉善智造科技有限公司');
+    http.expectOne(ApiRoutes.myExpertProfile).flush({
+      discipline: 'technical',
+      conflicts: [
+        { organisationId: 'c-1', name: '嘉善智造科技有限公司' },
+        { organisationId: 'c-7', name: '海盐精工有限公司' },
+      ],
+    } satisfies MyExpertConflictsView);
+    const put = http.expectOne(ApiRoutes.myExpertConflicts);
+    expect(put.request.method).toBe('PUT');
+    expect(put.request.body).toEqual({ organisationIds: ['c-7'] });
+    put.flush({ discipline: 'technical', conflictOrganisationIds: ['c-7'] });
+    http.expectOne(panel()).flush({
+      experts: [{ ...own, recused: false }],
+      aggregate: null,
+      recusals: [],
+    } satisfies ExpertPanelView);
+    await fixture.whenStable();
+    expect(byTestId(fixture, 'score-form')).toBeTruthy();
   });
 
   it('stays hidden when the API refuses the panel', async () => {

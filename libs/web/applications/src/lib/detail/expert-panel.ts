@@ -50,7 +50,7 @@ import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { finalize, map, startWith } from 'rxjs';
+import { finalize, map, startWith, switchMap } from 'rxjs';
 
 /** The action that sends a case to the drawn experts; drawing comes first. */
 export const SEND_TO_EXPERTS = 'send_to_experts';
@@ -60,7 +60,8 @@ type Confirming =
   | { readonly kind: 'draw' }
   | { readonly kind: 'replace'; readonly expert: PanelExpertView }
   | { readonly kind: 'score'; readonly total: number }
-  | { readonly kind: 'recuse' };
+  | { readonly kind: 'recuse' }
+  | { readonly kind: 'withdraw' };
 
 /** The draw's composition rules, in the words' parameters, read from the domain. */
 export const DRAW_RULES = {
@@ -306,6 +307,8 @@ export class ExpertPanel {
         );
       case 'score':
         return this.sendScore();
+      case 'withdraw':
+        return this.run(this.withdrawConflict(), 'experts.withdrawn');
     }
   }
 
@@ -320,6 +323,21 @@ export class ExpertPanel {
     const total = this.total();
     if (total === null) return;
     this.ask({ kind: 'score', total });
+  }
+
+  /** Takes this case's company off the expert's declared conflicts, then reads the panel again. */
+  private withdrawConflict() {
+    const { id, companyId } = this.application();
+    return this.api.myExpertConflicts().pipe(
+      switchMap((mine) =>
+        this.api.declareConflicts(
+          mine.conflicts
+            .map((c) => c.organisationId)
+            .filter((organisationId) => organisationId !== companyId),
+        ),
+      ),
+      switchMap(() => this.api.experts(id)),
+    );
   }
 
   private run(

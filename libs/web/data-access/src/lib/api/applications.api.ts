@@ -14,6 +14,7 @@ import {
   type CallView,
   type CreateApplicationRequest,
   type ExpertPanelView,
+  type MyExpertConflictsView,
   IDEMPOTENCY_HEADER,
   type MyApplicationsQuery,
   type MyApplicationSummary,
@@ -172,6 +173,16 @@ export class ApplicationsApi {
       ApiRoutes.applicationExpertRecuse(id),
       {},
     );
+  }
+
+  /** The signed-in expert's declared conflicts, named. */
+  myExpertConflicts(): Observable<MyExpertConflictsView> {
+    return this.http.get<MyExpertConflictsView>(ApiRoutes.myExpertProfile);
+  }
+
+  /** Replaces the signed-in expert's declared conflicts with these organisations. */
+  declareConflicts(organisationIds: readonly string[]): Observable<unknown> {
+    return this.http.put(ApiRoutes.myExpertConflicts, { organisationIds });
   }
 
   /** A drawn expert's score and opinion. */

@@ -1008,8 +1008,12 @@ export const en: TranslationTree<typeof zhCN> = {
       '{{scored}} of {{total}} experts have scored; the panel result shows once all have.',
     partMax: 'Up to {{max}} points: a whole number from 0 to {{max}}',
     opinionHint: '10 to 4000 characters explaining the score.',
+    runningTotal: 'Total: {{total}} / {{max}}',
     final: 'A submitted score cannot be changed.',
     recuse: 'I have a conflict with this company',
+    withdraw: 'Withdraw my conflict declaration',
+    withdrawn:
+      'Your conflict declaration is withdrawn; you review this case again.',
     recuseHint:
       'If you have ties with this company (employment, shares, family, collaboration), recuse yourself: you no longer review this case and the province draws another expert.',
     recused:
@@ -1034,6 +1038,10 @@ export const en: TranslationTree<typeof zhCN> = {
       recuse:
         'The company joins your declared conflicts, so you are never drawn for its applications, and you no longer review this case.',
       recuseDo: 'Recuse',
+      withdrawTitle: 'Withdraw the conflict declaration?',
+      withdraw:
+        '“{{company}}” is taken off your declared conflicts. Unless the province has already drawn someone for your seat, you review this case again.',
+      withdrawDo: 'Withdraw',
     },
   },
   notices: {

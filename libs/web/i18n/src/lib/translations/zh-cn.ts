@@ -952,8 +952,11 @@ export const zhCN = {
     progress: '已有 {{scored}}/{{total}} 名专家评分，全部评分后显示评审结果。',
     partMax: '满分 {{max}} 分，填写 0–{{max}} 的整数',
     opinionHint: '10–4000 字，说明评分依据。',
+    runningTotal: '总分：{{total}} / {{max}}',
     final: '评分提交后不可修改。',
     recuse: '我与该企业存在利益冲突',
+    withdraw: '撤回利益冲突申报',
+    withdrawn: '已撤回利益冲突申报，您可继续评审本案。',
     recuseHint:
       '如您与该申报企业存在利害关系（任职、持股、亲属、合作等），应申请回避；回避后您不再评审本案，省级审核人员将重新抽取专家。',
     recused: '已申请回避，省级审核人员将重新抽取专家。',
@@ -975,6 +978,10 @@ export const zhCN = {
       recuse:
         '该企业将加入您的利益冲突单位，今后不会再抽取您评审该企业的申报；您将不再评审本案。',
       recuseDo: '确认回避',
+      withdrawTitle: '撤回利益冲突申报',
+      withdraw:
+        '将从您的利益冲突单位中移除“{{company}}”。如省级审核人员尚未重新抽取专家，您将继续评审本案。',
+      withdrawDo: '确认撤回',
     },
   },
   notices: {
