@@ -13,8 +13,11 @@ const server = new URL(
     'mysql:',
   ),
 );
-const database = 'portal_e2e';
-const dataDir = resolve(root, 'tmp/e2e-data');
+// A run on another port (a second checkout, a developer beside CI) gets its own database and
+// data directory: sharing them, each run dropped the other's tables mid-test.
+const suffix = port === '4310' ? '' : `_${port}`;
+const database = `portal_e2e${suffix}`;
+const dataDir = resolve(root, `tmp/e2e-data${suffix}`);
 
 const admin = await createConnection({
   host: server.hostname,
