@@ -191,7 +191,8 @@ const FIGURE_ROWS: readonly {
       text-align: right;
       white-space: nowrap;
     }
-    .eligibility__years th[scope='row'] {
+    .eligibility__years th[scope='row'],
+    .eligibility__years thead th:first-child {
       text-align: left;
       font-weight: 400;
     }
