@@ -1000,6 +1000,8 @@ export const en: TranslationTree<typeof zhCN> = {
     replaceFor: 'Draw an expert in place of {{name}}',
     replaced: 'A replacement expert has been drawn.',
     recusals: 'Recusals',
+    recusalLine: '{{name}} ({{discipline}}): {{reason}}',
+    scoring: 'Scoring',
     recusalReasons: {
       conflict: 'declared a conflict of interest with the company',
       employer: 'works for the company',

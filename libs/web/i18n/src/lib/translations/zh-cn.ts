@@ -945,6 +945,8 @@ export const zhCN = {
     replaceFor: '为 {{name}} 重新抽取专家',
     replaced: '已重新抽取一名专家。',
     recusals: '回避专家',
+    recusalLine: '{{name}}（{{discipline}}）：{{reason}}',
+    scoring: '评分情况',
     recusalReasons: {
       conflict: '已申报与该企业存在利益冲突',
       employer: '为该企业员工',
