@@ -3,6 +3,11 @@ import { defineConfig } from '@playwright/test';
 
 const port = process.env['E2E_PORT'] ?? '4310';
 const root = resolve(__dirname, '../..');
+// A run on another port (a second checkout beside CI) gets its own database and data directory;
+// the portal (start-portal.mjs) and the tests that read its mail directory take them from here.
+const suffix = port === '4310' ? '' : `_${port}`;
+process.env['E2E_DATA_DIR'] ??= resolve(root, `tmp/e2e-data${suffix}`);
+process.env['E2E_DATABASE'] ??= `portal_e2e${suffix}`;
 
 /** Browser tests: Debian's Chromium against the built portal on a fresh MariaDB database. */
 export default defineConfig({

@@ -13,11 +13,10 @@ const server = new URL(
     'mysql:',
   ),
 );
-// A run on another port (a second checkout, a developer beside CI) gets its own database and
-// data directory: sharing them, each run dropped the other's tables mid-test.
-const suffix = port === '4310' ? '' : `_${port}`;
-const database = `portal_e2e${suffix}`;
-const dataDir = resolve(root, `tmp/e2e-data${suffix}`);
+// Named by playwright.config.ts (a run on another port gets its own: sharing them, two runs
+// dropped each other's tables mid-test).
+const database = process.env.E2E_DATABASE ?? 'portal_e2e';
+const dataDir = process.env.E2E_DATA_DIR ?? resolve(root, 'tmp/e2e-data');
 
 const admin = await createConnection({
   host: server.hostname,
