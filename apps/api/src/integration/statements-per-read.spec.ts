@@ -149,7 +149,7 @@ describe('SQL statements per read (MariaDB)', () => {
     ).toBeLessThanOrEqual(3);
   });
 
-  it('a transition with an Idempotency-Key: 9, the hand-over to Bull included', async () => {
+  it('a return with an Idempotency-Key: 10, the hand-over to Bull included', async () => {
     // Jobs are still handed over; this process just does not run them while we count.
     const queues = QUEUE_NAMES.map((name) =>
       t.app.get(JobProducer).queue(name),
