@@ -1046,6 +1046,16 @@ export const en: TranslationTree<typeof zhCN> = {
       withdrawDo: 'Withdraw',
     },
   },
+  expertConflicts: {
+    title: 'Conflicts of interest',
+    hint: 'The companies you declared a conflict of interest with: you are never drawn to review their applications. Add one from an assigned case with "I have a conflict with this company".',
+    none: 'You have declared no conflicts of interest.',
+    unknown: '(organisation no longer exists)',
+    withdraw: 'Withdraw',
+    withdrawFor: 'Withdraw the conflict declared with {{name}}',
+    confirm: 'Withdraw this declaration?',
+    withdrawn: 'The conflict declaration is withdrawn.',
+  },
   notices: {
     title: 'Public notices',
     hint: 'Applications in public notice. While a notice runs, anyone may log in and object under their real name.',

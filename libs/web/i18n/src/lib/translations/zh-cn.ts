@@ -986,6 +986,16 @@ export const zhCN = {
       withdrawDo: '确认撤回',
     },
   },
+  expertConflicts: {
+    title: '利益冲突申报',
+    hint: '您申报存在利益冲突的企业，抽取专家时不会抽取您评审这些企业的申报。在分配给您的案件中点击“我与该企业存在利益冲突”即可添加。',
+    none: '您尚未申报利益冲突单位。',
+    unknown: '（单位已不存在）',
+    withdraw: '撤回',
+    withdrawFor: '撤回与 {{name}} 的利益冲突申报',
+    confirm: '确认撤回该申报？',
+    withdrawn: '已撤回利益冲突申报。',
+  },
   notices: {
     title: '公示',
     hint: '正在公示的申报。公示期内，任何人均可登录后实名提出异议。',

@@ -7,6 +7,7 @@ import { FormKitStyles } from '@portal/web-ui/form-kit';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { ChangePassword } from './change-password';
+import { ExpertConflicts } from './expert-conflicts';
 import { NotificationPreferences } from './notification-preferences';
 import { SecondFactorSetup } from './second-factor-setup';
 
@@ -21,6 +22,7 @@ import { SecondFactorSetup } from './second-factor-setup';
     DataKitStyles,
     FormKitStyles,
     ChangePassword,
+    ExpertConflicts,
     NotificationPreferences,
     SecondFactorSetup,
   ],
