@@ -10,7 +10,7 @@ const PDF = Buffer.from(
 
 const NOTE = '服务内容请写明检测项目和检测机构';
 
-test('the county reviewer returns an application for supplement; the company sees the item, a bell notice and one e-mail', async ({
+test('the county reviewer returns an application for supplement; the company sees the item, a bell notice and one e-mail, fixes it and resubmits; the reviewer sees what changed', async ({
   page,
 }, testInfo) => {
   const errors = watchConsole(page);
@@ -70,6 +70,7 @@ test('the county reviewer returns an application for supplement; the company see
   await snapshot(page, testInfo, '1-inbox');
   await row.getByTestId('inbox-open').click();
   await expect(page).toHaveURL(applicationUrl);
+  const detailUrl = new URL(page.url()).pathname;
   await page
     .locator(
       '[data-testid="action-button"][data-action="return_for_supplement"]',
@@ -131,6 +132,41 @@ test('the county reviewer returns an application for supplement; the company see
     await expect(mails).toHaveCount(1, { timeout: 1000 });
   }).toPass({ timeout: 20_000 });
   await snapshot(page, testInfo, '5-mail-outbox');
+  await logout(page);
+
+  // The company fixes the item and resubmits; the reviewer sees what changed since the return.
+  await login(page, 'antai@example.com');
+  await page.goto('/applications');
+  await own.getByTestId('application-open').click();
+  await page
+    .getByTestId('field-serviceDescription')
+    .fill('产品第三方检测（含电磁兼容）');
+  await expect(page.getByTestId('save-state')).toHaveAttribute(
+    'data-state',
+    'saved',
+  );
+  await page.getByTestId('wizard-next').click();
+  await page.getByTestId('wizard-next').click();
+  await expect(page.getByTestId('review-complete')).toBeVisible();
+  await page.getByTestId('wizard-submit').click();
+  await page.getByTestId('wizard-submit-confirm').click();
+  await expect(page.getByTestId('wizard')).toHaveCount(0);
+  await logout(page);
+
+  await login(page, 'reviewer.jiashan@example.com');
+  await page.goto(detailUrl);
+  const changed = page
+    .getByTestId('changes-since-return')
+    .getByTestId('changed-field');
+  await expect(changed).toHaveCount(1);
+  await expect(changed).toHaveAttribute('data-field', 'serviceDescription');
+  await expect(changed.getByTestId('changed-before')).toContainText(
+    '产品第三方检测',
+  );
+  await expect(changed.getByTestId('changed-after')).toContainText(
+    '产品第三方检测（含电磁兼容）',
+  );
+  await snapshot(page, testInfo, '6-reviewer-sees-changes');
 
   expect(errors).toEqual([]);
 });
