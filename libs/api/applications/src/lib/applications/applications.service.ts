@@ -51,7 +51,7 @@ import {
   workflowVersion,
 } from '@portal/domain';
 import { workingDaysLeft } from '@portal/domain/calendar';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import {
   type AccessFacts,
   accessFactsFor,
@@ -220,16 +220,6 @@ export class ApplicationsService {
       }),
       this.calendar.recentOverrides(),
     ]);
-    const callIds = [...new Set(rows.map((r) => r.callId))];
-    const calls = callIds.length
-      ? await this.dataSource.getRepository(CallEntity).find({
-          select: { id: true, closesAt: true },
-          where: { id: In(callIds) },
-        })
-      : [];
-    const closesAt = new Map(
-      calls.map((c) => [c.id, c.closesAt.toISOString()]),
-    );
     const today = chinaDate(now);
     return {
       items: rows.map((r) => {
@@ -238,7 +228,7 @@ export class ApplicationsService {
           definition,
           r.state,
           r.dueAt?.toISOString() ?? null,
-          closesAt.get(r.callId) ?? null,
+          r.call_closes_at?.toISOString() ?? null,
         );
         const left = deadline
           ? workingDaysLeft(today, chinaDate(new Date(deadline.at)), overrides)

@@ -12,7 +12,7 @@ export interface NameColumns {
  * statement: primary-key lookups per returned row, no second round trip.
  */
 export const NAME_COLUMNS =
-  'named_org.name AS company_name, named_call.title AS call_title';
+  'named_org.name AS company_name, named_call.title AS call_title, named_call.closes_at AS call_closes_at';
 export const NAME_JOINS = `LEFT JOIN organisations named_org ON named_org.id = a.organisation_id
   LEFT JOIN calls named_call ON named_call.id = a.call_id`;
 

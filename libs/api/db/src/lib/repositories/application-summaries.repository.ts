@@ -1,6 +1,8 @@
 import { decodeCursor, encodeCursor, rawTimestamp } from '@portal/api-core';
 import type { DataSource, ObjectLiteral } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { ApplicationEntity } from '../entities/application.entity';
+import { CallEntity } from '../entities/call.entity';
 import { hydrateRow } from '../rows';
 import {
   NAME_COLUMNS,
@@ -32,8 +34,9 @@ export type SummaryFields = Pick<
   (typeof SUMMARY_COLUMNS)[number]
 >;
 
-/** One listed application: its summary columns, its company's name and its call's title. */
-export type SummaryRow = SummaryFields & NameColumns;
+/** One listed application: its summary columns, its company's name, its call's title and closing. */
+export type SummaryRow = SummaryFields &
+  NameColumns & { readonly call_closes_at: Date | null };
 
 export interface SummaryPage {
   readonly rows: SummaryRow[];
@@ -89,6 +92,13 @@ export async function summaryPage(
       Object.assign(hydrateRow(dataSource, ApplicationEntity, r), {
         company_name: r.company_name,
         call_title: r.call_title,
+        call_closes_at:
+          r['call_closes_at'] === null || r['call_closes_at'] === undefined
+            ? null
+            : (dataSource.driver.prepareHydratedValue(
+                r['call_closes_at'],
+                closesAtColumn(dataSource),
+              ) as Date),
       }),
     ),
     nextCursor:
@@ -109,6 +119,21 @@ export async function summaryCount(
   );
   const [row]: { n: number | string }[] = await dataSource.query(sql, values);
   return Number(row?.n ?? 0);
+}
+
+const closesAtColumns = new WeakMap<DataSource, ColumnMetadata>();
+
+/** The calls' closing column, to read `call_closes_at` as TypeORM reads the column. */
+function closesAtColumn(dataSource: DataSource): ColumnMetadata {
+  let column = closesAtColumns.get(dataSource);
+  if (!column) {
+    column = dataSource
+      .getMetadata(CallEntity)
+      .findColumnWithPropertyName('closesAt');
+    if (!column) throw new Error('calls has no closesAt');
+    closesAtColumns.set(dataSource, column);
+  }
+  return column;
 }
 
 type RawSummaryRow = Record<string, unknown> &
