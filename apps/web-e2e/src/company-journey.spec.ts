@@ -1,18 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import {
-  type APIRequestContext,
-  expect,
-  type Page,
-  request as playwrightRequest,
-  test,
-  type TestInfo,
-} from '@playwright/test';
+import { expect, type Page, test, type TestInfo } from '@playwright/test';
 import {
   creditCode,
-  DEMO_PASSWORD,
   login,
   logout,
   snapshot,
+  staffApi,
   watchConsole,
 } from './support';
 
@@ -51,59 +43,6 @@ const FIGURES: Record<string, string> = {
   'ip-classOne': '1',
   'ip-classTwo': '4',
 };
-
-/** The API as a member of staff would call it: a session cookie and the CSRF token. */
-async function staffApi(baseURL: string, email: string) {
-  const context: APIRequestContext = await playwrightRequest.newContext({
-    baseURL,
-  });
-  const csrf = async () =>
-    ((await (await context.get('/api/auth/csrf')).json()) as { token: string })
-      .token;
-  let token = await csrf();
-  const loggedIn = await context.post('/api/auth/login', {
-    data: { email, password: DEMO_PASSWORD },
-    headers: { 'x-xsrf-token': token },
-  });
-  expect(loggedIn.status(), `log-in of ${email}`).toBe(200);
-  token = await csrf();
-  const send = async (
-    method: 'post' | 'get',
-    url: string,
-    data?: unknown,
-  ): Promise<unknown> => {
-    const response =
-      method === 'get'
-        ? await context.get(url)
-        : await context.post(url, {
-            data,
-            headers: { 'x-xsrf-token': token, 'idempotency-key': randomUUID() },
-          });
-    expect(
-      response.ok(),
-      `${method.toUpperCase()} ${url}: ${await response.text()}`,
-    ).toBe(true);
-    return response.status() === 204 ? null : response.json();
-  };
-  return {
-    get: <T>(url: string) => send('get', url) as Promise<T>,
-    post: <T>(url: string, data: unknown) =>
-      send('post', url, data) as Promise<T>,
-    /** Fires an action on a case at the version it has now. */
-    act: async (id: string, action: string, body: object = {}) => {
-      const { version } = await (send(
-        'get',
-        `/api/applications/${id}`,
-      ) as Promise<{ version: number }>);
-      return send('post', `/api/applications/${id}/actions`, {
-        action,
-        version,
-        ...body,
-      });
-    },
-    dispose: () => context.dispose(),
-  };
-}
 
 /** The rendered extent of an element's content (text that overflows its cell included). */
 async function contentBoxes(page: Page, selectors: string[], row: string) {
