@@ -19,6 +19,7 @@ import type {
 import { AUDIT_ACTIONS, auditActionLabel } from '@portal/domain';
 import { AdminApi, type AuditLogFilter } from '@portal/web-data-access';
 import {
+  beijingDayStart,
   type ApiProblem,
   DateTimePipe,
   LanguageService,
@@ -47,16 +48,6 @@ const RESULT_COLORS: Readonly<Record<AuditResult, string>> = {
   failure: 'warning',
   denied: 'error',
 };
-
-/** The first instant of a day picked in the browser's time zone, and of the day after. */
-function dayStart(date: Date, plusDays = 0): string {
-  const d = new Date(
-    date.getFullYear(),
-    date.getMonth(),
-    date.getDate() + plusDays,
-  );
-  return d.toISOString();
-}
 
 /**
  * The auditor's page: the log searched by free text, actor, action (in words), object, result
@@ -144,8 +135,8 @@ export class AuditPage implements OnInit {
       ...(this.objectType.trim() ? { objectType: this.objectType.trim() } : {}),
       ...(this.objectId.trim() ? { objectId: this.objectId.trim() } : {}),
       ...(this.result ? { result: this.result } : {}),
-      ...(from ? { from: dayStart(from) } : {}),
-      ...(to ? { to: dayStart(to, 1) } : {}),
+      ...(from ? { from: beijingDayStart(from) } : {}),
+      ...(to ? { to: beijingDayStart(to, 1) } : {}),
     });
     this.load();
   }

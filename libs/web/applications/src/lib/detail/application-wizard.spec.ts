@@ -262,7 +262,8 @@ describe('ApplicationWizard', () => {
     await fixture.whenStable();
     expect(byTestId(fixture, 'save-state').textContent).toContain('正在保存');
     fixture.componentRef.setInput('saveState', 'saved');
-    fixture.componentRef.setInput('savedAt', new Date(2026, 11, 7, 9, 5));
+    // 01:05 UTC is 09:05 in Beijing, whatever the zone the test runs in.
+    fixture.componentRef.setInput('savedAt', new Date('2026-12-07T01:05:00Z'));
     await fixture.whenStable();
     expect(byTestId(fixture, 'save-state').textContent).toContain(
       '已保存于 09:05',

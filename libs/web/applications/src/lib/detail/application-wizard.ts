@@ -27,7 +27,7 @@ import {
   validateForm,
 } from '@portal/domain';
 import { CompanyApi } from '@portal/web-data-access';
-import { LabelPipe } from '@portal/web-i18n';
+import { formatClockTime, LabelPipe } from '@portal/web-i18n';
 import { FormKitStyles } from '@portal/web-ui/form-kit';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
@@ -254,9 +254,7 @@ export class ApplicationWizard {
 
   protected readonly savedTime = computed(() => {
     const at = this.savedAt();
-    if (!at) return '';
-    const pad = (n: number) => String(n).padStart(2, '0');
-    return `${pad(at.getHours())}:${pad(at.getMinutes())}`;
+    return at ? formatClockTime(at) : '';
   });
 
   constructor() {

@@ -24,7 +24,7 @@ const NOTICES: PublicNoticeView[] = [
     companyName: '嘉善智造科技有限公司',
     noticeStartsAt: '2026-11-20T02:00:00.000Z',
     // Far ahead: the notice still runs whenever the test is run.
-    noticeEndsAt: '2099-12-04T16:00:00.000Z',
+    noticeEndsAt: '2099-12-04T15:59:59.999Z',
   },
   {
     applicationId: 'a-8',
@@ -40,7 +40,7 @@ const NOTICES: PublicNoticeView[] = [
     type: 'tech_sme',
     companyName: '嘉善示范科技有限公司',
     noticeStartsAt: '2026-12-01T02:00:00.000Z',
-    noticeEndsAt: '2099-12-21T16:00:00.000Z',
+    noticeEndsAt: '2099-12-21T15:59:59.999Z',
   },
 ];
 
