@@ -446,6 +446,42 @@ describe('ApplicationDetailPage', () => {
     expect(inDocument('action-dialog')).toBeNull();
   });
 
+  it('keeps the newest version when a read sent before an autosave answers after it (a false 409 at submit)', async () => {
+    await render(ENTERPRISE, completeDraft());
+    typeInto(fixture, 'field-termMonths', '36');
+    await new Promise((resolve) => setTimeout(resolve, AUTOSAVE_DELAY_MS + 50));
+    const save = http.expectOne(ApiRoutes.applicationForm('a-1'));
+    // An upload finished meanwhile: the page reads the case again, and that read left first.
+    (
+      fixture.componentInstance as unknown as { materialsChanged(): void }
+    ).materialsChanged();
+    const read = http.expectOne(isDetail);
+    save.flush({
+      applicationId: 'a-1',
+      action: 'save',
+      version: 4,
+      status: testStatus(),
+    } satisfies ActionResult);
+    read.flush(completeDraft({ version: 3 }));
+    await fixture.whenStable();
+    await review();
+    click(fixture, 'wizard-submit');
+    await fixture.whenStable();
+    inDocument('wizard-submit-confirm')?.click();
+    await fixture.whenStable();
+    const submit = http.expectOne(ApiRoutes.applicationActions('a-1'));
+    expect(submit.request.body).toEqual({ action: 'submit', version: 4 });
+    submit.flush({
+      applicationId: 'a-1',
+      action: 'submit',
+      version: 5,
+      status: testStatus(),
+    } satisfies ActionResult);
+    await fixture.whenStable();
+    for (const req of http.match(isDetail))
+      req.flush(completeDraft({ version: 5 }));
+  });
+
   it('submits from the review step after the confirmation, and shows why the API refused it', async () => {
     await render(ENTERPRISE, completeDraft());
     await review();

@@ -387,8 +387,13 @@ export class ApplicationDetailPage {
       )
       .subscribe({
         next: (detail) => {
+          const sameCase = this.detail()?.id === detail.id;
           this.detail.set(detail);
-          this.version.set(detail.version);
+          // Versions only grow: a read sent before an autosave's answer (after an upload, say)
+          // must not take the version back, or the next save or submit is a false 409.
+          this.version.update((seen) =>
+            sameCase ? Math.max(seen, detail.version) : detail.version,
+          );
           if (rebuildForm || !this.formGroup()) this.buildForm(detail);
         },
         error: (error: unknown) => {
